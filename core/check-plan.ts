@@ -1,0 +1,80 @@
+/**
+ * checkPlan: text (or bytes) in, diagnostics (and the parsed plan) out. Never throws for anything a
+ * plan can contain: content problems are diagnostics.
+ */
+import { unified, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import { compareDiagnostics, type Diagnostic, type Fix, type Severity } from './diagnostic.js';
+import { defaultConfig, type ResolvedConfig } from './config/config.js';
+import { checkPlugins } from './engine/processor.js';
+import type { EmittedFields, EngineData } from './engine/plan-plugin.js';
+import { decodePlanBytes, isDecodeProblem } from './input/decode-text.js';
+import { LineIndex } from './input/line-index.js';
+import type { PlanDocument } from './model/plan-document.js';
+import { parseMarkdown } from './parse/parse-markdown.js';
+import { ruleDocsUrl } from './rules/docs-url.js';
+import { todayIso } from './rules/dates.js';
+
+export interface CheckOptions {
+  config?: ResolvedConfig;
+  /** YYYY-MM-DD; defaults to today in the UK. */
+  today?: string;
+  /** Path shown in messages and used by remark's message control. */
+  path?: string;
+}
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  /** The parsed plan, when the file could be read. */
+  doc?: PlanDocument;
+  /** The text checked (after decoding), when the file could be read. */
+  text?: string;
+  hadBom?: boolean;
+}
+
+const processors = new Map<string, Processor<Root, Root, Root>>();
+
+function processorFor(config: ResolvedConfig, today: string): Processor<Root, Root, Root> {
+  const key = `${config.hash}|${today}`;
+  let p = processors.get(key);
+  if (!p) {
+    p = unified().use(checkPlugins({ schemas: config.schemas, today, rules: config.rules })).freeze() as unknown as Processor<Root, Root, Root>;
+    processors.set(key, p);
+    if (processors.size > 10) processors.delete(processors.keys().next().value as string);
+  }
+  return p;
+}
+
+export function checkPlan(text: string, options: CheckOptions = {}): CheckResult {
+  const config = options.config ?? defaultConfig();
+  const today = options.today ?? todayIso();
+  const file = new VFile({ value: text, path: options.path });
+  const tree = parseMarkdown(text);
+  processorFor(config, today).runSync(tree, file);
+  const data = (file.data as Record<string, unknown>).continuity as EngineData | undefined;
+  const lines = data?.doc?.lines ?? new LineIndex(text);
+  const diagnostics: Diagnostic[] = file.messages.map((m) => {
+    const extra = m as unknown as EmittedFields;
+    const ruleId = extra.diagnosticRuleId ?? m.ruleId ?? 'internal-error';
+    const [start, end] = extra.offsets ?? [0, 0];
+    const severity: Severity = extra.diagnosticSeverity ?? (m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info');
+    const d: Diagnostic = { ruleId, severity, message: m.reason, range: lines.range(start, end), url: extra.url ?? ruleDocsUrl(ruleId) };
+    if (extra.fix) d.fix = extra.fix as Fix;
+    return d;
+  });
+  diagnostics.sort(compareDiagnostics);
+  return { diagnostics, doc: data?.doc, text };
+}
+
+export function checkPlanBytes(bytes: Uint8Array, options: CheckOptions = {}): CheckResult {
+  const decoded = decodePlanBytes(bytes);
+  if (isDecodeProblem(decoded)) {
+    const zero = { line: 1, column: 1, offset: 0 };
+    return {
+      diagnostics: [{ ruleId: 'unreadable-file', severity: 'error', message: decoded.message, range: { start: zero, end: zero }, url: ruleDocsUrl('unreadable-file') }],
+    };
+  }
+  const result = checkPlan(decoded.text, options);
+  return { ...result, hadBom: decoded.hadBom };
+}

@@ -1,0 +1,109 @@
+/**
+ * continuity.config.json: rule severities and options, ignore globs, and an ICB's schema extension.
+ * Found upward from the plan. Bad configuration fails loudly, naming the allowed values.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Severity } from '../diagnostic.js';
+import type { JsonSchema } from '../schema/catalogue.js';
+import { loadPlanSchema } from '../schema/load-schema.js';
+
+export const CONFIG_FILE = 'continuity.config.json';
+export type RuleLevel = Severity | 'off';
+export const RULE_LEVELS: RuleLevel[] = ['off', 'info', 'warning', 'error'];
+
+export interface RuleSetting {
+  level: RuleLevel;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  /** Absolute path of the config file, when one was found. */
+  path?: string;
+  rules: Record<string, RuleSetting>;
+  ignore: string[];
+  /** The project's schema, then the extension (which may $ref the project's schema by its $id). */
+  schemas: JsonSchema[];
+  /** Hash of everything above, for the result cache. */
+  hash: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly configPath?: string,
+  ) {
+    super(configPath ? `${configPath}: ${message}` : message);
+  }
+}
+
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+const KNOWN_KEYS = ['$schema', 'rules', 'ignore', 'schema'];
+
+export function defaultConfig(): ResolvedConfig {
+  const schemas = [loadPlanSchema()];
+  return { rules: {}, ignore: [], schemas, hash: hashOf({ rules: {}, ignore: [], schemas }) };
+}
+
+function hashOf(v: unknown): string {
+  return createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+}
+
+export function loadConfigFile(path: string, knownRuleIds: string[]): ResolvedConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`is not valid JSON: ${(e as Error).message}`, path);
+  }
+  return resolveConfig(raw, dirname(path), knownRuleIds, path);
+}
+
+export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: string[], path?: string): ResolvedConfig {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('must be a JSON object such as {"rules": {"placeholder": "error"}}', path);
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!KNOWN_KEYS.includes(key)) throw new ConfigError(`unknown setting '${key}'. Allowed settings: ${KNOWN_KEYS.filter((k) => k !== '$schema').join(', ')}`, path);
+  }
+  const rules: Record<string, RuleSetting> = {};
+  if (obj.rules !== undefined) {
+    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) throw new ConfigError('"rules" must be an object of rule id to level', path);
+    for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
+      if (!knownRuleIds.includes(id)) throw new ConfigError(`unknown rule '${id}' in "rules". Known rules: ${knownRuleIds.join(', ')}`, path);
+      const [level, options] = Array.isArray(value) ? value : [value, {}];
+      if (!RULE_LEVELS.includes(level as RuleLevel)) throw new ConfigError(`rule '${id}' has level ${JSON.stringify(level)}. Allowed levels: ${RULE_LEVELS.join(', ')} (or [level, {options}])`, path);
+      if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new ConfigError(`rule '${id}': options must be an object, e.g. ["warning", {"maxAgeMonths": 6}]`, path);
+      rules[id] = { level: level as RuleLevel, options: options as Record<string, unknown> };
+    }
+  }
+  let ignore: string[] = [];
+  if (obj.ignore !== undefined) {
+    if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) throw new ConfigError('"ignore" must be a list of glob strings, e.g. ["plans/archive/**"]', path);
+    ignore = obj.ignore as string[];
+  }
+  const schemas = [loadPlanSchema()];
+  if (obj.schema !== undefined) {
+    if (typeof obj.schema !== 'string') throw new ConfigError('"schema" must be the path of a JSON Schema file that extends the plan schema', path);
+    const schemaPath = resolve(baseDir, obj.schema);
+    let ext: unknown;
+    try {
+      ext = JSON.parse(readFileSync(schemaPath, 'utf8'));
+    } catch (e) {
+      throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${(e as Error).message}`, path);
+    }
+    if (!ext || typeof ext !== 'object') throw new ConfigError(`the schema extension ${schemaPath} must be a JSON Schema object`, path);
+    schemas.push(ext as JsonSchema);
+  }
+  return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas }) };
+}

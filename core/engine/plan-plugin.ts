@@ -1,0 +1,85 @@
+/**
+ * The unified plugin at the heart of the engine: builds the PlanDocument (model + source map) from
+ * the tree, validates it against the schema and reports schema problems as messages. Rules (run
+ * after it as remark-lint rules) read the document from `file.data`.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
+import { LineIndex } from '../input/line-index.js';
+import { buildPlanDocument } from '../model/build-model.js';
+import type { PlanDocument } from '../model/plan-document.js';
+import { buildCatalogue, type Catalogue, type JsonSchema } from '../schema/catalogue.js';
+import { compileValidator } from '../validate/compile-validator.js';
+import { placeSchemaErrors } from '../validate/place-errors.js';
+import type { RuleSetting } from '../config/config.js';
+
+export const MESSAGE_SOURCE = 'continuity';
+
+export interface EngineData {
+  doc?: PlanDocument;
+  /** Set when the file cannot be a plan at all (empty): rules then stay quiet. */
+  skip?: boolean;
+  today: string;
+}
+
+export interface PlanPluginOptions {
+  schemas: JsonSchema[];
+  today: string;
+  rules: Record<string, RuleSetting>;
+}
+
+const catalogues = new WeakMap<JsonSchema[], Catalogue>();
+
+export function catalogueFor(schemas: JsonSchema[]): Catalogue {
+  let c = catalogues.get(schemas);
+  if (!c) catalogues.set(schemas, (c = buildCatalogue(schemas)));
+  return c;
+}
+
+export interface EmittedFields {
+  fix?: Fix;
+  diagnosticSeverity?: Severity;
+  diagnosticRuleId?: string;
+  url?: string;
+  offsets?: [number, number];
+}
+
+/** Attach our diagnostic fields to a vfile message so they survive the unified pipeline. */
+export function emit(file: VFile, d: Omit<Diagnostic, 'severity'> & { severity?: Severity }): void {
+  const m = file.message(d.message, { place: d.range, ruleId: d.ruleId, source: MESSAGE_SOURCE });
+  const extra = m as unknown as EmittedFields;
+  extra.url = d.url;
+  extra.diagnosticRuleId = d.ruleId;
+  if (d.fix) extra.fix = d.fix;
+  if (d.severity) extra.diagnosticSeverity = d.severity;
+  extra.offsets = [d.range.start.offset, d.range.end.offset];
+}
+
+export function enginePlugin(options: PlanPluginOptions) {
+  const catalogue = catalogueFor(options.schemas);
+  const validator = compileValidator(options.schemas);
+  return function (tree: Root, file: VFile): void {
+    const text = String(file.value ?? '');
+    const data: EngineData = { today: options.today };
+    (file.data as Record<string, unknown>).continuity = data;
+    const lines = new LineIndex(text);
+    if (text.trim() === '') {
+      data.skip = true;
+      emit(file, {
+        ruleId: 'empty-file',
+        severity: 'error',
+        message: 'This plan is empty. Start from the template: run "continuity new" or, in VS Code, "Continuity: New plan".',
+        range: lines.range(0, 0),
+      });
+      return;
+    }
+    const doc = buildPlanDocument(text, tree, lines, catalogue);
+    data.doc = doc;
+    for (const d of placeSchemaErrors(doc, validator.validate(doc.model))) {
+      const level = options.rules[d.ruleId]?.level;
+      if (level === 'off') continue;
+      emit(file, { ...d, severity: level ?? d.severity });
+    }
+  };
+}

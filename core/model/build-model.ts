@@ -1,0 +1,278 @@
+/**
+ * mdast -> PlanModel + SourceMap. H2 headings open sections (recognised by wording, alias or an
+ * explicit `{#id}`), H3 headings open subsections, numbered lists become steps, bullet lists
+ * bullets, and tables are recognised by their header cells.
+ */
+import type { Heading, List, ListItem, Root, RootContent, Table, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Range } from '../diagnostic.js';
+import type { LineIndex } from '../input/line-index.js';
+import { readFrontMatter } from '../parse/front-matter.js';
+import { matchColumn, matchDefinition, type Catalogue, type SectionDef, type TableDef } from '../schema/catalogue.js';
+import { slugify } from '../schema/normalise.js';
+import type { HeadingInfo, PlanDocument } from './plan-document.js';
+import { pointerOf, type PlanModel, type SectionModel, type SourceMap, type StepModel, type TableModel } from './plan-model.js';
+
+const EXPLICIT_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/i;
+const PLAIN_ROLE = /^([A-Z][A-Za-z0-9 &/()'+-]{0,48}?)\s*:\s+\S/;
+
+function emptySection(id: string, heading: string, known: boolean): SectionModel {
+  return { id, heading, known, text: '', words: 0, steps: [], bullets: [], tables: {}, subsections: {} };
+}
+
+function countWords(s: string): number {
+  const m = s.match(/[\p{L}\p{N}]+/gu);
+  return m ? m.length : 0;
+}
+
+function nodeRange(lines: LineIndex, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Range {
+  return lines.range(node.position!.start.offset!, node.position!.end.offset!);
+}
+
+/** Role of a step: "**Reception:** ..." or "Reception: ...". */
+export function stepRole(item: ListItem): { role?: string; roleNode?: PhrasingContent } {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph') return {};
+  const lead = first.children[0];
+  if (lead && lead.type === 'strong') {
+    const t = toString(lead).trim();
+    const next = first.children[1];
+    if (t.endsWith(':')) return { role: t.slice(0, -1).trim(), roleNode: lead };
+    if (next && next.type === 'text' && /^\s*:/.test(next.value)) return { role: t, roleNode: lead };
+  }
+  if (lead && lead.type === 'text') {
+    const m = PLAIN_ROLE.exec(lead.value);
+    if (m && countWords(m[1]) <= 5) return { role: m[1].trim(), roleNode: lead };
+  }
+  return {};
+}
+
+interface Cursor {
+  section?: SectionModel;
+  sectionDef?: SectionDef;
+  sectionPtr?: string;
+  sub?: SectionModel;
+  subDef?: SectionDef;
+  subPtr?: string;
+}
+
+export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, catalogue: Catalogue): PlanDocument {
+  const sourceMap: SourceMap = new Map();
+  const model: PlanModel = { frontMatter: {}, sections: {} };
+  const headings: HeadingInfo[] = [];
+  const doc: PlanDocument = { text, lines, tree, model, sourceMap, catalogue, headings };
+  const docStart = lines.range(0, 0);
+  sourceMap.set('', { range: docStart });
+  sourceMap.set(pointerOf('frontMatter'), { range: lines.lineRange(1) });
+  sourceMap.set(pointerOf('sections'), { range: lines.lineRange(1) });
+
+  const cur: Cursor = {};
+  const target = () => (cur.sub ? { model: cur.sub, ptr: cur.subPtr!, def: cur.subDef } : cur.section ? { model: cur.section, ptr: cur.sectionPtr!, def: cur.sectionDef } : undefined);
+
+  const children = tree.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if (node.type === 'yaml' && i === 0) {
+      doc.frontMatter = readFrontMatter(node, text, lines, sourceMap);
+      model.frontMatter = doc.frontMatter.data;
+      continue;
+    }
+    if (node.type === 'heading' && node.depth <= 3) {
+      const info = openHeading(node, i);
+      if (info) headings.push(info);
+      continue;
+    }
+    const t = target();
+    if (!t) continue;
+    addContent(node, t.model, t.ptr, t.def);
+  }
+  finishWords(model);
+  return doc;
+
+  function sectionEnd(index: number, depth: number): number {
+    for (let j = index + 1; j < children.length; j++) {
+      const n = children[j];
+      if (n.type === 'heading' && n.depth <= depth) return n.position!.start.offset!;
+    }
+    return text.length;
+  }
+
+  function openHeading(node: Heading, index: number): HeadingInfo | undefined {
+    const range = nodeRange(lines, node);
+    const raw = toString(node).trim();
+    const explicit = EXPLICIT_ID.exec(raw);
+    const heading = explicit ? raw.slice(0, explicit.index).trim() : raw;
+    const endOffset = trimEnd(sectionEnd(index, node.depth));
+    const sectionRange = lines.range(node.position!.start.offset!, endOffset);
+    if (node.depth === 1) {
+      doc.titleRange ??= range;
+      sourceMap.set(pointerOf('sections'), { range, anchor: range });
+      cur.section = cur.sub = undefined;
+      return undefined;
+    }
+    if (node.depth === 2) {
+      const def = explicit ? catalogue.byId.get(explicit[1].toLowerCase()) : matchDefinition(heading, catalogue.sections);
+      const id = def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading));
+      const duplicate = id in model.sections;
+      cur.sub = cur.subDef = cur.subPtr = undefined;
+      if (duplicate) {
+        // Checked once, reported by the duplicate-section rule; its content is not mixed in.
+        cur.section = emptySection(id, heading, !!def);
+        cur.sectionDef = def;
+        cur.sectionPtr = pointerOf('sections', `${id}~duplicate~${index}`);
+      } else {
+        cur.section = emptySection(id, heading, !!def);
+        cur.sectionDef = def;
+        cur.sectionPtr = pointerOf('sections', id);
+        model.sections[id] = cur.section;
+        sourceMap.set(cur.sectionPtr, { range: sectionRange, anchor: range });
+        for (const part of ['steps', 'bullets', 'tables', 'subsections', 'text']) {
+          sourceMap.set(`${cur.sectionPtr}/${part}`, { range: sectionRange, anchor: range });
+        }
+      }
+      return { depth: 2, text: heading, id, known: !!def, duplicate, range, sectionRange, endOffset };
+    }
+    // H3
+    if (!cur.section) return undefined;
+    const defs = cur.sectionDef?.subsections ?? [];
+    const def = explicit ? defs.find((d) => d.id === explicit[1].toLowerCase()) : matchDefinition(heading, defs);
+    const id = def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading));
+    const duplicate = id in cur.section.subsections;
+    const sub = emptySection(id, heading, !!def);
+    cur.sub = sub;
+    cur.subDef = def;
+    cur.subPtr = `${cur.sectionPtr}/subsections/${pointerOf(duplicate ? `${id}~duplicate~${index}` : id).slice(1)}`;
+    if (!duplicate) {
+      cur.section.subsections[id] = sub;
+      sourceMap.set(cur.subPtr, { range: sectionRange, anchor: range });
+      for (const part of ['steps', 'bullets', 'tables', 'subsections', 'text']) {
+        sourceMap.set(`${cur.subPtr}/${part}`, { range: sectionRange, anchor: range });
+      }
+    }
+    return { depth: 3, text: heading, id, known: !!def, parentId: cur.section.id, duplicate, range, sectionRange, endOffset };
+  }
+
+  function trimEnd(offset: number): number {
+    let end = offset;
+    while (end > 0 && /\s/.test(text[end - 1])) end--;
+    return end;
+  }
+
+  function addText(section: SectionModel, s: string): void {
+    if (!s) return;
+    section.text = section.text ? `${section.text}\n${s}` : s;
+  }
+
+  function addContent(node: RootContent, section: SectionModel, ptr: string, def: SectionDef | undefined): void {
+    switch (node.type) {
+      case 'list':
+        addList(node, section, ptr);
+        return;
+      case 'table':
+        addTable(node, section, ptr, def);
+        return;
+      case 'html':
+      case 'yaml':
+      case 'definition':
+        return; // comments (template guidance) are not content
+      case 'heading':
+        addText(section, toString(node));
+        return;
+      default:
+        addText(section, toString(node));
+    }
+  }
+
+  function addList(list: List, section: SectionModel, ptr: string): void {
+    const range = nodeRange(lines, list);
+    if (list.ordered) {
+      if (section.steps.length === 0) sourceMap.set(`${ptr}/steps`, { range, anchor: sourceMap.get(`${ptr}/steps`)?.anchor });
+      for (const item of list.children) {
+        const i = section.steps.length;
+        const { role, roleNode } = stepRole(item);
+        const step: StepModel = { text: toString(item).trim() };
+        if (role) step.role = role;
+        section.steps.push(step);
+        const itemRange = nodeRange(lines, item);
+        sourceMap.set(`${ptr}/steps/${i}`, { range: itemRange, anchor: lines.range(itemRange.start.offset, lines.lineRange(itemRange.start.line).end.offset) });
+        sourceMap.set(`${ptr}/steps/${i}/text`, { range: itemRange });
+        if (roleNode) sourceMap.set(`${ptr}/steps/${i}/role`, { range: nodeRange(lines, roleNode) });
+      }
+    } else {
+      if (section.bullets.length === 0) sourceMap.set(`${ptr}/bullets`, { range, anchor: sourceMap.get(`${ptr}/bullets`)?.anchor });
+      for (const item of list.children) {
+        const i = section.bullets.length;
+        section.bullets.push(toString(item).trim());
+        sourceMap.set(`${ptr}/bullets/${i}`, { range: nodeRange(lines, item) });
+      }
+    }
+    addText(section, toString(list));
+  }
+
+  function addTable(table: Table, section: SectionModel, ptr: string, def: SectionDef | undefined): void {
+    const [head, ...body] = table.children;
+    if (!head) return;
+    const headers = head.children.map((c) => toString(c).trim());
+    const tableDefs = def?.tables ?? [];
+    const tableDef = bestTable(headers, tableDefs, section);
+    addText(section, table.children.map((r) => r.children.map((c) => toString(c)).join(' ')).join('\n'));
+    if (!tableDef) return;
+    const columnIds = headers.map((h, i) => matchColumn(h, tableDef.columns)?.id ?? (slugify(h) || `column-${i + 1}`));
+    const model: TableModel = { columns: {}, rows: [] };
+    const tPtr = `${ptr}/tables/${pointerOf(tableDef.id).slice(1)}`;
+    const tableRange = nodeRange(lines, table);
+    const headRange = nodeRange(lines, head);
+    sourceMap.set(tPtr, { range: tableRange, anchor: headRange });
+    sourceMap.set(`${tPtr}/columns`, { range: headRange });
+    sourceMap.set(`${tPtr}/rows`, { range: tableRange, anchor: headRange });
+    columnIds.forEach((id, i) => {
+      if (id in model.columns) return;
+      model.columns[id] = headers[i];
+      sourceMap.set(`${tPtr}/columns/${pointerOf(id).slice(1)}`, { range: nodeRange(lines, head.children[i]) });
+    });
+    body.forEach((row, r) => {
+      const cells: Record<string, string> = {};
+      const rowRange = nodeRange(lines, row);
+      sourceMap.set(`${tPtr}/rows/${r}`, { range: rowRange });
+      row.children.forEach((cell, c) => {
+        const id = columnIds[c];
+        if (id === undefined || id in cells) return;
+        cells[id] = toString(cell).trim();
+        // The words in the cell, not the pipes and padding around them.
+        const first = cell.children[0];
+        const last = cell.children[cell.children.length - 1];
+        const cellRange = first?.position && last?.position
+          ? lines.range(first.position.start.offset!, last.position.end.offset!)
+          : cell.position ? nodeRange(lines, cell) : rowRange;
+        sourceMap.set(`${tPtr}/rows/${r}/${pointerOf(id).slice(1)}`, { range: cellRange });
+      });
+      model.rows.push(cells);
+    });
+    section.tables[tableDef.id] = model;
+  }
+
+  /** The catalogue table whose columns best match these headers, not already filled in this section. */
+  function bestTable(headers: string[], defs: TableDef[], section: SectionModel): TableDef | undefined {
+    let best: TableDef | undefined;
+    let bestScore = 0;
+    for (const def of defs) {
+      if (def.id in section.tables) continue;
+      const score = headers.filter((h) => matchColumn(h, def.columns)).length;
+      if (score > bestScore) {
+        best = def;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}
+
+function finishWords(model: PlanModel): void {
+  const count = (s: SectionModel): number => {
+    let n = countWords(s.text);
+    for (const sub of Object.values(s.subsections)) n += count(sub);
+    s.words = n;
+    return n;
+  };
+  for (const s of Object.values(model.sections)) count(s);
+}

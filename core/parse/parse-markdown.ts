@@ -1,0 +1,66 @@
+/**
+ * Parse a plan to mdast chunk by chunk, with a small content-keyed cache of parsed chunks so that
+ * re-checking an edited document re-parses only the chunk that changed.
+ */
+import type { Root, RootContent } from 'mdast';
+import type { Node } from 'unist';
+import { markdownParser } from './markdown-processor.js';
+import { splitBlocks } from './split-blocks.js';
+
+const CACHE_LIMIT = 4000;
+const chunkCache = new Map<string, RootContent[]>();
+
+function parseChunk(text: string): RootContent[] {
+  const hit = chunkCache.get(text);
+  if (hit) {
+    chunkCache.delete(text);
+    chunkCache.set(text, hit);
+    return hit;
+  }
+  const tree = markdownParser().parse(text) as Root;
+  chunkCache.set(text, tree.children);
+  if (chunkCache.size > CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
+  return tree.children;
+}
+
+/** Copy a cached node, moving its positions to where its chunk sits in the document. */
+function placed<T extends Node>(node: T, lineDelta: number, offsetDelta: number): T {
+  const copy: any = { ...node };
+  if (node.position) {
+    const { start, end } = node.position;
+    copy.position = {
+      start: { line: start.line + lineDelta, column: start.column, offset: (start.offset ?? 0) + offsetDelta },
+      end: { line: end.line + lineDelta, column: end.column, offset: (end.offset ?? 0) + offsetDelta },
+    };
+  }
+  const children = (node as any).children as Node[] | undefined;
+  if (children) copy.children = children.map((c) => placed(c, lineDelta, offsetDelta));
+  return copy as T;
+}
+
+export function parseMarkdown(text: string, options: { useCache?: boolean } = {}): Root {
+  const useCache = options.useCache ?? true;
+  const children: RootContent[] = [];
+  for (const chunk of splitBlocks(text)) {
+    const nodes = useCache ? parseChunk(chunk.text) : (markdownParser().parse(chunk.text) as Root).children;
+    for (const node of nodes) children.push(placed(node, chunk.line - 1, chunk.offset));
+  }
+  const end = positionAtEnd(text);
+  return {
+    type: 'root',
+    children,
+    position: { start: { line: 1, column: 1, offset: 0 }, end },
+  };
+}
+
+function positionAtEnd(text: string): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lastStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastStart = i + 1;
+    }
+  }
+  return { line, column: text.length - lastStart + 1, offset: text.length };
+}

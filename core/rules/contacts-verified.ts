@@ -1,0 +1,34 @@
+import type { Rule } from './rule.js';
+import { addMonths, daysBetween, isIsoDate } from './dates.js';
+import { pointerOf } from '../model/plan-model.js';
+import { formatLongDate } from '../fix/loose-date.js';
+import { typedValues } from './typed-values.js';
+
+export const contactsVerified: Rule = {
+  id: 'contacts-verified',
+  severity: 'warning',
+  description: 'Contacts not verified recently (6 months by default; option maxAgeMonths).',
+  rationale:
+    'Suppliers change numbers and people leave. The Toolkit asks practices to record when the hard-copy contact list was last updated and printed. The rule checks contacts_last_verified and each "Last verified" date in the contacts table.',
+  examples: [{ title: 'contacts stale', markdown: '---\ncontacts_last_verified: 2025-12-01\n---\n# Plan\n', expected: ['2:25-2:35 warning'] }],
+  check({ doc, today, options, report }) {
+    const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 6;
+    const stale = (d: string) => daysBetween(addMonths(d, months), today) > 0;
+    const verified = doc.model.frontMatter.contacts_last_verified;
+    if (isIsoDate(verified)) {
+      const range = doc.sourceMap.get(pointerOf('frontMatter', 'contacts_last_verified'))!.range;
+      if (daysBetween(today, verified) > 0) {
+        report({ range, severity: 'error', message: `The contacts verification date (${formatLongDate(verified)}) is in the future. Write the date the numbers were last checked.` });
+      } else if (stale(verified)) {
+        report({ range, message: `The contact list was last verified on ${formatLongDate(verified)}, more than ${months} months ago. Ring or check every number, update the table, reprint the contact list and record today's date.` });
+      }
+    }
+    for (const v of typedValues(doc, 'date')) {
+      if (v.column !== 'verified' || !isIsoDate(v.value)) continue;
+      if (stale(v.value)) {
+        const who = v.row?.contact || v.row?.organisation || 'this contact';
+        report({ range: v.range, message: `The number for ${who} was last verified on ${formatLongDate(v.value)}, more than ${months} months ago. Check it and update the date.` });
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { Rule } from './rule.js';
+
+export const emptySection: Rule = {
+  id: 'empty-section',
+  severity: 'error',
+  description: 'A section (or part) with a heading but nothing under it.',
+  rationale:
+    'An empty section looks complete in a contents list but leaves staff with nothing to do when they turn to it. Required sections are errors; others follow the configured severity. The fix inserts the schema\'s starter text under the heading.',
+  examples: [{ title: 'heading with nothing under it', markdown: '# Plan\n\n## Telephony failure\n\n## Recovery\n\nText.\n', expected: ['3:1-3:21 error'] }],
+  check({ doc, report }) {
+    for (const h of doc.headings) {
+      if (h.duplicate) continue;
+      const section = h.depth === 2 ? doc.model.sections[h.id] : h.parentId ? doc.model.sections[h.parentId]?.subsections[h.id] : undefined;
+      if (!section || section.words > 0) continue;
+      const def = h.depth === 2 ? doc.catalogue.byId.get(h.id) : doc.catalogue.byId.get(h.parentId!)?.subsections.find((s) => s.id === h.id);
+      const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+      const template = def?.template?.trimEnd().replace(/\r?\n/g, eol);
+      const at = h.range.end.offset;
+      report({
+        range: h.range,
+        message: `The '${h.text}' ${h.depth === 2 ? 'section' : 'part'} is empty. ${def?.why ?? 'A heading with nothing under it leaves staff with nothing to follow.'} ${def?.write ?? 'Write what staff should do, or remove the heading.'}`,
+        fix: template ? { title: `Insert the starter text for '${h.text}'`, safe: false, edits: [{ start: at, end: at, text: `${eol}${eol}${template}` }] } : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from './rule.js';
+import { stringify } from 'yaml';
+
+export const frontMatter: Rule = {
+  id: 'front-matter',
+  severity: 'error',
+  description: 'The front matter (the plan\'s details between --- lines at the top) is missing or is not valid YAML.',
+  rationale:
+    'The front matter holds the practice details, dates and owner. Without it the printed copy has no header, review reminders cannot work and the ICB cannot see the plan in its estate view.',
+  examples: [
+    { title: 'no front matter', markdown: '# Plan\n\nText.\n', expected: ['1:1-1:7 error'] },
+    { title: 'broken YAML', markdown: '---\ntitle: "unclosed\n---\n# Plan\n', expected: ['2:8-3:1 error'] },
+  ],
+  check({ doc, report }) {
+    if (!doc.frontMatter) {
+      const fmSchema = doc.catalogue.frontMatterSchema;
+      const skeleton: Record<string, unknown> = {};
+      for (const key of fmSchema.required ?? []) {
+        const prop = fmSchema.properties?.[key] ?? {};
+        skeleton[key] = 'default' in prop ? prop.default : prop.type === 'object' ? {} : prop.type === 'array' ? [] : `{{${prop.title ?? key}}}`;
+      }
+      const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+      const yaml = stringify(skeleton, { lineWidth: 0 }).replace(/\n/g, eol);
+      report({
+        range: doc.lines.lineRange(1),
+        message:
+          "The plan has no front matter: the block between '---' lines at the very top that holds the practice's name, ODS code, owner and review dates. Start the file with it (the template shows every field).",
+        fix: { title: 'Insert front matter', safe: false, edits: [{ start: 0, end: 0, text: `---${eol}${yaml}---${eol}${eol}` }] },
+      });
+      return;
+    }
+    for (const p of doc.frontMatter.problems) report({ range: p.range, message: p.message });
+  },
+};

@@ -1,0 +1,47 @@
+import type { Rule } from './rule.js';
+import { frontMatter } from './front-matter.js';
+import { placeholder } from './placeholder.js';
+import { reviewDates } from './review-dates.js';
+import { lastTest } from './last-test.js';
+import { contactsVerified } from './contacts-verified.js';
+import { ukPhone } from './uk-phone.js';
+import { nhsNumber } from './nhs-number.js';
+import { recoveryTime } from './recovery-time.js';
+import { emptySection } from './empty-section.js';
+import { duplicateSection } from './duplicate-section.js';
+import { recommendedSection } from './recommended-section.js';
+import { mergeConflict } from './merge-conflict.js';
+
+/** Every rule, in the order they run. */
+export const rules: Rule[] = [
+  frontMatter,
+  mergeConflict,
+  nhsNumber,
+  placeholder,
+  emptySection,
+  duplicateSection,
+  recommendedSection,
+  reviewDates,
+  lastTest,
+  contactsVerified,
+  ukPhone,
+  recoveryTime,
+];
+
+/** Diagnostics that come from the schema rather than a rule file: ids, default severity, docs. */
+export const schemaRuleIds = [
+  { id: 'schema/required-section', description: 'A required section is missing.' },
+  { id: 'schema/required-subsection', description: 'A required part (H3) of a section is missing.' },
+  { id: 'schema/required-content', description: 'A section lacks required steps, a table, or a step lacks its role.' },
+  { id: 'schema/required-column', description: 'A table lacks a required column.' },
+  { id: 'schema/required-row', description: 'A table lacks a mandatory row (e.g. the GP IT service desk in contacts).' },
+  { id: 'schema/required-field', description: 'A required front-matter field is missing.' },
+  { id: 'schema/invalid-value', description: 'A value has the wrong format (ODS code, date, postcode, allowed values ...).' },
+  { id: 'schema/too-few', description: 'Fewer entries than needed (steps, rows, divert numbers, hard copies).' },
+  { id: 'schema/too-many', description: 'More entries than fit (e.g. over ten quick-start steps).' },
+  { id: 'empty-file', description: 'The file is empty.' },
+  { id: 'unreadable-file', description: 'The file is not UTF-8 text (binary, UTF-16 or another encoding).' },
+  { id: 'internal-error', description: 'A rule failed; the other checks still ran. Please report it.' },
+] as const;
+
+export type { Rule } from './rule.js';

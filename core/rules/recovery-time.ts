@@ -1,0 +1,38 @@
+import type { Rule } from './rule.js';
+import { durationToHours } from './durations.js';
+import { isBlank, typedValues } from './typed-values.js';
+
+export const recoveryTime: Rule = {
+  id: 'recovery-time',
+  severity: 'error',
+  description: 'Durations that cannot be read, and a recovery time objective (RTO) above the maximum tolerable disruption (MTPD).',
+  rationale:
+    'The business impact analysis says how long each activity can be down (MTPD) and how soon it must be back (RTO). If the RTO is longer than the MTPD the plan accepts harm it says is intolerable. Write durations like "4 hours", "1 day" or "30 minutes".',
+  examples: [
+    {
+      title: 'RTO longer than MTPD',
+      markdown: '# Plan\n\n## Business impact analysis\n\n| Activity | Impact | RTO | MTPD |\n| --- | --- | --- | --- |\n| Urgent triage | Harm | 1 day | 4 hours |\n',
+      expected: ['7:28-7:35 error'],
+    },
+  ],
+  check({ doc, report }) {
+    const durations = typedValues(doc, 'duration');
+    for (const v of durations) {
+      if (isBlank(v.value) || /\{\{/.test(v.value)) continue;
+      if (durationToHours(v.value) === undefined) {
+        report({ range: v.range, message: `'${v.value}' in ${v.where} is not a duration the plan tools can read. Write it like '4 hours', '1 day', '30 minutes' or '2 weeks'.` });
+      }
+    }
+    for (const v of durations) {
+      if (v.column !== 'rto' || !v.row || v.row.mtpd === undefined) continue;
+      const rto = durationToHours(v.value);
+      const mtpd = durationToHours(v.row.mtpd);
+      if (rto === undefined || mtpd === undefined || rto <= mtpd) continue;
+      const activity = v.row.activity ? `'${v.row.activity}'` : 'this activity';
+      report({
+        range: v.range,
+        message: `The recovery time objective for ${activity} (${v.value}) is longer than its maximum tolerable disruption (${v.row.mtpd}). The plan would accept a disruption it says patients cannot tolerate: shorten the RTO or review the MTPD.`,
+      });
+    }
+  },
+};

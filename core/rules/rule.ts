@@ -1,0 +1,42 @@
+/**
+ * A rule: one concern, one file, with its id, plain-English docs, default severity, examples that
+ * run as tests, and a check over the parsed plan. Rules are also exported as remark-lint rules
+ * (see preset.ts), so `<!-- lint disable rule-id -->` comments work in our CLI and in remark-cli.
+ */
+import type { Fix, Range, Severity } from '../diagnostic.js';
+import type { PlanDocument } from '../model/plan-document.js';
+
+export interface RuleReport {
+  message: string;
+  range: Range;
+  fix?: Fix;
+  /** Override the configured severity for this one report (e.g. a warning before an error). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  doc: PlanDocument;
+  /** Today's date as YYYY-MM-DD (injectable for tests and reproducible builds). */
+  today: string;
+  options: Record<string, unknown>;
+  report(r: RuleReport): void;
+}
+
+export interface RuleExample {
+  title: string;
+  /** A plan (or fragment); checked with all rules, only this rule's results are compared. */
+  markdown: string;
+  /** Expected results of this rule: `line:col-line:col severity`. */
+  expected: string[];
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** Why it matters for patients and how to fix it, for the docs. */
+  rationale: string;
+  examples: RuleExample[];
+  check(ctx: RuleContext): void;
+}

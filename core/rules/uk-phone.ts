@@ -1,0 +1,55 @@
+import type { Rule } from './rule.js';
+import { isBlank, typedValues } from './typed-values.js';
+
+const SHORT_CODES = /^(999|111|112|119|101|105|116\d{3}|1\d{4})$/;
+
+/**
+ * A UK phone number as people write it: national (0 + 9 or 10 digits) or international (+44, the
+ * leading 0 dropped, optionally shown as (0)), spaces, hyphens and brackets allowed, an extension
+ * after "ext", "x" or "extn" allowed, and a short note in brackets after the number allowed.
+ */
+export function checkUkPhone(raw: string): { ok: true } | { ok: false; reason: string } {
+  let s = raw.trim();
+  s = s.replace(/\s*\((?![0-9])[^)]*\)\s*$/, ''); // trailing note like "(24 hours)"
+  s = s.replace(/\s*(ext\.?|extn\.?|extension|x)\s*\d{1,6}\s*$/i, '');
+  if (/[^0-9+()\s-]/.test(s)) return { ok: false, reason: 'it contains letters or symbols' };
+  let digits = s.replace(/[\s()-]/g, '');
+  if (SHORT_CODES.test(digits)) return { ok: true };
+  if (digits.startsWith('+44')) {
+    digits = digits.slice(3);
+    if (digits.startsWith('0')) digits = digits.slice(1); // +44 (0)20 ...
+    digits = '0' + digits;
+  } else if (digits.startsWith('+')) {
+    return { ok: false, reason: 'it is not a UK number (+44)' };
+  }
+  if (!digits.startsWith('0')) return { ok: false, reason: 'UK numbers start with 0 or +44' };
+  if (digits.length < 10 || digits.length > 11) return { ok: false, reason: `it has ${digits.length} digits; UK numbers have 10 or 11 including the leading 0` };
+  if (digits.length === 10 && /^0[2379]/.test(digits)) return { ok: false, reason: `it has 10 digits; numbers starting ${digits.slice(0, 2)} have 11 including the leading 0` };
+  if (!/^0[1-9]/.test(digits)) return { ok: false, reason: 'the second digit cannot be 0' };
+  if (/^0[46]/.test(digits)) return { ok: false, reason: 'UK numbers do not start 04 or 06' };
+  return { ok: true };
+}
+
+export const ukPhone: Rule = {
+  id: 'uk-phone',
+  severity: 'error',
+  description: 'Phone numbers (contacts, divert numbers, pharmacies) that are not valid UK numbers.',
+  rationale:
+    'In an outage the printed number is the only way to reach the service desk, a supplier or a neighbouring practice. A digit missing or extra means a call that does not connect. The rule checks every value the schema marks as a phone number.',
+  examples: [
+    { title: 'a digit missing', markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | 020 7946 012 |\n', expected: ['7:24-7:36 error'] },
+    { title: 'international format with (0)', markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | +44 (0)20 7946 0123 |\n', expected: [] },
+  ],
+  check({ doc, report }) {
+    for (const v of typedValues(doc, 'phone')) {
+      if (isBlank(v.value)) continue;
+      if (/\{\{/.test(v.value)) continue;
+      const result = checkUkPhone(v.value);
+      if (result.ok) continue;
+      report({
+        range: v.range,
+        message: `'${v.value}' in ${v.where} is not a valid UK phone number: ${result.reason}. Check it against the supplier's letter or website; a wrong number costs time in an outage. Write it like '020 7946 0123' or '07700 900123'.`,
+      });
+    }
+  },
+};

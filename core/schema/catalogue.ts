@@ -1,0 +1,162 @@
+/**
+ * The catalogue is what the tools read from the schema's annotations: which sections exist (titles,
+ * aliases, guidance, templates, order), their subsections and tables, and which values are dates or
+ * phone numbers. Nothing here is hard-coded: adding a section to the schema adds it everywhere.
+ */
+import { normaliseHeading } from './normalise.js';
+
+export type JsonSchema = Record<string, any>;
+
+export interface Guidance {
+  title: string;
+  description?: string;
+  why?: string;
+  write?: string;
+  template?: string;
+}
+
+export interface ColumnDef extends Guidance {
+  id: string;
+  aliases: string[];
+  kind?: string;
+}
+
+export interface TableDef extends Guidance {
+  id: string;
+  columns: ColumnDef[];
+  requiredColumns: string[];
+}
+
+export interface SectionDef extends Guidance {
+  id: string;
+  aliases: string[];
+  required: boolean;
+  recommended: boolean;
+  /** Position in the schema: the order sections should appear in a plan. */
+  order: number;
+  subsections: SectionDef[];
+  tables: TableDef[];
+}
+
+export interface Catalogue {
+  sections: SectionDef[];
+  byId: Map<string, SectionDef>;
+  /** Normalised heading -> section id, for the top level. */
+  headingIndex: Map<string, string>;
+  /** Front-matter pointer patterns (`*` for array items) whose value has an `x-kind`. */
+  frontMatterKinds: { path: string[]; kind: string; title: string }[];
+  frontMatterSchema: JsonSchema;
+}
+
+function guidanceOf(node: JsonSchema, fallbackTitle: string): Guidance {
+  return {
+    title: typeof node.title === 'string' ? node.title : fallbackTitle,
+    description: node.description,
+    why: node['x-why'],
+    write: node['x-write'],
+    template: node['x-template'],
+  };
+}
+
+function readTables(sectionNode: JsonSchema): TableDef[] {
+  const tables = sectionNode.properties?.tables?.properties ?? {};
+  return Object.entries<JsonSchema>(tables).map(([id, node]) => {
+    const columnProps = node.properties?.rows?.items?.properties ?? {};
+    return {
+      id,
+      ...guidanceOf(node, `${id} table`),
+      requiredColumns: node.properties?.columns?.required ?? [],
+      columns: Object.entries<JsonSchema>(columnProps).map(([colId, col]) => ({
+        id: colId,
+        ...guidanceOf(col, colId),
+        aliases: col['x-aliases'] ?? [],
+        kind: col['x-kind'],
+      })),
+    };
+  });
+}
+
+function readSections(container: JsonSchema | undefined, startOrder: number): SectionDef[] {
+  const props = container?.properties ?? {};
+  const required: string[] = container?.required ?? [];
+  return Object.entries<JsonSchema>(props).map(([id, node], i) => ({
+    id,
+    ...guidanceOf(node, id),
+    aliases: node['x-aliases'] ?? [],
+    required: required.includes(id),
+    recommended: node['x-recommended'] === true,
+    order: startOrder + i,
+    subsections: readSections(node.properties?.subsections, 0),
+    tables: readTables(node),
+  }));
+}
+
+/** The `sections` nodes of a schema and of the schemas it combines with allOf (an ICB extension). */
+function sectionContainers(schema: JsonSchema): JsonSchema[] {
+  const found: JsonSchema[] = [];
+  if (schema.properties?.sections) found.push(schema.properties.sections);
+  for (const member of schema.allOf ?? []) found.push(...sectionContainers(member));
+  return found;
+}
+
+function frontMatterContainers(schema: JsonSchema): JsonSchema[] {
+  const found: JsonSchema[] = [];
+  if (schema.properties?.frontMatter) found.push(schema.properties.frontMatter);
+  for (const member of schema.allOf ?? []) found.push(...frontMatterContainers(member));
+  return found;
+}
+
+function collectKinds(node: JsonSchema, path: string[], out: Catalogue['frontMatterKinds'], title: string): void {
+  if (!node || typeof node !== 'object') return;
+  if (typeof node['x-kind'] === 'string') out.push({ path, kind: node['x-kind'], title: node.title ?? title });
+  for (const [key, child] of Object.entries<JsonSchema>(node.properties ?? {})) {
+    collectKinds(child, [...path, key], out, child?.title ?? key);
+  }
+  if (node.items && typeof node.items === 'object') collectKinds(node.items, [...path, '*'], out, node.title ?? title);
+}
+
+/** Build the catalogue from the project's schema and, optionally, an ICB's extension schema. */
+export function buildCatalogue(schemas: JsonSchema[]): Catalogue {
+  const sections: SectionDef[] = [];
+  const byId = new Map<string, SectionDef>();
+  for (const schema of schemas) {
+    for (const container of sectionContainers(schema)) {
+      for (const def of readSections(container, sections.length)) {
+        const existing = byId.get(def.id);
+        if (existing) {
+          // An extension may make a recommended section required, or add aliases.
+          existing.required ||= def.required;
+          existing.aliases.push(...def.aliases);
+          continue;
+        }
+        byId.set(def.id, def);
+        sections.push(def);
+      }
+    }
+  }
+  const headingIndex = new Map<string, string>();
+  for (const def of sections) {
+    for (const name of [def.title, def.id.replace(/-/g, ' '), ...def.aliases]) {
+      const key = normaliseHeading(name);
+      if (key && !headingIndex.has(key)) headingIndex.set(key, def.id);
+    }
+  }
+  const frontMatterKinds: Catalogue['frontMatterKinds'] = [];
+  const fmContainers = schemas.flatMap(frontMatterContainers);
+  for (const fm of fmContainers) collectKinds(fm, [], frontMatterKinds, 'front matter');
+  return { sections, byId, headingIndex, frontMatterKinds, frontMatterSchema: fmContainers[0] ?? {} };
+}
+
+/** Match a heading against a list of definitions (sections or subsections). */
+export function matchDefinition<T extends { id: string; title: string; aliases: string[] }>(
+  heading: string,
+  defs: T[],
+): T | undefined {
+  const key = normaliseHeading(heading);
+  if (!key) return undefined;
+  return defs.find((d) => [d.title, d.id.replace(/-/g, ' '), ...d.aliases].some((n) => normaliseHeading(n) === key));
+}
+
+export function matchColumn(header: string, columns: ColumnDef[]): ColumnDef | undefined {
+  return matchDefinition(header, columns);
+}

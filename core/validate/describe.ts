@@ -1,0 +1,69 @@
+/** Plain-English names for the things a pointer refers to: sections, tables, columns, fields. */
+import type { PlanDocument } from '../model/plan-document.js';
+import { parsePointer } from '../model/plan-model.js';
+import type { SectionDef, TableDef } from '../schema/catalogue.js';
+
+export interface PointerParts {
+  sectionId?: string;
+  sectionDef?: SectionDef;
+  subsectionId?: string;
+  subsectionDef?: SectionDef;
+  tableDef?: TableDef;
+  segments: string[];
+}
+
+export function partsOf(doc: PlanDocument, pointer: string): PointerParts {
+  const segments = parsePointer(pointer);
+  const parts: PointerParts = { segments };
+  if (segments[0] !== 'sections' || segments.length < 2) return parts;
+  parts.sectionId = segments[1];
+  parts.sectionDef = doc.catalogue.byId.get(segments[1]);
+  let owner = parts.sectionDef;
+  let rest = segments.slice(2);
+  if (rest[0] === 'subsections' && rest[1]) {
+    parts.subsectionId = rest[1];
+    parts.subsectionDef = owner?.subsections.find((s) => s.id === rest[1]);
+    owner = parts.subsectionDef;
+    rest = rest.slice(2);
+  }
+  if (rest[0] === 'tables' && rest[1]) parts.tableDef = owner?.tables.find((t) => t.id === rest[1]);
+  return parts;
+}
+
+/** "'Contacts and escalation'" or "'Prescribing fallback: Controlled drugs'". */
+export function sectionName(doc: PlanDocument, parts: PointerParts): string {
+  const section = parts.sectionId ? doc.model.sections[parts.sectionId] : undefined;
+  const title = section?.heading ?? parts.sectionDef?.title ?? parts.sectionId ?? 'plan';
+  if (!parts.subsectionId) return `'${title}'`;
+  const sub = section?.subsections[parts.subsectionId];
+  return `'${title}: ${sub?.heading ?? parts.subsectionDef?.title ?? parts.subsectionId}'`;
+}
+
+export function tableName(doc: PlanDocument, parts: PointerParts): string {
+  const t = parts.tableDef?.title ?? 'table';
+  return `the ${t} in ${sectionName(doc, parts)}`;
+}
+
+/** `practice.ods_code`, `eps_pharmacies[0].phone`. */
+export function fieldPath(segments: string[]): string {
+  return segments
+    .slice(1)
+    .map((s, i) => (/^[0-9]+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .join('');
+}
+
+export function sentence(...parts: (string | undefined)[]): string {
+  return parts
+    .filter((p): p is string => !!p && p.trim().length > 0)
+    .map((p) => p.trim())
+    .map((p) => (/[.!?)]$/.test(p) ? p : p + '.'))
+    .join(' ');
+}
+
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return `'${v.length > 60 ? v.slice(0, 57) + '...' : v}'`;
+  if (v === null) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a group of fields';
+  return `'${String(v)}'`;
+}

@@ -1,0 +1,366 @@
+/**
+ * ajv errors -> Diagnostics: each on the exact words at fault (or the parent heading / key for
+ * something missing), worded from the schema's annotations. Raw ajv text never reaches a user.
+ */
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic, Fix, Range } from '../diagnostic.js';
+import type { PlanDocument } from '../model/plan-document.js';
+import { parsePointer, pointerOf } from '../model/plan-model.js';
+import type { JsonSchema } from '../schema/catalogue.js';
+import { insertFieldFix, insertRowFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
+import { looseDateToIso } from '../fix/loose-date.js';
+import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
+import { ruleDocsUrl } from '../rules/docs-url.js';
+import { PLACEHOLDER } from '../rules/placeholder-pattern.js';
+
+interface Placed {
+  ruleId: string;
+  message: string;
+  pointer: string;
+  /** Put it on the container's anchor (something missing inside) rather than the value itself. */
+  onAnchor: boolean;
+  fix?: Fix;
+}
+
+function valueAt(model: unknown, segments: string[]): unknown {
+  let v: any = model;
+  for (const s of segments) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = v[s];
+  }
+  return v;
+}
+
+function containsPlaceholder(v: unknown): boolean {
+  if (typeof v === 'string') return PLACEHOLDER.test(v);
+  if (Array.isArray(v)) return v.some(containsPlaceholder);
+  if (v && typeof v === 'object') return Object.values(v).some(containsPlaceholder);
+  return false;
+}
+
+function titleOf(schema: JsonSchema | undefined, fallback: string): string {
+  return typeof schema?.title === 'string' ? schema.title : fallback;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list (one "- " line per entry)',
+  object: 'a group of fields',
+  null: 'empty',
+};
+
+function typeWords(t: unknown): string {
+  const list = Array.isArray(t) ? t : [t];
+  return list.map((x) => TYPE_WORDS[String(x)] ?? String(x)).join(' or ');
+}
+
+function rangeFor(doc: PlanDocument, pointer: string, onAnchor: boolean): Range {
+  let p = pointer;
+  for (;;) {
+    const entry = doc.sourceMap.get(p);
+    if (entry) return onAnchor ? entry.anchor ?? entry.range : entry.range;
+    if (p === '') return doc.lines.range(0, 0);
+    p = p.slice(0, p.lastIndexOf('/'));
+    onAnchor = true;
+  }
+}
+
+function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed | undefined {
+  const missing = (err.params as { missingProperty: string }).missingProperty;
+  const seg = parts.segments;
+  const last = seg[seg.length - 1];
+  const parentSchema = err.parentSchema as JsonSchema | undefined;
+  const propSchema = parentSchema?.properties?.[missing] as JsonSchema | undefined;
+  const pointer = err.instancePath;
+
+  if (seg[0] === 'frontMatter') {
+    const fm = doc.frontMatter;
+    if (!fm) return undefined; // reported once as missing front matter
+    const where = seg.length > 1 ? `The front matter's '${fieldPath(seg)}'` : 'The front matter';
+    const resolved = propSchema ?? resolveFrontMatterSchema(doc, [...seg.slice(1), missing]);
+    const title = titleOf(resolved, missing);
+    const hasDefault = resolved && 'default' in resolved;
+    const placeholder = resolved?.type === 'object' ? {} : resolved?.type === 'array' ? [] : `{{${title}}}`;
+    const fix = insertFieldFix(doc, pointer, missing, hasDefault ? resolved!.default : placeholder, !!hasDefault);
+    return {
+      ruleId: 'schema/required-field',
+      message: sentence(
+        `${where} has no '${missing}'${normal(title) === normal(missing) ? '' : ` (${title})`}`,
+        resolved?.['x-why'],
+        resolved?.['x-write'] ?? (hasDefault ? `Add '${missing}: ${String(resolved!.default)}'` : `Add a line '${missing}: ...'`),
+      ),
+      pointer,
+      onAnchor: true,
+      fix,
+    };
+  }
+  if (seg.length === 1 && last === 'sections') {
+    const def = doc.catalogue.byId.get(missing);
+    if (!def) return undefined;
+    return {
+      ruleId: 'schema/required-section',
+      message: sentence(`The plan has no '${def.title}' section`, def.why, def.write),
+      pointer,
+      onAnchor: true,
+      fix: insertSectionFix(doc, def),
+    };
+  }
+  if (last === 'subsections' && parts.sectionId) {
+    const def = (parts.subsectionDef ?? parts.sectionDef)?.subsections.find((s) => s.id === missing);
+    if (!def) return undefined;
+    return {
+      ruleId: 'schema/required-subsection',
+      message: sentence(`The ${sectionName(doc, parts)} section has no '${def.title}' part`, def.why, def.write),
+      pointer,
+      onAnchor: true,
+      fix: parts.subsectionId ? undefined : insertSubsectionFix(doc, parts.sectionId, def),
+    };
+  }
+  if (last === 'tables' && parts.sectionId) {
+    const owner = parts.subsectionDef ?? parts.sectionDef;
+    const def = owner?.tables.find((t) => t.id === missing);
+    return {
+      ruleId: 'schema/required-content',
+      message: sentence(`The ${sectionName(doc, parts)} section has no ${def?.title ?? 'table'}`, def?.why, def?.write),
+      pointer,
+      onAnchor: true,
+    };
+  }
+  if (last === 'columns' && parts.tableDef) {
+    const col = parts.tableDef.columns.find((c) => c.id === missing);
+    const title = col?.title ?? missing;
+    return {
+      ruleId: 'schema/required-column',
+      message: sentence(
+        `${capitalise(tableName(doc, parts))} has no '${title}' column`,
+        col?.why,
+        col?.write ?? `Add a '${title}' column to the table`,
+      ),
+      pointer,
+      onAnchor: false,
+    };
+  }
+  const stepIndex = seg.indexOf('steps');
+  if (stepIndex >= 0 && seg.length === stepIndex + 2) {
+    const n = Number(seg[stepIndex + 1]) + 1;
+    return {
+      ruleId: 'schema/required-content',
+      message: sentence(`Step ${n} of the ${sectionName(doc, parts)} section does not say ${missing === 'role' ? 'who does it' : `its ${titleOf(propSchema, missing)}`}`, propSchema?.['x-why'], propSchema?.['x-write']),
+      pointer,
+      onAnchor: true,
+    };
+  }
+  const rowIndex = seg.indexOf('rows');
+  if (rowIndex >= 0 && parts.tableDef && seg.length === rowIndex + 2) {
+    const col = parts.tableDef.columns.find((c) => c.id === missing);
+    return {
+      ruleId: 'schema/required-content',
+      message: sentence(`Row ${Number(seg[rowIndex + 1]) + 1} of ${tableName(doc, parts)} has no '${col?.title ?? missing}'`, col?.why, col?.write),
+      pointer,
+      onAnchor: false,
+    };
+  }
+  if (seg[0] === 'sections' && parts.sectionId && ['steps', 'bullets', 'text'].includes(missing) === false && seg.length <= 4) {
+    // e.g. a section without its `tables` or `subsections` container
+    const title = titleOf(propSchema, missing);
+    return {
+      ruleId: 'schema/required-content',
+      message: sentence(`The ${sectionName(doc, parts)} section has no ${title}`, propSchema?.['x-why'] ?? (parts.subsectionDef ?? parts.sectionDef)?.why, propSchema?.['x-write'] ?? (parts.subsectionDef ?? parts.sectionDef)?.write),
+      pointer,
+      onAnchor: true,
+    };
+  }
+  if (seg[0] === 'sections' && (missing === 'steps' || missing === 'bullets')) {
+    const owner = parts.subsectionDef ?? parts.sectionDef;
+    return {
+      ruleId: 'schema/required-content',
+      message: sentence(`The ${sectionName(doc, parts)} section has no ${titleOf(propSchema, missing === 'steps' ? 'numbered steps' : 'bullet points')}`, propSchema?.['x-why'] ?? owner?.why, propSchema?.['x-write'] ?? owner?.write),
+      pointer,
+      onAnchor: true,
+    };
+  }
+  return {
+    ruleId: 'schema/required-content',
+    message: sentence(`'${titleOf(propSchema, missing)}' is missing here`, propSchema?.['x-why'], propSchema?.['x-write']),
+    pointer,
+    onAnchor: true,
+  };
+}
+
+function normal(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Walk the front-matter schema by key path, for properties required from an if/then. */
+function resolveFrontMatterSchema(doc: PlanDocument, path: string[]): JsonSchema | undefined {
+  let node: JsonSchema | undefined = doc.catalogue.frontMatterSchema;
+  for (const key of path) {
+    if (!node) return undefined;
+    node = /^[0-9]+$/.test(key) ? node.items : node.properties?.[key];
+  }
+  return node;
+}
+
+function describeWhere(doc: PlanDocument, parts: PointerParts): string {
+  const seg = parts.segments;
+  if (seg[0] === 'frontMatter') return `'${fieldPath(seg)}' in the front matter`;
+  const rowIndex = seg.indexOf('rows');
+  if (rowIndex >= 0 && parts.tableDef) {
+    const col = parts.tableDef.columns.find((c) => c.id === seg[rowIndex + 2]);
+    return `the '${col?.title ?? seg[rowIndex + 2]}' cell in row ${Number(seg[rowIndex + 1]) + 1} of ${tableName(doc, parts)}`;
+  }
+  return `the ${sectionName(doc, parts)} section`;
+}
+
+function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed | undefined {
+  const schema = err.parentSchema as JsonSchema | undefined;
+  const value = valueAt(doc.model, parts.segments);
+  const title = titleOf(schema, parts.segments[parts.segments.length - 1] ?? 'value');
+  const where = describeWhere(doc, parts);
+  const why = schema?.['x-why'];
+  const write = schema?.['x-write'];
+  const pointer = err.instancePath;
+  const base = { ruleId: 'schema/invalid-value', pointer, onAnchor: false };
+  switch (err.keyword) {
+    case 'format': {
+      if ((err.params as { format: string }).format === 'date') {
+        const iso = typeof value === 'string' ? looseDateToIso(value) : undefined;
+        const range = rangeFor(doc, pointer, false);
+        const fix: Fix | undefined = iso
+          ? { title: `Write the date as ${iso}`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: iso }] }
+          : undefined;
+        return {
+          ...base,
+          message: sentence(`${describeValue(value)} in ${where} is not a date written as YYYY-MM-DD`, iso ? `If you meant ${iso}, write that` : 'Write the date as YYYY-MM-DD, for example 2026-03-01', why),
+          fix,
+        };
+      }
+      return { ...base, message: sentence(`${describeValue(value)} in ${where} is not a valid ${title}`, write, why) };
+    }
+    case 'pattern':
+      return { ...base, message: sentence(`${describeValue(value)} is not a valid ${title}`, write ?? `Check ${where}`, why) };
+    case 'enum': {
+      const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+      const near = typeof value === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === value.trim().toLowerCase()) : undefined;
+      const range = rangeFor(doc, pointer, false);
+      return {
+        ...base,
+        message: sentence(`${describeValue(value)} is not one of the ${title} values this plan format knows`, `Use one of: ${allowed.map((a) => String(a)).join(', ')}`, why),
+        fix: near !== undefined ? { title: `Change to '${String(near)}'`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: String(near) }] } : undefined,
+      };
+    }
+    case 'const':
+      return { ...base, message: sentence(`${describeValue(value)} is not allowed for ${title} here`, write, why) };
+    case 'type':
+      return { ...base, message: sentence(`The ${title} (${where}) should be ${typeWords((err.params as { type: unknown }).type)}, not ${describeValue(value)}`, write, why) };
+    case 'minLength':
+      return { ...base, message: sentence(`The ${title} (${where}) is empty`, write ?? `Write the ${title}`, why) };
+    case 'maxLength':
+      return { ...base, message: sentence(`The ${title} (${where}) is too long`, write, why) };
+    default:
+      return undefined;
+  }
+}
+
+function placeCount(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed {
+  const schema = err.parentSchema as JsonSchema | undefined;
+  const value = valueAt(doc.model, parts.segments);
+  const n = Array.isArray(value) ? value.length : 0;
+  const limit = (err.params as { limit: number }).limit;
+  const seg = parts.segments;
+  const last = seg[seg.length - 1];
+  const title = titleOf(schema, last === 'rows' ? 'rows' : last);
+  const where = seg[0] === 'frontMatter' ? `'${fieldPath(seg)}' in the front matter` : last === 'rows' && parts.tableDef ? tableName(doc, parts) : `the ${sectionName(doc, parts)} section`;
+  const few = err.keyword === 'minItems';
+  return {
+    ruleId: few ? 'schema/too-few' : 'schema/too-many',
+    message: sentence(
+      seg[0] === 'frontMatter'
+        ? `${capitalise(where)} has ${n} ${n === 1 ? 'entry' : 'entries'}; it needs ${few ? 'at least' : 'at most'} ${limit}`
+        : few
+          ? `${capitalise(where)} has ${n} ${title}; it needs at least ${limit}`
+          : `${capitalise(where)} has ${n} ${title}; keep it to at most ${limit}`,
+      schema?.['x-why'],
+      schema?.['x-write'],
+    ),
+    pointer: err.instancePath,
+    onAnchor: true,
+  };
+}
+
+function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed {
+  const schema = err.parentSchema as JsonSchema | undefined;
+  const seg = parts.segments;
+  const pointer = err.instancePath;
+  if (seg[seg.length - 1] === 'rows' && parts.tableDef) {
+    const title = titleOf(schema, 'required row');
+    const tablePtr = pointer.slice(0, pointer.lastIndexOf('/'));
+    const table = valueAt(doc.model, seg.slice(0, -1)) as { columns?: Record<string, string> } | undefined;
+    const row = (schema?.['x-row'] ?? {}) as Record<string, string>;
+    return {
+      ruleId: 'schema/required-row',
+      message: sentence(`${capitalise(tableName(doc, parts))} has no row for the ${title}`, schema?.['x-why'], schema?.['x-write']),
+      pointer: tablePtr,
+      onAnchor: true,
+      fix: table?.columns ? insertRowFix(doc, tablePtr, Object.keys(table.columns), row, title) : undefined,
+    };
+  }
+  return {
+    ruleId: 'schema/required-row',
+    message: sentence(`None of the entries in ${seg[0] === 'frontMatter' ? `'${fieldPath(seg)}'` : `the ${sectionName(doc, parts)} section`} is what the plan needs here`, schema?.['x-why'], schema?.['x-write']),
+    pointer,
+    onAnchor: true,
+  };
+}
+
+/** Keywords whose failure is explained by another error ajv also reports. */
+const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', '$ref']);
+
+export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const err of errors) {
+    if (WRAPPERS.has(err.keyword)) continue;
+    // Items tried by `contains` that did not match are not faults; the contains error says what is missing.
+    if (err.schemaPath.includes('/contains/')) continue;
+    const parts = partsOf(doc, err.instancePath);
+    if (parts.sectionId && parts.segments.length > 2) {
+      const section = doc.model.sections[parts.sectionId];
+      if (section && section.words === 0) continue; // the empty-section rule says it once
+    }
+    const value = valueAt(doc.model, parts.segments);
+    let placed: Placed | undefined;
+    if (err.keyword === 'required') placed = placeRequired(doc, err, parts);
+    else if (err.keyword === 'minItems' || err.keyword === 'maxItems') placed = placeCount(doc, err, parts);
+    else if (err.keyword === 'contains' || err.keyword === 'minContains') placed = placeContains(doc, err, parts);
+    else {
+      if (containsPlaceholder(value)) continue; // the placeholder rule says it once
+      placed = placeValue(doc, err, parts);
+    }
+    if (!placed) {
+      placed = {
+        ruleId: 'schema/invalid-value',
+        message: sentence(`Something in ${describeWhere(doc, parts)} does not match the plan format`, (err.parentSchema as JsonSchema | undefined)?.['x-write']),
+        pointer: err.instancePath,
+        onAnchor: false,
+      };
+    }
+    const range = rangeFor(doc, placed.pointer, placed.onAnchor);
+    const key = `${placed.ruleId}|${range.start.offset}|${placed.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const d: Diagnostic = { ruleId: placed.ruleId, severity: 'error', message: placed.message, range, url: ruleDocsUrl(placed.ruleId) };
+    if (placed.fix) d.fix = placed.fix;
+    out.push(d);
+  }
+  return out;
+}
+
+export { pointerOf, parsePointer };
