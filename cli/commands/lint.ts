@@ -1,0 +1,120 @@
+/**
+ * `continuity lint [paths or globs...]`: check plans, report in the chosen format, optionally apply
+ * safe fixes. Exit 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or internal failure.
+ */
+import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { checkPlanBytes } from '../../core/check-plan.js';
+import { fixPlanText } from '../../core/fix/fix-plan.js';
+import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
+import { todayIso } from '../../core/rules/dates.js';
+import { ruleCatalogue } from '../../core/rules/catalogue.js';
+import { checkFiles, type FileCheck } from '../check-files.js';
+import { ConfigResolver } from '../config-resolver.js';
+import { discoverFiles, UsageError } from '../discover-files.js';
+import { ResultCache } from '../result-cache.js';
+import { reporters, isReporterName } from '../reporters/index.js';
+import type { FileResult } from '../reporters/types.js';
+import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
+import { writeFileAtomic } from '../write-atomic.js';
+
+export interface LintOptions {
+  paths: string[];
+  format: string;
+  output?: string;
+  fix: boolean;
+  maxWarnings?: number;
+  quiet: boolean;
+  cache: boolean;
+  cacheLocation?: string;
+  config?: string;
+  today?: string;
+  cwd: string;
+  color: boolean;
+  workers?: number;
+}
+
+export interface CommandIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+function relPath(cwd: string, file: string): string {
+  const r = relative(cwd, file).replace(/\\/g, '/');
+  return r.startsWith('..') ? file.replace(/\\/g, '/') : r;
+}
+
+export async function runLint(opts: LintOptions, io: CommandIO): Promise<number> {
+  if (!isReporterName(opts.format)) throw new UsageError(`unknown format '${opts.format}'. Formats: ${Object.keys(reporters).join(', ')}`);
+  const today = opts.today ?? todayIso();
+  const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
+  const inputs = opts.paths.length > 0 ? opts.paths : ['plans'];
+  const { files: found, unmatched } = await discoverFiles(inputs, opts.cwd);
+  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
+  if (found.length === 0) {
+    throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
+  }
+  const explicit = new Set(inputs.map((p) => resolve(opts.cwd, p)));
+  const files = found.filter((f) => explicit.has(f) || !resolver.isIgnored(f));
+
+  let checks: FileCheck[];
+  if (opts.fix) {
+    checks = files.map((file) => fixOne(file, resolver, today, io));
+  } else {
+    const cache = opts.cache ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache')) : undefined;
+    checks = await checkFiles(files, { resolver, today, cache, fingerprint: toolFingerprint(), workers: opts.workers, configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined });
+    cache?.save();
+  }
+
+  const results: FileResult[] = checks.map((c) => ({
+    path: relPath(opts.cwd, c.file),
+    diagnostics: opts.quiet ? c.diagnostics.filter((d) => d.severity === 'error') : c.diagnostics,
+  }));
+  const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output });
+  if (opts.output) writeFileSync(resolve(opts.cwd, opts.output), report);
+  else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
+
+  const all = checks.flatMap((c) => c.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    io.stderr(`continuity: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Apply safe fixes to one file: read, fix, check the file did not change meanwhile, write atomically. */
+function fixOne(file: string, resolver: ConfigResolver, today: string, io: CommandIO): FileCheck {
+  const config = resolver.forFile(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return { file, diagnostics: checkPlanBytes(new Uint8Array(), { config, today }).diagnostics };
+  }
+  const decoded = decodePlanBytes(bytes);
+  if (isDecodeProblem(decoded)) return { file, diagnostics: checkPlanBytes(bytes, { config, today }).diagnostics };
+  const result = fixPlanText(decoded.text, { config, today, path: file });
+  if (result.text === decoded.text) return { file, diagnostics: result.remaining };
+  const warn = (message: string): FileCheck => {
+    io.stderr(`continuity: ${file}: ${message}\n`);
+    return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
+  };
+  try {
+    accessSync(file, constants.W_OK);
+  } catch {
+    return warn('not fixed: the file is read-only');
+  }
+  const now = readFileSync(file);
+  if (!now.equals(bytes)) return warn('not fixed: the file changed while it was being fixed; run --fix again');
+  try {
+    writeFileAtomic(file, (decoded.hadBom ? '\uFEFF' : '') + result.text);
+  } catch (e) {
+    return warn(`not fixed: ${(e as Error).message}`);
+  }
+  return { file, diagnostics: result.remaining };
+}
+
+

@@ -1,0 +1,141 @@
+/**
+ * The `continuity` command: argument parsing and dispatch only. Exit codes: 0 clean, 1 problems
+ * found, 2 usage or internal failure (with the reason on stderr).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError } from '../core/config/config.js';
+import { newPlanText, NewPlanError, planFileName } from '../core/new-plan.js';
+import { todayIso } from '../core/rules/dates.js';
+import { ruleCatalogue } from '../core/rules/catalogue.js';
+import { SchemaCompileError } from '../core/validate/compile-validator.js';
+import { runLint, type CommandIO } from './commands/lint.js';
+import { UsageError } from './discover-files.js';
+import { TOOL_VERSION } from './tool-version.js';
+
+const HELP = `continuity ${TOOL_VERSION}: IT-outage continuity plans for GP practices, as code
+
+Usage:
+  continuity lint [paths or globs...]   check plans (default: plans/)
+  continuity new --name NAME --ods CODE [--out FILE]
+                                        start a plan from the template
+  continuity rules                      list every check with its id
+  continuity --version | --help
+
+lint options:
+  --format stylish|json|sarif|github|junit   report format (default stylish)
+  --output FILE          write the report to FILE instead of stdout
+  --fix                  apply safe fixes (never deletes your text)
+  --max-warnings N       exit 1 when there are more than N warnings
+  --quiet                report errors only
+  --config FILE          use this continuity.config.json instead of searching upward
+  --no-cache             do not use or write the result cache (.continuity-cache/)
+  --cache-location DIR   where to keep the result cache
+  --today YYYY-MM-DD     check dates as if today were this day
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or internal failure.
+`;
+
+export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), isTty = false): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return command ? 0 : 2;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    if (command === 'lint') return await lintCommand(rest, io, cwd, isTty);
+    if (command === 'new') return newCommand(rest, io, cwd);
+    if (command === 'rules') {
+      for (const r of ruleCatalogue()) io.stdout(`${r.id.padEnd(28)} ${r.severity.padEnd(8)} ${r.description}\n`);
+      return 0;
+    }
+    throw new UsageError(`unknown command '${command}'. Commands: lint, new, rules (see continuity --help)`);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof NewPlanError || e instanceof SchemaCompileError) {
+      io.stderr(`continuity: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`continuity: internal error: ${(e as Error).stack ?? e}\nPlease report this.\n`);
+    return 2;
+  }
+}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+function isoDate(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} must be a date written YYYY-MM-DD, not '${value}'`);
+  return value;
+}
+
+async function lintCommand(args: string[], io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f', default: 'stylish' },
+    output: { type: 'string', short: 'o' },
+    fix: { type: 'boolean', default: false },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    config: { type: 'string', short: 'c' },
+    'no-cache': { type: 'boolean', default: false },
+    'cache-location': { type: 'string' },
+    today: { type: 'string' },
+    workers: { type: 'string' },
+  });
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'`);
+  }
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers takes a whole number, not '${values.workers}'`);
+  }
+  return runLint(
+    {
+      paths: positionals,
+      format: values.format as string,
+      output: values.output as string | undefined,
+      fix: values.fix as boolean,
+      maxWarnings,
+      quiet: values.quiet as boolean,
+      cache: !values['no-cache'],
+      cacheLocation: values['cache-location'] as string | undefined,
+      config: values.config as string | undefined,
+      today: isoDate(values.today as string | undefined, '--today'),
+      cwd,
+      color: isTty && !process.env.NO_COLOR,
+      workers,
+    },
+    io,
+  );
+}
+
+function newCommand(args: string[], io: CommandIO, cwd: string): number {
+  const { values } = parse(args, {
+    name: { type: 'string' },
+    ods: { type: 'string' },
+    out: { type: 'string' },
+    today: { type: 'string' },
+  });
+  if (!values.name || !values.ods) throw new UsageError('continuity new needs --name "Practice name" and --ods CODE, e.g. continuity new --name "Riverside Surgery" --ods K81003');
+  const name = values.name as string;
+  const out = resolve(cwd, (values.out as string | undefined) ?? `plans/${planFileName(name)}`);
+  if (existsSync(out)) throw new UsageError(`${out} already exists; choose another --out (nothing was overwritten)`);
+  const text = newPlanText({ practiceName: name, odsCode: (values.ods as string).trim().toUpperCase(), today: isoDate(values.today as string | undefined, '--today') ?? todayIso() });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text, { flag: 'wx' });
+  io.stdout(`Created ${out}\nFill in every {{placeholder}}, then run: continuity lint ${out}\n`);
+  return 0;
+}

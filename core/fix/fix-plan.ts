@@ -1,0 +1,29 @@
+/**
+ * Fix a plan's text with its safe fixes until nothing more changes (a few passes at most: one fix can
+ * make another's range shift). Never loses text: every pass only applies edits of safe fixes.
+ */
+import { checkPlan, type CheckOptions } from '../check-plan.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { applyEdits, safeFixEdits } from './apply-edits.js';
+
+export interface FixResult {
+  text: string;
+  fixed: Diagnostic[];
+  remaining: Diagnostic[];
+}
+
+export function fixPlanText(text: string, options: CheckOptions = {}, maxPasses = 5): FixResult {
+  let current = text;
+  const fixed: Diagnostic[] = [];
+  let result = checkPlan(current, options);
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const { edits, applied } = safeFixEdits(result.diagnostics);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    current = next;
+    fixed.push(...applied);
+    result = checkPlan(current, options);
+  }
+  return { text: current, fixed, remaining: result.diagnostics };
+}

@@ -1,0 +1,54 @@
+/**
+ * Scaffold a plan from the shipped template: the practice's name and ODS code filled in (front matter
+ * and every {{practice name}} / {{ODS code}} placeholder), everything else left as guided placeholders.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { schemaDir } from './schema/load-schema.js';
+
+export interface NewPlanInput {
+  practiceName: string;
+  odsCode: string;
+  /** YYYY-MM-DD, written as date_issued. */
+  today: string;
+}
+
+export function templatePath(): string {
+  return join(dirname(schemaDir()), 'plans', 'template.md');
+}
+
+export class NewPlanError extends Error {}
+
+export function validateOdsCode(code: string): string | undefined {
+  return /^[A-Z][0-9]{5}$/.test(code) ? undefined : `'${code}' is not a GP practice ODS code: one capital letter and five digits, for example K81003.`;
+}
+
+export function newPlanText(input: NewPlanInput, template = readFileSync(templatePath(), 'utf8')): string {
+  const name = input.practiceName.trim();
+  if (!name) throw new NewPlanError('The practice name is empty.');
+  const odsProblem = validateOdsCode(input.odsCode);
+  if (odsProblem) throw new NewPlanError(odsProblem);
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(template);
+  if (!fm) throw new NewPlanError('The template has no front matter; reinstall the tools.');
+  const doc = parseDocument(fm[1]);
+  doc.setIn(['practice', 'name'], name);
+  doc.setIn(['practice', 'ods_code'], input.odsCode);
+  doc.setIn(['date_issued'], input.today);
+  if (doc.has('plan_id')) doc.setIn(['plan_id'], `${input.odsCode}-ITBCP`);
+  const body = template
+    .slice(fm[0].length)
+    .replace(/\{\{\s*practice(?:'s)? name\s*\}\}/gi, name)
+    .replace(/\{\{\s*(practice )?ODS code\s*\}\}/gi, input.odsCode);
+  return `---\n${doc.toString({ lineWidth: 0 })}---\n${body}`;
+}
+
+export function planFileName(practiceName: string): string {
+  return (
+    practiceName
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'plan'
+  ) + '.md';
+}
