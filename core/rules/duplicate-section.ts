@@ -5,8 +5,8 @@ export const duplicateSection: Rule = {
   severity: 'error',
   description: 'The same section (or part) appears twice.',
   rationale:
-    'Two "Telephony failure" sections mean two versions of what to do, often after a merge. Only the first is checked; staff in an outage may follow the other. Merge them into one.',
-  examples: [{ title: 'two telephony sections', markdown: '# Plan\n\n## Telephony failure\n\nA.\n\n## Phone failure\n\nB.\n', expected: ['7:1-7:17 error'] }],
+    'Two "Contacts" sections mean two versions of what to do, often after a merge. Only the first is checked; staff in an outage may follow the other. Merge them into one.',
+  examples: [{ title: 'two contacts sections under different wording', markdown: '# Plan\n\n## Contacts\n\nA.\n\n## Key contacts\n\nB.\n', expected: ['7:1-7:16 error'] }],
   check({ doc, report }) {
     for (const h of doc.headings) {
       if (!h.duplicate) continue;

@@ -9,7 +9,7 @@ export const frontMatter: Rule = {
     'The front matter holds the practice details, dates and owner. Without it the printed copy has no header, review reminders cannot work and the ICB cannot see the plan in its estate view.',
   examples: [
     { title: 'no front matter', markdown: '# Plan\n\nText.\n', expected: ['1:1-1:7 error'] },
-    { title: 'broken YAML', markdown: '---\ntitle: "unclosed\n---\n# Plan\n', expected: ['2:8-3:1 error'] },
+    { title: 'broken YAML', markdown: '---\ntitle: "unclosed\n---\n# Plan\n', expected: ['2:17-3:1 error'] },
   ],
   check({ doc, report }) {
     if (!doc.frontMatter) {

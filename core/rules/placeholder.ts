@@ -9,7 +9,7 @@ export const placeholder: Rule = {
   rationale:
     'A placeholder in a printed plan is a number nobody can ring or a step nobody can follow. Replace each {{...}} with the practice\'s own details.',
   examples: [
-    { title: 'a placeholder in a table cell', markdown: '# Plan\n\n| Contact | Phone |\n| --- | --- |\n| Service desk | {{phone}} |\n', expected: ['5:16-5:25 warning'] },
+    { title: 'a placeholder in a table cell', markdown: '# Plan\n\n| Contact | Phone |\n| --- | --- |\n| Service desk | {{phone}} |\n', expected: ['5:18-5:27 warning'] },
     { title: 'braces in a code block are not placeholders', markdown: '# Plan\n\n```\n{{not a placeholder}}\n```\n', expected: [] },
   ],
   check({ doc, report }) {
