@@ -2,7 +2,7 @@
  * `continuity lint [paths or globs...]`: check plans, report in the chosen format, optionally apply
  * safe fixes. Exit 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or internal failure.
  */
-import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
 import { fixPlanText } from '../../core/fix/fix-plan.js';
@@ -102,8 +102,10 @@ function fixOne(file: string, resolver: ConfigResolver, today: string, io: Comma
     io.stderr(`continuity: ${file}: ${message}\n`);
     return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   };
+  // Root may write anything, so look at the permission bits too: a file marked read-only stays so.
   try {
     accessSync(file, constants.W_OK);
+    if ((statSync(file).mode & 0o222) === 0) return warn('not fixed: the file is read-only');
   } catch {
     return warn('not fixed: the file is read-only');
   }

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, TODAY } from './plans.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a user would, in `cwd`, with today fixed so date rules are repeatable. */
+export function runCli(args: string[], cwd: string, options: { today?: boolean } = {}): CliRun {
+  const withToday = options.today === false || args[0] !== 'lint' ? args : [...args, '--today', TODAY];
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'continuity.js'), ...withToday], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp folder holding a copy of the shipped plans (and nothing else). */
+export function tempWorkspace(withPlans = true): string {
+  const dir = mkdtempSync(join(tmpdir(), 'continuity-test-'));
+  if (withPlans) cpSync(join(ROOT, 'plans'), join(dir, 'plans'), { recursive: true });
+  return dir;
+}
