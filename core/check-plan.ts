@@ -47,6 +47,17 @@ function processorFor(config: ResolvedConfig, today: string): Processor<Root, Ro
 }
 
 export function checkPlan(text: string, options: CheckOptions = {}): CheckResult {
+  try {
+    return runChecks(text, options);
+  } catch (e) {
+    // Content problems are diagnostics, never crashes: whatever went wrong, the caller gets an answer.
+    const zero = { line: 1, column: 1, offset: 0 };
+    const message = `The plan could not be checked (${(e as Error)?.message ?? String(e)}). This is a fault in the tools, not necessarily in the plan: please report it with the plan attached.`;
+    return { diagnostics: [{ ruleId: 'internal-error', severity: 'error', message, range: { start: zero, end: zero }, url: ruleDocsUrl('internal-error') }], text };
+  }
+}
+
+function runChecks(text: string, options: CheckOptions): CheckResult {
   const config = options.config ?? defaultConfig();
   const today = options.today ?? todayIso();
   const file = new VFile({ value: text, path: options.path });

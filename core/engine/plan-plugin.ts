@@ -53,6 +53,8 @@ export function emit(file: VFile, d: Omit<Diagnostic, 'severity'> & { severity?:
   extra.diagnosticRuleId = d.ruleId;
   if (d.fix) extra.fix = d.fix;
   if (d.severity) extra.diagnosticSeverity = d.severity;
+  // remark-cli's reporter reads `fatal`: true is an error, false a warning, undefined info.
+  if (d.severity) m.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
   extra.offsets = [d.range.start.offset, d.range.end.offset];
 }
 

@@ -45,7 +45,14 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
 
   const problems: FrontMatterProblem[] = [];
   const rangeOf = (a: number, b: number) => lines.range(valueOffset + a, valueOffset + Math.max(a, b));
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  } catch {
+    // e.g. nesting so deep the YAML reader runs out of stack
+    problems.push({ code: 'UNREADABLE', message: 'The front matter could not be read: it is nested too deeply or is too large. Keep it to the fields in the template.', range: whole });
+    return { data: {}, problems, valueOffset };
+  }
   for (const err of doc.errors) {
     const hint = YAML_HINTS[err.code] ?? '';
     const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

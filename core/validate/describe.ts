@@ -56,7 +56,7 @@ export function sentence(...parts: (string | undefined)[]): string {
   return parts
     .filter((p): p is string => !!p && p.trim().length > 0)
     .map((p) => p.trim())
-    .map((p) => (/[.!?)]$/.test(p) ? p : p + '.'))
+    .map((p) => (/[.!?]$/.test(p) ? p : p + '.'))
     .join(' ');
 }
 

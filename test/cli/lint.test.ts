@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { runCli, tempWorkspace } from '../helpers/cli.js';
+import { ROOT } from '../helpers/plans.js';
 
 const CLEAN = 'plans/example-riverside-medical-centre.md';
 
@@ -215,5 +217,22 @@ describe('continuity new', () => {
     const bad = runCli(['new', '--name', 'X', '--ods', 'ABC'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a GP practice ODS code/);
+  });
+});
+
+describe('remark-cli with the preset', () => {
+  it('reports our rule ids and honours lint comments', () => {
+    const dir = tempWorkspace(false);
+    const file = join(dir, 'plan.md');
+    writeFileSync(file, '---\ntitle: x\n---\n# P\n\nPatient 943 476 5919.\n\n<!-- lint disable placeholder -->\n{{x}}\n');
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'remark-cli', 'cli.js'), '--use', 'continuity-plans/preset', '--frail', '--no-stdout', '--no-color', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CONTINUITY_TODAY: '2026-11-22' },
+    });
+    expect(r.stderr).toMatch(/6:9-6:21\s+error\s+This looks like an NHS number.*nhs-number\s+continuity/);
+    expect(r.stderr).toMatch(/schema\/required-section/);
+    expect(r.stderr).not.toMatch(/placeholder/);
+    expect(r.status).toBe(1);
   });
 });
