@@ -12,7 +12,7 @@ export const recoveryTime: Rule = {
     {
       title: 'RTO longer than MTPD',
       markdown: '# Plan\n\n## Business impact analysis\n\n| Activity | Impact | RTO | MTPD |\n| --- | --- | --- | --- |\n| Urgent triage | Harm | 1 day | 4 hours |\n',
-      expected: ['7:28-7:35 error'],
+      expected: ['7:26-7:31 error'],
     },
   ],
   check({ doc, report }) {

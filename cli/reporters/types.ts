@@ -1,0 +1,37 @@
+/** What every reporter receives: the results of one lint run and the rule catalogue. */
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { RuleInfo } from '../../core/rules/catalogue.js';
+
+export interface FileResult {
+  /** Path relative to the working directory, with forward slashes. */
+  path: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface ReportContext {
+  results: FileResult[];
+  rules: RuleInfo[];
+  toolName: string;
+  toolVersion: string;
+  /** ANSI colour for a terminal; never when writing to a file. */
+  color: boolean;
+}
+
+export type Reporter = (ctx: ReportContext) => string;
+
+export function countBySeverity(diagnostics: Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/** Where a diagnostic really is: its own file (shared content) or the checked file. */
+export function diagnosticPath(result: FileResult, d: Diagnostic): string {
+  return d.file ?? result.path;
+}
