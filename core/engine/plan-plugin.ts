@@ -46,8 +46,8 @@ export interface EmittedFields {
 }
 
 /** Attach our diagnostic fields to a vfile message so they survive the unified pipeline. */
-export function emit(file: VFile, d: Omit<Diagnostic, 'severity'> & { severity?: Severity }): void {
-  const m = file.message(d.message, { place: d.range, ruleId: d.ruleId, source: MESSAGE_SOURCE });
+export function emit(file: VFile, d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, source = MESSAGE_SOURCE): void {
+  const m = file.message(d.message, { place: d.range, ruleId: d.ruleId, source });
   const extra = m as unknown as EmittedFields;
   extra.url = d.url;
   extra.diagnosticRuleId = d.ruleId;
@@ -73,7 +73,10 @@ export function enginePlugin(options: PlanPluginOptions) {
         severity: 'error',
         message: 'This plan is empty. Start from the template: run "continuity new" or, in VS Code, "Continuity: New plan".',
         range: lines.range(0, 0),
-      });
+      },
+      // About the whole file, so not subject to `<!-- lint disable -->` (message control would also
+      // drop it: a blank file has no node for it to sit in).
+      `${MESSAGE_SOURCE}-file`);
       return;
     }
     const doc = buildPlanDocument(text, tree, lines, catalogue);

@@ -53,7 +53,13 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
     problems.push({ code: 'UNREADABLE', message: 'The front matter could not be read: it is nested too deeply or is too large. Keep it to the fields in the template.', range: whole });
     return { data: {}, problems, valueOffset };
   }
-  for (const err of doc.errors) {
+  if (/^(<{7}|={7}|>{7})(\s|$)/m.test(source)) {
+    // The YAML errors a conflict causes are confusing and many; the merge-conflict rule marks the lines.
+    problems.push({ code: 'MERGE_CONFLICT', message: 'The front matter has git merge-conflict markers, so the plan\'s details cannot be read. Keep the right version of each field and delete the other version and the marker lines.', range: whole });
+    return { data: {}, problems, valueOffset, document: doc };
+  }
+  // Only the first YAML error: later ones are usually knock-on effects of it and bury the real fault.
+  for (const err of doc.errors.slice(0, 1)) {
     const hint = YAML_HINTS[err.code] ?? '';
     const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     problems.push({

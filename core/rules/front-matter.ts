@@ -10,8 +10,17 @@ export const frontMatter: Rule = {
   examples: [
     { title: 'no front matter', markdown: '# Plan\n\nText.\n', expected: ['1:1-1:7 error'] },
     { title: 'broken YAML', markdown: '---\ntitle: "unclosed\n---\n# Plan\n', expected: ['2:17-3:1 error'] },
+    { title: 'front matter never closed', markdown: '---\ntitle: Plan\n\n# Plan\n', expected: ['1:1-1:4 error'] },
   ],
   check({ doc, report }) {
+    if (!doc.frontMatter && /^---[ \t]*\r?\n/.test(doc.text)) {
+      report({
+        range: doc.lines.lineRange(1),
+        message:
+          "The front matter that starts on line 1 is never closed, so the plan's details cannot be read. Add a line with just '---' after the last field, before the first heading.",
+      });
+      return;
+    }
     if (!doc.frontMatter) {
       const fmSchema = doc.catalogue.frontMatterSchema;
       const skeleton: Record<string, unknown> = {};

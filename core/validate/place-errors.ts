@@ -326,8 +326,12 @@ const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not'
 export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  // Without readable front matter every field would be reported missing, burying the one real
+  // problem; the front-matter rule reports that problem instead.
+  const frontMatterUnreadable = !doc.frontMatter || doc.frontMatter.problems.length > 0;
   for (const err of errors) {
     if (WRAPPERS.has(err.keyword)) continue;
+    if (frontMatterUnreadable && (err.instancePath === '/frontMatter' || err.instancePath.startsWith('/frontMatter/'))) continue;
     // Items tried by `contains` that did not match are not faults; the contains error says what is missing.
     if (err.schemaPath.includes('/contains/')) continue;
     const parts = partsOf(doc, err.instancePath);
