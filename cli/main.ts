@@ -11,6 +11,8 @@ import { todayIso } from '../core/rules/dates.js';
 import { ruleCatalogue } from '../core/rules/catalogue.js';
 import { SchemaCompileError } from '../core/validate/compile-validator.js';
 import { runLint, type CommandIO } from './commands/lint.js';
+import { runRender } from './commands/render.js';
+import { runDoctor } from '../core/print/doctor.js';
 import { UsageError } from './discover-files.js';
 import { TOOL_VERSION } from './tool-version.js';
 
@@ -20,6 +22,8 @@ Usage:
   continuity lint [paths or globs...]   check plans (default: plans/)
   continuity new --name NAME --ods CODE [--out FILE]
                                         start a plan from the template
+  continuity render [paths...]          print plans that pass their checks (default: plans/)
+  continuity doctor                     say which browser prints PDFs and whether it starts
   continuity rules                      list every check with its id
   continuity --version | --help
 
@@ -33,6 +37,15 @@ lint options:
   --no-cache             do not use or write the result cache (.continuity-cache/)
   --cache-location DIR   where to keep the result cache
   --today YYYY-MM-DD     check dates as if today were this day
+
+render options:
+  --out DIR              where to write (default print/)
+  --format pdf|html      PDF, or the same print document as HTML for a browser's print dialog
+  --forms-only           print only the paper forms (the grab pack)
+  --allow-errors         print plans that fail their checks, every page stamped DRAFT
+  --concurrency N        plans printed at once (default 2)
+  --browser PATH         the Chrome, Chromium or Edge to print with
+  --today YYYY-MM-DD     the printed date (or set SOURCE_DATE_EPOCH for reproducible output)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or internal failure.
 `;
@@ -50,11 +63,18 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
     }
     if (command === 'lint') return await lintCommand(rest, io, cwd, isTty);
     if (command === 'new') return newCommand(rest, io, cwd);
+    if (command === 'render') return await renderCommand(rest, io, cwd, isTty);
+    if (command === 'doctor') {
+      const { values } = parse(rest, { browser: { type: 'string' } });
+      const report = await runDoctor({ explicitPath: values.browser as string | undefined });
+      io.stdout(report.lines.join('\n') + '\n');
+      return report.ok ? 0 : 1;
+    }
     if (command === 'rules') {
       for (const r of ruleCatalogue()) io.stdout(`${r.id.padEnd(28)} ${r.severity.padEnd(8)} ${r.description}\n`);
       return 0;
     }
-    throw new UsageError(`unknown command '${command}'. Commands: lint, new, rules (see continuity --help)`);
+    throw new UsageError(`unknown command '${command}'. Commands: lint, new, render, doctor, rules (see continuity --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof NewPlanError || e instanceof SchemaCompileError) {
       io.stderr(`continuity: ${e.message}\n`);
@@ -120,6 +140,48 @@ async function lintCommand(args: string[], io: CommandIO, cwd: string, isTty: bo
     },
     io,
   );
+}
+
+async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: { type: 'string', default: 'print' },
+    format: { type: 'string', default: 'pdf' },
+    'forms-only': { type: 'boolean', default: false },
+    'allow-errors': { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '2' },
+    browser: { type: 'string' },
+    today: { type: 'string' },
+  });
+  const format = values.format as string;
+  if (format !== 'pdf' && format !== 'html') throw new UsageError(`unknown format '${format}'. Formats: pdf, html`);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency takes a whole number from 1 to 32, not '${values.concurrency}'`);
+  // Ctrl-C: stop starting plans, close the browser, keep no half-written file.
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await runRender(
+      {
+        paths: positionals,
+        out: values.out as string,
+        format,
+        formsOnly: values['forms-only'] as boolean,
+        allowErrors: values['allow-errors'] as boolean,
+        concurrency,
+        browser: values.browser as string | undefined,
+        today: isoDate(values.today as string | undefined, '--today'),
+        cwd,
+        tty: isTty,
+        signal: controller.signal,
+      },
+      io,
+    );
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 function newCommand(args: string[], io: CommandIO, cwd: string): number {

@@ -1,0 +1,87 @@
+/**
+ * Plan markdown -> safe HTML for printing. Raw HTML in a plan is parsed and then sanitised with
+ * GitHub's rules (no scripts, no event handlers, no styles, no iframes, no comments); images are
+ * printed only when they are files inside the plan's own folder tree (embedded as data URIs, so the
+ * browser never fetches anything); other images become a note in the text.
+ */
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { Root, RootContent } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { raw } from 'hast-util-raw';
+import { defaultSchema, sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+export interface ImagePolicy {
+  /** Images are read only from inside this folder (the plan's folder tree). Undefined: no images. */
+  root?: string;
+  /** The folder relative image paths are resolved against (the plan's folder). */
+  base?: string;
+}
+
+const schema = { ...defaultSchema, clobberPrefix: 'plan-' };
+
+function note(text: string): Element {
+  return { type: 'element', tagName: 'span', properties: { className: ['print-note'] }, children: [{ type: 'text', value: text }] };
+}
+
+function inside(root: string, file: string): boolean {
+  const r = relative(root, file);
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r) && !r.split(sep).includes('..');
+}
+
+/** Replace an <img> with an embedded copy of a local file, or with a note saying why it is left out. */
+function resolveImage(img: Element, policy: ImagePolicy): ElementContent {
+  const src = String(img.properties?.src ?? '');
+  const alt = String(img.properties?.alt ?? '');
+  const label = alt ? `'${alt}'` : 'an image';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return note(`[${label} is not printed: only pictures stored with the plan are printed]`);
+  if (!policy.root || !policy.base || !src) return note(`[${label} is not printed]`);
+  let file: string;
+  try {
+    file = resolve(policy.base, decodeURIComponent(src.split(/[?#]/)[0]));
+  } catch {
+    return note(`[${label} is not printed: the path cannot be read]`);
+  }
+  const type = IMAGE_TYPES[extname(file).toLowerCase()];
+  try {
+    if (!type || !existsSync(file)) return note(`[${label} is not printed: ${type ? 'file not found' : 'not a PNG, JPEG, GIF or WebP picture'}]`);
+    // realpath: a symbolic link inside the folder must not lead outside it.
+    const real = realpathSync(file);
+    if (!inside(realpathSync(policy.root), real)) return note(`[${label} is not printed: it is outside the plan's folder]`);
+    if (statSync(real).size > MAX_IMAGE_BYTES) return note(`[${label} is not printed: larger than 5 MB]`);
+    const data = readFileSync(real).toString('base64');
+    return { ...img, properties: { ...img.properties, src: `data:${type};base64,${data}` } };
+  } catch {
+    return note(`[${label} is not printed: the file cannot be read]`);
+  }
+}
+
+function walk(node: HastNodes, policy: ImagePolicy): void {
+  if (!('children' in node)) return;
+  node.children = node.children.map((child) => {
+    if (child.type !== 'element') return child;
+    if (child.tagName === 'img') return resolveImage(child, policy);
+    if (child.tagName === 'a') {
+      const href = String(child.properties?.href ?? '');
+      // Printed links cannot be followed; keep web, mail and phone links, drop the rest (local files).
+      if (!/^(https?:|mailto:|tel:)/i.test(href)) child.properties = { ...child.properties, href: undefined };
+    }
+    walk(child, policy);
+    return child;
+  }) as typeof node.children;
+}
+
+/** Markdown nodes (one section, in document order) -> sanitised HTML. */
+export function nodesToHtml(nodes: RootContent[], policy: ImagePolicy): string {
+  const mdast: Root = { type: 'root', children: nodes };
+  const hast = toHast(mdast, { allowDangerousHtml: true }) as HastRoot;
+  const parsed = raw(hast) as HastRoot;
+  const clean = sanitize(parsed, schema) as HastRoot;
+  walk(clean, policy);
+  return toHtml(clean);
+}

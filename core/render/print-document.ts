@@ -1,0 +1,111 @@
+/**
+ * A checked plan -> the print document (one HTML file): emergency page, cover and document control,
+ * contents, the plan's sections, role action cards, and the paper forms. The same HTML is written for
+ * `--format html` and printed to PDF.
+ */
+import type { RootContent } from 'mdast';
+import type { PlanDocument } from '../model/plan-document.js';
+import { cardsHtml } from './cards.js';
+import { coverHtml, tocHtml, type TocEntry } from './cover.js';
+import { emergencyPageHtml } from './emergency-page.js';
+import { formsForPlan, formsHtml } from './forms.js';
+import { anchorId, esc } from './html.js';
+import { nodesToHtml, type ImagePolicy } from './markdown-html.js';
+import { longDate, planFacts, type PlanFacts } from './plan-facts.js';
+import { PRINT_CSS } from './styles.js';
+
+export interface PrintOptions {
+  /** Source revision printed in the footer (git commit when in a repository). */
+  revision: string;
+  /** YYYY-MM-DD, from SOURCE_DATE_EPOCH for reproducible output, otherwise today. */
+  printedDate: string;
+  /** Only the paper forms (the grab pack). */
+  formsOnly?: boolean;
+  /** Error count when printing a plan that fails its checks: every page is stamped DRAFT. */
+  draftErrors?: number;
+  images?: ImagePolicy;
+  /** Page numbers for the contents list, by entry id (from a first layout pass). */
+  pages?: Record<string, number>;
+}
+
+export interface PrintDocument {
+  html: string;
+  facts: PlanFacts;
+  toc: TocEntry[];
+  /** The running header and footer, for the PDF printer. */
+  headerText: string;
+  footerText: string;
+}
+
+/** Top-level nodes of the plan grouped by H2 section (front matter and the H1 title left out). */
+function sectionNodes(doc: PlanDocument): { id: string; title: string; nodes: RootContent[] }[] {
+  const groups: { id: string; title: string; nodes: RootContent[] }[] = [];
+  for (const node of doc.tree.children) {
+    if (node.type === 'yaml') continue;
+    if (node.type === 'heading' && node.depth === 1) continue;
+    if (node.type === 'heading' && node.depth === 2) {
+      const offset = node.position?.start.offset;
+      const info = doc.headings.find((h) => h.depth === 2 && h.range.start.offset === offset);
+      const title = info?.text ?? '';
+      groups.push({ id: anchorId('sec', `${groups.length}-${info?.id ?? title}`), title, nodes: [node] });
+      continue;
+    }
+    if (groups.length === 0) groups.push({ id: 'sec-intro', title: '', nodes: [] });
+    groups[groups.length - 1].nodes.push(node);
+  }
+  return groups;
+}
+
+export function buildPrintDocument(doc: PlanDocument, options: PrintOptions): PrintDocument {
+  const facts = planFacts(doc);
+  const groups = options.formsOnly ? [] : sectionNodes(doc);
+  const images = options.images ?? {};
+  const toc: TocEntry[] = groups.filter((g) => g.title).map((g) => ({ id: g.id, title: g.title, page: options.pages?.[g.id] }));
+  if (!options.formsOnly && facts.roleSteps.size > 0) {
+    toc.push({ id: 'action-cards', title: 'Action cards', matchTitle: facts.roleSteps.keys().next().value, page: options.pages?.['action-cards'] });
+  }
+  const forms = formsForPlan(doc.model.sections['paper-templates']?.tables.forms);
+  toc.push({ id: 'paper-forms', title: 'Paper forms', matchTitle: forms[0].title, page: options.pages?.['paper-forms'] });
+
+  const parts: string[] = [];
+  if (options.draftErrors) parts.push(`<div class="draft-stamp">DRAFT - FAILS CHECKS (${options.draftErrors} ${options.draftErrors === 1 ? 'error' : 'errors'})</div>`);
+  if (!options.formsOnly) {
+    parts.push(emergencyPageHtml(doc.model, facts));
+    parts.push(coverHtml(facts, options.revision, options.printedDate));
+    parts.push(tocHtml(toc));
+    parts.push('<main>');
+    for (const g of groups) parts.push(`<section class="plan-section" id="${esc(g.id)}">${nodesToHtml(g.nodes, images)}</section>`);
+    parts.push('</main>');
+    if (facts.roleSteps.size > 0) parts.push(`<div id="action-cards">${cardsHtml(facts)}</div>`);
+  }
+  parts.push(`<div id="paper-forms">${formsHtml(forms, facts)}</div>`);
+
+  const title = `${facts.practiceName}: ${options.formsOnly ? 'paper forms' : facts.title}`;
+  const html = `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<title>${esc(title)}</title>
+<meta name="author" content="${esc([facts.ownerName, facts.practiceName].filter(Boolean).join(', '))}">
+<meta name="description" content="${esc(`IT outage business continuity plan for ${facts.practiceName}${facts.odsCode ? ` (${facts.odsCode})` : ''}, version ${facts.version}`)}">
+<style>${PRINT_CSS}</style>
+</head>
+<body>
+${parts.join('\n')}
+</body>
+</html>
+`;
+  const review = facts.nextReview ? longDate(facts.nextReview) : 'not set';
+  const footerText = [
+    `Version ${facts.version}`,
+    `rev ${options.revision}`,
+    `printed ${longDate(options.printedDate)}`,
+    `Uncontrolled when printed: check the review date ${review}`,
+    facts.classification,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const headerText = `${facts.practiceName} · ${facts.title}${options.draftErrors ? ` · DRAFT - FAILS CHECKS (${options.draftErrors})` : ''}`;
+  return { html, facts, toc, headerText, footerText };
+}
