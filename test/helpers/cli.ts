@@ -12,7 +12,7 @@ export interface CliRun {
 
 /** Run the built CLI as a user would, in `cwd`, with today fixed so date rules are repeatable. */
 export function runCli(args: string[], cwd: string, options: { today?: boolean } = {}): CliRun {
-  const withToday = options.today === false || args[0] !== 'lint' ? args : [...args, '--today', TODAY];
+  const withToday = options.today === false || !['lint', 'render'].includes(args[0]) ? args : [...args, '--today', TODAY];
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'continuity.js'), ...withToday], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
