@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { checkPlanBytes } from '../core/check-plan.js';
-import type { ConfigResolver } from './config-resolver.js';
+import type { ConfigResolver } from '../core/config/config-resolver.js';
 import { cacheKey, type ResultCache } from './result-cache.js';
 
 export interface FileCheck {

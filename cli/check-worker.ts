@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkPlanBytes } from '../core/check-plan.js';
-import { ConfigResolver } from './config-resolver.js';
+import { ConfigResolver } from '../core/config/config-resolver.js';
 
 const { jobs, today, configPath } = workerData as { jobs: { file: string }[]; today: string; configPath?: string };
 const resolver = new ConfigResolver(configPath);

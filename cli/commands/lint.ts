@@ -10,7 +10,7 @@ import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.j
 import { todayIso } from '../../core/rules/dates.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
 import { checkFiles, type FileCheck } from '../check-files.js';
-import { ConfigResolver } from '../config-resolver.js';
+import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { discoverFiles, UsageError } from '../discover-files.js';
 import { ResultCache } from '../result-cache.js';
 import { reporters, isReporterName } from '../reporters/index.js';

@@ -10,7 +10,7 @@ import { findBrowser, BrowserNotFoundError } from '../../core/print/find-browser
 import { renderBatch, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
 import { buildPrintDocument, type PrintOptions } from '../../core/render/print-document.js';
 import { todayIso } from '../../core/rules/dates.js';
-import { ConfigResolver } from '../config-resolver.js';
+import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { discoverFiles, UsageError } from '../discover-files.js';
 import { sourceRevision } from '../git-revision.js';
 import type { CommandIO } from './lint.js';

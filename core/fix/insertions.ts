@@ -82,3 +82,24 @@ export function insertRowFix(doc: PlanDocument, tablePointer: string, columns: s
   const at = entry.range.end.offset;
   return { title: `Add a row for the ${title}`, safe: false, edits: [{ start: at, end: at, text: `${eol}| ${cells.join(' | ')} |` }] };
 }
+
+/**
+ * Add a missing column at the right-hand end of a table: its header, the delimiter and an empty cell
+ * in every row. Only appends at line ends, so no cell the user wrote is touched.
+ */
+export function insertColumnFix(doc: PlanDocument, tablePointer: string, title: string): Fix | undefined {
+  const entry = doc.sourceMap.get(tablePointer);
+  if (!entry) return undefined;
+  const edits: Fix['edits'] = [];
+  const { start, end } = entry.range;
+  for (let line = start.line; line <= end.line; line++) {
+    const range = doc.lines.lineRange(line);
+    const text = doc.text.slice(range.start.offset, range.end.offset).replace(/\r$/, '');
+    const trimmed = text.replace(/\s+$/, '');
+    if (!trimmed.includes('|')) continue;
+    const at = range.start.offset + trimmed.length;
+    const cell = line === start.line ? ` ${title} ` : line === start.line + 1 ? ' --- ' : '  ';
+    edits.push({ start: at, end: at, text: trimmed.endsWith('|') ? `${cell}|` : ` |${cell}` });
+  }
+  return edits.length ? { title: `Add a '${title}' column`, safe: false, edits } : undefined;
+}

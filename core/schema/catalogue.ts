@@ -21,10 +21,36 @@ export interface ColumnDef extends Guidance {
   kind?: string;
 }
 
+/** A row the table must contain (e.g. the GP IT service desk in contacts), from `rows.allOf[].contains`. */
+export interface MandatoryRowDef extends Guidance {
+  /** Cells inserted by a quick fix or completion (`x-row`). */
+  cells: Record<string, string>;
+  /** Column id -> pattern a row must match to count as this row. */
+  patterns: Record<string, string>;
+  matches(row: Record<string, string>): boolean;
+}
+
 export interface TableDef extends Guidance {
   id: string;
   columns: ColumnDef[];
   requiredColumns: string[];
+  mandatoryRows: MandatoryRowDef[];
+}
+
+function readMandatoryRows(rowsNode: JsonSchema | undefined): MandatoryRowDef[] {
+  return (rowsNode?.allOf ?? [])
+    .filter((m: JsonSchema) => m?.contains)
+    .map((m: JsonSchema) => {
+      const patterns: Record<string, string> = {};
+      for (const [col, p] of Object.entries<JsonSchema>(m.contains.properties ?? {})) if (typeof p?.pattern === 'string') patterns[col] = p.pattern;
+      const compiled = Object.entries(patterns).map(([col, p]) => [col, new RegExp(p, 'u')] as const);
+      return {
+        ...guidanceOf(m, 'row'),
+        cells: (m['x-row'] ?? {}) as Record<string, string>,
+        patterns,
+        matches: (row: Record<string, string>) => compiled.every(([col, re]) => typeof row[col] === 'string' && re.test(row[col])),
+      };
+    });
 }
 
 export interface SectionDef extends Guidance {
@@ -66,6 +92,7 @@ function readTables(sectionNode: JsonSchema): TableDef[] {
       id,
       ...guidanceOf(node, `${id} table`),
       requiredColumns: node.properties?.columns?.required ?? [],
+      mandatoryRows: readMandatoryRows(node.properties?.rows),
       columns: Object.entries<JsonSchema>(columnProps).map(([colId, col]) => ({
         id: colId,
         ...guidanceOf(col, colId),

@@ -7,7 +7,7 @@ import type { Diagnostic, Fix, Range } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import { parsePointer, pointerOf } from '../model/plan-model.js';
 import type { JsonSchema } from '../schema/catalogue.js';
-import { insertFieldFix, insertRowFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
+import { insertColumnFix, insertFieldFix, insertRowFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
 import { looseDateToIso } from '../fix/loose-date.js';
 import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
@@ -141,6 +141,7 @@ function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
       ),
       pointer,
       onAnchor: false,
+      fix: insertColumnFix(doc, pointer.replace(/\/columns$/, ''), title),
     };
   }
   const stepIndex = seg.indexOf('steps');

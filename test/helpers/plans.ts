@@ -10,7 +10,7 @@ export function readPlan(name: string): string {
 
 /** A complete, clean plan to mutate in tests: the first shipped example. */
 export function cleanPlan(): string {
-  return readPlan('example-riverside-medical-centre.md');
+  return readPlan(process.env.CLEAN_PLAN ?? 'example-riverside-medical-centre.md');
 }
 
 /** Replace exactly one occurrence, failing loudly if the text is not there (tests must not silently pass). */

@@ -1,8 +1,8 @@
 /** One resolved config per directory, found upward from each plan and loaded once. */
 import { dirname, relative } from 'node:path';
 import picomatch from 'picomatch';
-import { defaultConfig, findConfigFile, loadConfigFile, type ResolvedConfig } from '../core/config/config.js';
-import { knownRuleIds } from '../core/rules/catalogue.js';
+import { defaultConfig, findConfigFile, loadConfigFile, type ResolvedConfig } from './config.js';
+import { knownRuleIds } from '../rules/catalogue.js';
 
 export class ConfigResolver {
   private byDir = new Map<string, ResolvedConfig>();

@@ -1,0 +1,43 @@
+/** Core diagnostics (1-based, offsets) -> LSP (0-based), and core fixes -> LSP text edits. */
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Fix } from '../../core/diagnostic.js';
+
+const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+
+/** Kept on each LSP diagnostic so code actions can offer its fix without re-checking. */
+export interface DiagnosticData {
+  fix?: Fix;
+  version: number;
+}
+
+export function toLspDiagnostic(d: Diagnostic, doc: TextDocument): LspDiagnostic {
+  const data: DiagnosticData = { fix: d.fix, version: doc.version };
+  return {
+    range: { start: doc.positionAt(d.range.start.offset), end: doc.positionAt(d.range.end.offset) },
+    severity: severity[d.severity],
+    message: d.message,
+    source: 'continuity',
+    code: d.ruleId,
+    ...(d.url ? { codeDescription: { href: d.url } } : {}),
+    data,
+  };
+}
+
+export function toLspEdits(fix: Fix, doc: TextDocument): LspTextEdit[] {
+  return fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
+}
+
+/** The smallest single edit turning `before` into `after` (common prefix and suffix kept). */
+export function minimalEdit(before: string, after: string, doc: TextDocument): LspTextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(endBefore) }, newText: after.slice(start, endAfter) };
+}

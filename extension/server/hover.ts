@@ -1,0 +1,44 @@
+/** Hover: the schema's guidance for the section heading or front-matter field under the cursor. */
+import type { Hover, Position } from 'vscode-languageserver';
+import type { PlanDocument } from '../../core/model/plan-document.js';
+import type { JsonSchema, SectionDef } from '../../core/schema/catalogue.js';
+import { frontMatterPath } from './front-matter-path.js';
+
+function sectionHover(def: SectionDef, required: boolean): string {
+  return [
+    `**${def.title}** (${required ? 'required section' : def.recommended ? 'recommended section' : 'section'})`,
+    def.description ?? '',
+    def.why ? `*Why it matters:* ${def.why}` : '',
+    def.write ? `*What to write:* ${def.write}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function fieldHover(key: string, schema: JsonSchema, required: boolean): string {
+  const values = Array.isArray(schema.enum) ? `Allowed values: ${schema.enum.map((v: unknown) => `\`${String(v)}\``).join(', ')}` : '';
+  const format = schema.format === 'date' ? 'A date written YYYY-MM-DD.' : schema['x-kind'] === 'phone' ? 'A UK phone number, for example 020 7946 0123.' : '';
+  return [`**${schema.title ?? key}** (\`${key}\`${required ? ', required' : ''})`, schema.description ?? '', schema['x-why'] ?? '', schema['x-write'] ?? '', format, values].filter(Boolean).join('\n\n');
+}
+
+export function hoverAt(doc: PlanDocument, offset: number, position: Position): Hover | undefined {
+  const heading = doc.headings.find((h) => h.range.start.offset <= offset && offset <= h.range.end.offset);
+  if (heading) {
+    const def = heading.depth === 2 ? doc.catalogue.byId.get(heading.id) : doc.catalogue.byId.get(heading.parentId ?? '')?.subsections.find((s) => s.id === heading.id);
+    if (!def) return undefined;
+    const required = heading.depth === 2 ? def.required : true;
+    return { contents: { kind: 'markdown', value: sectionHover(def, required) } };
+  }
+  const path = frontMatterPath(doc, position.line);
+  if (!path) return undefined;
+  let schema: JsonSchema | undefined = doc.catalogue.frontMatterSchema;
+  let parent: JsonSchema | undefined;
+  for (const key of path) {
+    parent = schema;
+    schema = schema?.type === 'array' ? schema.items?.properties?.[key] : schema?.properties?.[key];
+  }
+  if (!schema) return undefined;
+  const key = path[path.length - 1];
+  const required = (parent?.type === 'array' ? parent.items?.required : parent?.required)?.includes(key) ?? false;
+  return { contents: { kind: 'markdown', value: fieldHover(key, schema, required) } };
+}

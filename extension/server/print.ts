@@ -1,0 +1,39 @@
+/** The server side of "Print hard copy" and "Preview print copy": print HTML, or a PDF on disk. */
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { PlanDocument } from '../../core/model/plan-document.js';
+import { BrowserNotFoundError, findBrowser } from '../../core/print/find-browser.js';
+import { renderBatch } from '../../core/print/render-batch.js';
+import { buildPrintDocument, type PrintOptions } from '../../core/render/print-document.js';
+
+export interface PrintRequest {
+  uri: string;
+  format: 'pdf' | 'html';
+  /** The continuity.browserPath setting. */
+  browserPath?: string;
+  /** Where to write the PDF; defaults beside the plan in print/. */
+  outFile?: string;
+  allowErrors?: boolean;
+}
+
+export type PrintResult = { ok: true; html?: string; pdfPath?: string; pages?: number } | { ok: false; message: string; noBrowser?: boolean };
+
+export async function printPlan(doc: PlanDocument, path: string | undefined, errors: number, today: string, request: PrintRequest): Promise<PrintResult> {
+  const folder = path ? dirname(path) : undefined;
+  const options: PrintOptions = { revision: 'editor copy', printedDate: today, draftErrors: errors || undefined, images: { root: folder, base: folder } };
+  if (request.format === 'html') return { ok: true, html: buildPrintDocument(doc, options).html };
+  if (errors > 0 && !request.allowErrors) {
+    return { ok: false, message: `The plan has ${errors} ${errors === 1 ? 'error' : 'errors'}. Fix them (see the Problems panel) before printing, or print a copy stamped DRAFT.` };
+  }
+  let browserPath: string;
+  try {
+    browserPath = findBrowser({ explicitPath: request.browserPath || undefined, explicitSource: 'continuity.browserPath setting' }).path;
+  } catch (e) {
+    if (e instanceof BrowserNotFoundError) return { ok: false, message: e.message, noBrowser: true };
+    throw e;
+  }
+  const name = (path ? path.replace(/^.*[\\/]/, '') : 'plan.md').replace(/\.(md|markdown)$/i, '');
+  const outFile = request.outFile ?? join(folder ?? tmpdir(), 'print', `${name}.pdf`);
+  const [outcome] = await renderBatch([{ name, outFile, build: (pages) => buildPrintDocument(doc, { ...options, pages }) }], { browserPath, concurrency: 1, sourceDate: new Date(`${today}T00:00:00Z`) });
+  return outcome.ok ? { ok: true, pdfPath: outFile, pages: outcome.pages } : { ok: false, message: `The PDF could not be printed: ${outcome.error}` };
+}
