@@ -1,0 +1,40 @@
+// Bundles the extension with esbuild: dist/client.js (CommonJS, as VS Code loads extensions) and
+// dist/server.mjs (the language server with the core engine), and copies the schema and template the
+// server reads. `npm run package` (project root) then makes the .vsix, which holds only these.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+rmSync(join(here, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints: [join(here, 'client', 'extension.ts')],
+  outfile: join(here, 'dist', 'client.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: [join(here, 'server', 'main.ts')],
+  outfile: join(here, 'dist', 'server.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  // CommonJS dependencies (vscode-languageserver, ajv) call require(); give the ES module one.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+mkdirSync(join(here, 'schema'), { recursive: true });
+for (const f of ['plan.schema.json', 'annotation-keywords.json']) cpSync(join(root, 'schema', f), join(here, 'schema', f));
+mkdirSync(join(here, 'plans'), { recursive: true });
+cpSync(join(root, 'plans', 'template.md'), join(here, 'plans', 'template.md'));
+console.log('built extension/dist (client.js, server.mjs) and copied the schema and template');
