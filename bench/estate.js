@@ -17,16 +17,34 @@ function pad(n, width) {
   return String(n).padStart(width, '0');
 }
 
-/** A row appended to the lessons log / first table with a date, to vary content and length. */
+/**
+ * Grow a plan to the target length the way large plans really grow: a multi-site practice or PCN
+ * plan carries one annex per site (a short table of local contacts and a few notes), rather than one
+ * endless list.
+ */
 function extraRows(text, i, targetLines) {
-  const lines = text.split('\n');
-  if (lines.length >= targetLines) return text;
-  const needed = targetLines - lines.length;
-  const rows = [];
-  for (let k = 0; k < needed; k++) {
-    rows.push(`- Note ${k + 1} for practice ${i}: checked the grab pack stock and the divert on extension ${100 + ((i + k) % 800)}; both in order.`);
+  let out = text.trimEnd();
+  let lines = out.split('\n').length;
+  let site = 1;
+  while (lines < targetLines) {
+    const annex = [
+      '',
+      `## Annex ${site}: site ${site} local arrangements`,
+      '',
+      `Site ${site} of practice ${i} follows the main plan with these local details.`,
+      '',
+      '| Item | Where or who | Phone | Checked |',
+      '| --- | --- | --- | --- |',
+      ...Array.from({ length: 12 }, (_, k) => `| ${['Key holder', 'Alarm company', 'Grab pack', 'Emergency mobile', 'Landlord', 'Cleaner'][k % 6]} ${k + 1} | Room ${100 + ((i + k + site) % 800)} | 01632 960${String((i + k + site) % 1000).padStart(3, '0')} | 2026-10-${String(1 + (k % 28)).padStart(2, '0')} |`),
+      '',
+      `- The grab pack for site ${site} is checked on the first Monday of each month.`,
+      `- Calls to site ${site} divert to the main site when the plan is active.`,
+    ];
+    out += '\n' + annex.join('\n');
+    lines += annex.length;
+    site++;
   }
-  return `${text.trimEnd()}\n\n## Estate notes ${i}\n\n${rows.join('\n')}\n`;
+  return out + '\n';
 }
 
 export function makePlan(seed, i, targetLines = 400) {

@@ -6,6 +6,8 @@
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMessageControl from 'remark-message-control';
 import type { PluggableList } from 'unified';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import type { RuleSetting } from '../config/config.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { remarkGfmTable } from '../parse/markdown-processor.js';
@@ -14,6 +16,20 @@ import { enginePlugin, MESSAGE_SOURCE } from './plan-plugin.js';
 import { toLintRule } from './rule-plugin.js';
 
 const lintRules = new Map(rules.map((r) => [r.id, toLintRule(r)]));
+
+const CONTROL_COMMENT = /<!--\s*lint\s+(disable|enable|ignore)\b/;
+
+/**
+ * remark-message-control, run only when the plan has a `<!-- lint ... -->` comment: it walks the
+ * whole tree twice, about half the cost of a re-check while typing, and without such a comment it has
+ * nothing to do.
+ */
+function conditionalMessageControl(options: Parameters<typeof remarkMessageControl>[0]) {
+  const control = remarkMessageControl(options);
+  return function (tree: Root, file: VFile): void {
+    if (CONTROL_COMMENT.test(String(file.value ?? ''))) control(tree, file);
+  };
+}
 
 export function checkPlugins(settings: { schemas: JsonSchema[]; today: string; rules: Record<string, RuleSetting> }): PluggableList {
   const list: PluggableList = [
@@ -28,6 +44,6 @@ export function checkPlugins(settings: { schemas: JsonSchema[]; today: string; r
     const level = setting?.level ?? rule.severity;
     list.push([plugin, [level === 'error' ? 'error' : 'warn', { ...(setting?.options ?? {}), ...(setting ? { severity: setting.level } : {}) }]]);
   }
-  list.push([remarkMessageControl, { name: 'lint', source: MESSAGE_SOURCE }]);
+  list.push([conditionalMessageControl, { name: 'lint', source: MESSAGE_SOURCE }]);
   return list;
 }

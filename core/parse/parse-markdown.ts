@@ -9,6 +9,16 @@ import { splitBlocks } from './split-blocks.js';
 
 const CACHE_LIMIT = 4000;
 const chunkCache = new Map<string, RootContent[]>();
+/** The last placed copy of each chunk: a chunk that has not moved is reused as it is. */
+const placedCache = new WeakMap<RootContent[], { lineDelta: number; offsetDelta: number; nodes: RootContent[] }>();
+
+function placedChunk(nodes: RootContent[], lineDelta: number, offsetDelta: number): RootContent[] {
+  const hit = placedCache.get(nodes);
+  if (hit && hit.lineDelta === lineDelta && hit.offsetDelta === offsetDelta) return hit.nodes;
+  const copy = nodes.map((n) => placed(n, lineDelta, offsetDelta));
+  placedCache.set(nodes, { lineDelta, offsetDelta, nodes: copy });
+  return copy;
+}
 
 function parseChunk(text: string): RootContent[] {
   const hit = chunkCache.get(text);
@@ -42,8 +52,11 @@ export function parseMarkdown(text: string, options: { useCache?: boolean } = {}
   const useCache = options.useCache ?? true;
   const children: RootContent[] = [];
   for (const chunk of splitBlocks(text)) {
-    const nodes = useCache ? parseChunk(chunk.text) : (markdownParser().parse(chunk.text) as Root).children;
-    for (const node of nodes) children.push(placed(node, chunk.line - 1, chunk.offset));
+    if (useCache) {
+      children.push(...placedChunk(parseChunk(chunk.text), chunk.line - 1, chunk.offset));
+    } else {
+      for (const node of (markdownParser().parse(chunk.text) as Root).children) children.push(placed(node, chunk.line - 1, chunk.offset));
+    }
   }
   const end = positionAtEnd(text);
   return {

@@ -13,6 +13,7 @@ export const placeholder: Rule = {
     { title: 'braces in a code block are not placeholders', markdown: '# Plan\n\n```\n{{not a placeholder}}\n```\n', expected: [] },
   ],
   check({ doc, report }) {
+    if (!doc.text.includes('{{')) return;
     // Code and HTML comments (template guidance) are not plan content.
     const skip: [number, number][] = [];
     visit(doc.tree, (node) => {

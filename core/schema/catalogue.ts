@@ -181,7 +181,18 @@ export function matchDefinition<T extends { id: string; title: string; aliases: 
 ): T | undefined {
   const key = normaliseHeading(heading);
   if (!key) return undefined;
-  return defs.find((d) => [d.title, d.id.replace(/-/g, ' '), ...d.aliases].some((n) => normaliseHeading(n) === key));
+  return defs.find((d) => namesOf(d).has(key));
+}
+
+// Each definition's normalised names, computed once: headings are matched on every keystroke.
+const names = new WeakMap<object, { count: number; set: Set<string> }>();
+function namesOf(d: { id: string; title: string; aliases: string[] }): Set<string> {
+  const hit = names.get(d);
+  // aliases can grow when an extension schema adds some; recompute then
+  if (hit && hit.count === d.aliases.length) return hit.set;
+  const set = new Set([d.title, d.id.replace(/-/g, ' '), ...d.aliases].map(normaliseHeading));
+  names.set(d, { count: d.aliases.length, set });
+  return set;
 }
 
 export function matchColumn(header: string, columns: ColumnDef[]): ColumnDef | undefined {

@@ -1,5 +1,16 @@
 /** Compare headings the way a person reads them: case, punctuation, numbering and '&' do not matter. */
+const memo = new Map<string, string>();
+
 export function normaliseHeading(text: string): string {
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  const value = normalise(text);
+  if (memo.size > 5000) memo.clear();
+  memo.set(text, value);
+  return value;
+}
+
+function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')

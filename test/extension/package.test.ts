@@ -1,0 +1,46 @@
+// The installable extension: engine range, bundled files only, and the language server standalone.
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/plans.js';
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'extension', 'package.json'), 'utf8'));
+const rootManifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+function satisfiesCaret(range: string, version: string): boolean {
+  const [rMaj, rMin] = range.replace(/^\^/, '').split('.').map(Number);
+  const [vMaj, vMin] = version.split('.').map(Number);
+  return vMaj === rMaj && vMin >= rMin;
+}
+
+describe('extension package', () => {
+  it('engines.vscode accepts VS Code 1.100 and @types/vscode is not newer than the engine range', () => {
+    expect(satisfiesCaret(manifest.engines.vscode, '1.100.0')).toBe(true);
+    const types = rootManifest.devDependencies['@types/vscode'];
+    expect(satisfiesCaret(manifest.engines.vscode, types)).toBe(true);
+    expect(types.startsWith('1.100')).toBe(true);
+  });
+
+  it('npm run package makes a .vsix holding the bundles, schema and template and no node_modules', () => {
+    const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const listing = execFileSync('unzip', ['-Z1', join(ROOT, 'continuity-plans.vsix')], { encoding: 'utf8' }).trim().split('\n');
+    expect(listing).toEqual(
+      expect.arrayContaining(['extension/dist/client.js', 'extension/dist/server.mjs', 'extension/schema/plan.schema.json', 'extension/plans/template.md', 'extension/package.json']),
+    );
+    expect(listing.filter((f) => f.includes('node_modules'))).toEqual([]);
+    expect(listing.filter((f) => /\.ts$|\/test\//.test(f))).toEqual([]);
+  }, 120_000);
+
+  it('the bundled language server answers initialize on its own', async () => {
+    const msg = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const child = spawn(process.execPath, [join(ROOT, 'extension', 'dist', 'server.mjs'), '--stdio']);
+    let out = '';
+    const answered = new Promise<void>((resolve) => child.stdout.on('data', (d) => ((out += d), out.includes('"id":1') && resolve())));
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(msg)}\r\n\r\n${msg}`);
+    await Promise.race([answered, new Promise((r) => setTimeout(r, 10_000))]);
+    child.kill();
+    expect(out).toMatch(/"name":"continuity-language-server"/);
+  });
+});
