@@ -32,10 +32,11 @@ export function newPlanText(input: NewPlanInput, template = readFileSync(templat
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(template);
   if (!fm) throw new NewPlanError('The template has no front matter; reinstall the tools.');
   const doc = parseDocument(fm[1]);
-  doc.setIn(['practice', 'name'], name);
-  doc.setIn(['practice', 'ods_code'], input.odsCode);
-  doc.setIn(['date_issued'], input.today);
-  if (doc.has('plan_id')) doc.setIn(['plan_id'], `${input.odsCode}-ITBCP`);
+  // New nodes, so the template's quoting of its placeholders is not carried over to real values.
+  doc.setIn(['practice', 'name'], doc.createNode(name));
+  doc.setIn(['practice', 'ods_code'], doc.createNode(input.odsCode));
+  doc.setIn(['date_issued'], doc.createNode(input.today));
+  if (doc.has('plan_id')) doc.setIn(['plan_id'], doc.createNode(`${input.odsCode}-ITBCP`));
   const body = template
     .slice(fm[0].length)
     .replace(/\{\{\s*practice(?:'s)? name\s*\}\}/gi, name)

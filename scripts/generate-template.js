@@ -9,7 +9,7 @@ const root = new URL('..', import.meta.url).pathname;
 const { loadPlanSchema, buildCatalogue } = await import(join(root, 'dist', 'core', 'index.js'));
 
 const frontMatter = `---
-# Front matter: the plan's cover sheet. Replace every {{...}} placeholder.
+# Front matter: the plan's cover sheet. Replace every placeholder in double curly brackets.
 # Dates are YYYY-MM-DD. Phone numbers are UK numbers, for example 01632 960123.
 schema_version: '1.0'
 title: IT outage business continuity plan

@@ -27,7 +27,7 @@ export const placeholder: Rule = {
       const inner = m[0].slice(2, -2).trim();
       report({
         range: doc.lines.range(start, start + m[0].length),
-        message: `'${m[0]}' is placeholder text left from the template. Replace it with ${inner ? `the ${inner}` : 'the practice\'s own details'}; a printed plan with placeholders cannot be followed in an outage.`,
+        message: `'${m[0]}' is placeholder text left from the template. Replace it with ${/^YYYY-MM-DD/.test(inner) ? 'the date, written YYYY-MM-DD' : inner ? `the ${inner}` : 'the practice\'s own details'}; a printed plan with placeholders cannot be followed in an outage.`,
       });
     }
   },
