@@ -9,29 +9,21 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 rmSync(join(here, 'dist'), { recursive: true, force: true });
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' };
 await build({
+  ...common,
   entryPoints: [join(here, 'client', 'extension.ts')],
   outfile: join(here, 'dist', 'client.js'),
-  bundle: true,
-  platform: 'node',
   format: 'cjs',
-  target: 'node20',
   external: ['vscode'],
-  minify: true,
-  sourcemap: false,
-  logLevel: 'warning',
 });
 await build({
+  ...common,
   entryPoints: [join(here, 'server', 'main.ts')],
   outfile: join(here, 'dist', 'server.mjs'),
-  bundle: true,
-  platform: 'node',
   format: 'esm',
-  target: 'node20',
-  minify: true,
   // CommonJS dependencies (vscode-languageserver, ajv) call require(); give the ES module one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
 });
 mkdirSync(join(here, 'schema'), { recursive: true });
 for (const f of ['plan.schema.json', 'annotation-keywords.json']) cpSync(join(root, 'schema', f), join(here, 'schema', f));
