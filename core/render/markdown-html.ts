@@ -61,10 +61,21 @@ function resolveImage(img: Element, policy: ImagePolicy): ElementContent {
   }
 }
 
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((c) => textOf(c as ElementContent)).join('') : '';
+}
+
+// Phone numbers and dates that wrap in a narrow column ("01632 / 960500") are misread in a hurry.
+const KEEP_TOGETHER = /^\s*(\+?[0-9][0-9 ()-]{5,}[0-9]|\d{4}-\d{2}-\d{2})\s*$/;
+
 function walk(node: HastNodes, policy: ImagePolicy): void {
   if (!('children' in node)) return;
   node.children = node.children.map((child) => {
     if (child.type !== 'element') return child;
+    if ((child.tagName === 'td' || child.tagName === 'th') && KEEP_TOGETHER.test(textOf(child))) {
+      child.properties = { ...child.properties, className: ['nowrap'] };
+    }
     if (child.tagName === 'img') return resolveImage(child, policy);
     if (child.tagName === 'a') {
       const href = String(child.properties?.href ?? '');

@@ -35,6 +35,7 @@ blockquote { margin: 6pt 0; padding: 6pt 10pt; border: 1pt solid #000; border-le
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 10pt; }
 a { color: #000; text-decoration: none; }
 .print-note { font-style: italic; }
+.nowrap { white-space: nowrap; }
 .plan-section { break-before: auto; }
 .plan-section:first-child { break-before: page; }
 .plan-section > h2:first-child { margin-top: 0; }
