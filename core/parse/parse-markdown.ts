@@ -49,7 +49,8 @@ function placed<T extends Node>(node: T, lineDelta: number, offsetDelta: number)
 }
 
 export function parseMarkdown(text: string, options: { useCache?: boolean } = {}): Root {
-  const useCache = options.useCache ?? true;
+  // CONTINUITY_CHUNK_CACHE=off: for benchmarks that want every file parsed from scratch.
+  const useCache = options.useCache ?? process.env.CONTINUITY_CHUNK_CACHE !== 'off';
   const children: RootContent[] = [];
   for (const chunk of splitBlocks(text)) {
     if (useCache) {
