@@ -87,11 +87,19 @@ function walk(node: HastNodes, policy: ImagePolicy): void {
   }) as typeof node.children;
 }
 
+function hasHtml(nodes: readonly unknown[]): boolean {
+  return nodes.some((n) => {
+    const node = n as { type: string; children?: unknown[] };
+    return node.type === 'html' || (Array.isArray(node.children) && hasHtml(node.children));
+  });
+}
+
 /** Markdown nodes (one section, in document order) -> sanitised HTML. */
 export function nodesToHtml(nodes: RootContent[], policy: ImagePolicy): string {
   const mdast: Root = { type: 'root', children: nodes };
   const hast = toHast(mdast, { allowDangerousHtml: true }) as HastRoot;
-  const parsed = raw(hast) as HastRoot;
+  // Parsing raw HTML (parse5) is the slow part; most sections have none.
+  const parsed = hasHtml(nodes) ? (raw(hast) as HastRoot) : hast;
   const clean = sanitize(parsed, schema) as HastRoot;
   walk(clean, policy);
   return toHtml(clean);
