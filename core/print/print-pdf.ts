@@ -114,6 +114,6 @@ export async function printPdf(page: Page, build: BuildDocument, options: { sour
   pdf.setCreationDate(options.sourceDate);
   pdf.setModificationDate(options.sourceDate);
   pdf.setLanguage('en-GB');
-  const saved = await pdf.save({ objectsPerTick: Infinity });
+  const saved = await pdf.save({ objectsPerTick: Infinity, useObjectStreams: false });
   return { bytes: saved, pages: pdf.getPageCount(), blocked };
 }
