@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
 import { findBrowser, BrowserNotFoundError } from '../../core/print/find-browser.js';
-import { renderBatch, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
+import { PlanNotPrintable, renderBatch, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
 import { buildPrintDocument, type PrintOptions } from '../../core/render/print-document.js';
+import type { PlanDocument } from '../../core/model/plan-document.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { discoverFiles, UsageError } from '../discover-files.js';
@@ -72,33 +73,50 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   }
 
   const outDir = resolve(opts.cwd, opts.out);
-  const jobs: RenderJob[] = [];
-  let refused = 0;
-  for (const file of files) {
-    const shown = relative(opts.cwd, file) || file;
+  type Prepared = { doc: PlanDocument; options: PrintOptions } | { refusal: string };
+  const prepare = (file: string, shown: string): Prepared => {
     const result = checkPlanBytes(readFileSync(file), { config: resolver.forFile(file), today: printedDate, path: file });
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     if (!result.doc || (errors > 0 && !opts.allowErrors)) {
-      refused++;
-      io.stderr(`continuity: ${shown} not printed: it has ${errors} ${errors === 1 ? 'error' : 'errors'}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.\n`);
-      continue;
+      return { refusal: `it has ${errors} ${errors === 1 ? 'error' : 'errors'}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.` };
     }
-    const doc = result.doc;
-    const printOptions: PrintOptions = {
+    const options: PrintOptions = {
       revision: sourceRevision(file),
       printedDate,
       formsOnly: opts.formsOnly,
       draftErrors: errors || undefined,
       images: { root: dirname(file), base: dirname(file) },
     };
+    return { doc: result.doc, options };
+  };
+  const jobs: RenderJob[] = [];
+  let refused = 0;
+  for (const file of files) {
+    const shown = relative(opts.cwd, file) || file;
     const stem = basename(file).replace(/\.(md|markdown)$/i, '') + (opts.formsOnly ? '-forms' : '');
     const outFile = join(outDir, `${stem}.${opts.format}`);
     if (opts.format === 'html') {
-      writeFileAtomically(outFile, buildPrintDocument(doc, printOptions).html);
+      const p = prepare(file, shown);
+      if ('refusal' in p) {
+        refused++;
+        io.stderr(`continuity: ${shown} not printed: ${p.refusal}\n`);
+        continue;
+      }
+      writeFileAtomically(outFile, buildPrintDocument(p.doc, p.options).html);
       io.stdout(`${shown} -> ${relative(opts.cwd, outFile)}\n`);
       continue;
     }
-    jobs.push({ name: shown, outFile, build: (pages) => buildPrintDocument(doc, { ...printOptions, pages }) });
+    // Checked when its turn comes, so the browser starts printing the first plan while the others wait.
+    let prepared: Prepared | undefined;
+    jobs.push({
+      name: shown,
+      outFile,
+      build: (pages) => {
+        prepared ??= prepare(file, shown);
+        if ('refusal' in prepared) throw new PlanNotPrintable(prepared.refusal);
+        return buildPrintDocument(prepared.doc, { ...prepared.options, pages });
+      },
+    });
   }
 
   let failed = 0;
@@ -118,7 +136,8 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
     });
     for (const o of outcomes) {
       if (o.ok) continue;
-      failed++;
+      if (o.refused) refused++;
+      else failed++;
       io.stderr(`continuity: ${o.job.name} not printed: ${o.error}\n`);
     }
     if (opts.tty) {

@@ -23,8 +23,13 @@ export interface RenderOutcome {
   pages?: number;
   ms: number;
   error?: string;
+  /** The plan was not printed on purpose (its build refused), rather than printing failing. */
+  refused?: boolean;
   blocked?: string[];
 }
+
+/** Thrown by a job's build when the plan must not be printed (it fails its checks): reported as refused. */
+export class PlanNotPrintable extends Error {}
 
 export interface BatchOptions {
   browserPath: string;
@@ -102,7 +107,7 @@ export async function renderBatch(jobs: RenderJob[], options: BatchOptions): Pro
       finish({ job, ok: true, pages: printed.pages, ms: Date.now() - started, blocked: printed.blocked });
     } catch (e) {
       const message = options.signal?.aborted ? 'stopped' : (e as Error).message.split('\n')[0];
-      finish({ job, ok: false, ms: Date.now() - started, error: message });
+      finish({ job, ok: false, ms: Date.now() - started, error: message, refused: e instanceof PlanNotPrintable });
     } finally {
       await page?.close().catch(() => undefined);
     }
