@@ -2,6 +2,7 @@
  * checkPlan: text (or bytes) in, diagnostics (and the parsed plan) out. Never throws for anything a
  * plan can contain: content problems are diagnostics.
  */
+import { resolve } from 'node:path';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
@@ -15,13 +16,19 @@ import type { PlanDocument } from './model/plan-document.js';
 import { parseMarkdown } from './parse/parse-markdown.js';
 import { ruleDocsUrl } from './rules/docs-url.js';
 import { todayIso } from './rules/dates.js';
+import { catalogueFor } from './engine/plan-plugin.js';
+import { expandPlan, type SharedFileUse } from './shared/expand-plan.js';
+import { mapMergedDiagnostics } from './shared/map-diagnostics.js';
+import { mayReferToSharedContent } from './shared/scan-lines.js';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
   /** YYYY-MM-DD; defaults to today in the UK. */
   today?: string;
-  /** Path shown in messages and used by remark's message control. */
+  /** Path shown in messages and used by remark's message control; shared content is found from it. */
   path?: string;
+  /** Merge the shared content the plan refers to (default true when `path` is given). */
+  shared?: boolean;
 }
 
 export interface CheckResult {
@@ -31,6 +38,11 @@ export interface CheckResult {
   /** The text checked (after decoding), when the file could be read. */
   text?: string;
   hadBom?: boolean;
+  /**
+   * The shared files the plan depends on, when it refers to any. `doc` is then the merged plan (its
+   * offsets are not the plan's own); the diagnostics are already mapped back to where the words are.
+   */
+  sharedFiles?: SharedFileUse[];
 }
 
 const processors = new Map<string, Processor<Root, Root, Root>>();
@@ -60,12 +72,17 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
 function runChecks(text: string, options: CheckOptions): CheckResult {
   const config = options.config ?? defaultConfig();
   const today = options.today ?? todayIso();
-  const file = new VFile({ value: text, path: options.path });
-  const tree = parseMarkdown(text);
+  const expansion =
+    options.path && options.shared !== false && mayReferToSharedContent(text)
+      ? expandPlan(text, options.path, { catalogue: catalogueFor(config.schemas) })
+      : undefined;
+  const checked = expansion?.merged.text ?? text;
+  const file = new VFile({ value: checked, path: options.path });
+  const tree = parseMarkdown(checked);
   processorFor(config, today).runSync(tree, file);
   const data = (file.data as Record<string, unknown>).continuity as EngineData | undefined;
-  const lines = data?.doc?.lines ?? new LineIndex(text);
-  const diagnostics: Diagnostic[] = file.messages.map((m) => {
+  const lines = data?.doc?.lines ?? new LineIndex(checked);
+  let diagnostics: Diagnostic[] = file.messages.map((m) => {
     const extra = m as unknown as EmittedFields;
     const ruleId = extra.diagnosticRuleId ?? m.ruleId ?? 'internal-error';
     const [start, end] = extra.offsets ?? [0, 0];
@@ -74,8 +91,9 @@ function runChecks(text: string, options: CheckOptions): CheckResult {
     if (extra.fix) d.fix = extra.fix as Fix;
     return d;
   });
+  if (expansion) diagnostics = mapMergedDiagnostics(diagnostics, expansion, resolve(options.path!));
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, doc: data?.doc, text };
+  return { diagnostics, doc: data?.doc, text, ...(expansion ? { sharedFiles: expansion.files } : {}) };
 }
 
 export function checkPlanBytes(bytes: Uint8Array, options: CheckOptions = {}): CheckResult {

@@ -48,12 +48,15 @@ export interface Diagnostic {
   fix?: Fix;
   /** The file the fault is in, when not the checked file itself (e.g. shared content). */
   file?: string;
+  /** With `file`: where the checked plan brings that shared content in (its `shared:` entry or include line). */
+  via?: Range;
 }
 
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
     a.range.start.offset - b.range.start.offset ||
     a.range.end.offset - b.range.end.offset ||
     a.ruleId.localeCompare(b.ruleId) ||

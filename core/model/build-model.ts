@@ -29,6 +29,17 @@ function nodeRange(lines: LineIndex, node: { position?: { start: { offset?: numb
   return lines.range(node.position!.start.offset!, node.position!.end.offset!);
 }
 
+/**
+ * The key a H2 heading is filed under in the model: its explicit `{#id}`, the catalogue section its
+ * wording matches, or a slug of the heading. Shared content is merged by the same keys.
+ */
+export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): { id: string; def?: SectionDef } {
+  const explicit = EXPLICIT_ID.exec(rawHeading);
+  const heading = explicit ? rawHeading.slice(0, explicit.index).trim() : rawHeading.trim();
+  const def = explicit ? catalogue.byId.get(explicit[1].toLowerCase()) : matchDefinition(heading, catalogue.sections);
+  return { def, id: def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading)) };
+}
+
 /** Role of a step: "**Reception:** ..." or "Reception: ...". */
 export function stepRole(item: ListItem): { role?: string; roleNode?: PhrasingContent } {
   const first = item.children[0];
@@ -111,8 +122,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
       return undefined;
     }
     if (node.depth === 2) {
-      const def = explicit ? catalogue.byId.get(explicit[1].toLowerCase()) : matchDefinition(heading, catalogue.sections);
-      const id = def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading));
+      const { def, id } = sectionKeyOf(raw, catalogue);
       const duplicate = id in model.sections;
       cur.sub = cur.subDef = cur.subPtr = undefined;
       if (duplicate) {

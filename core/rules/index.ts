@@ -41,6 +41,7 @@ export const schemaRuleIds = [
   { id: 'schema/too-many', description: 'More entries than fit (e.g. over ten quick-start steps).' },
   { id: 'empty-file', description: 'The file is empty.' },
   { id: 'unreadable-file', description: 'The file is not UTF-8 text (binary, UTF-16 or another encoding).' },
+  { id: 'shared-content', description: "Shared content (files named under 'shared:' or in <!-- include: ... -->) that is missing, outside the repository or includes itself." },
   { id: 'internal-error', description: 'A rule failed; the other checks still ran. Please report it.' },
 ] as const;
 

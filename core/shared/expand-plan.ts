@@ -1,0 +1,253 @@
+/**
+ * Merge a practice plan with the ICB-wide content it refers to, so lint and render see one plan:
+ *
+ * - `shared:` in the front matter lists shared files; each of their H2 sections joins the plan unless
+ *   the plan has its own section with the same id (the local version overrides the shared one). A
+ *   shared section goes where the schema's section order puts it among the plan's own sections.
+ * - `<!-- include: path -->` on a line of its own is replaced by the file's body; with `#section-id`
+ *   by that one section's content (without its heading). Shared files may include others.
+ *
+ * Paths are relative to the file that names them and must stay inside the repository. Missing files,
+ * files outside the repository and cycles are problems placed on the reference, never exceptions.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import type { Severity } from '../diagnostic.js';
+import { sectionKeyOf } from '../model/build-model.js';
+import type { Catalogue } from '../schema/catalogue.js';
+import { sharedEntries } from './front-matter-references.js';
+import { MergedText } from './merged-text.js';
+import { readSharedFile, type SharedRead } from './read-shared-file.js';
+import { isInside, realPath, repositoryRoot } from './repository-root.js';
+import { scanLines, type LineScan } from './scan-lines.js';
+
+/** Includes nested deeper than this are refused (a chain this long is a mistake, or a loop). */
+export const MAX_INCLUDE_DEPTH = 8;
+
+export interface ExpansionProblem {
+  /** The file holding the faulty reference, and its offsets there. */
+  file: string;
+  start: number;
+  end: number;
+  message: string;
+  severity: Severity;
+  /** For a problem inside shared content: the plan's reference that brought that content in. */
+  via?: [number, number];
+}
+
+export interface SharedFileUse {
+  path: string;
+  /** Content hash, or null when the file could not be read (it may appear later: caches must look again). */
+  sha256: string | null;
+}
+
+export interface Expansion {
+  merged: MergedText;
+  /** Every shared file the plan depends on, read or not. */
+  files: SharedFileUse[];
+  /** Texts of the shared files read, to turn their offsets into lines and columns. */
+  texts: Map<string, string>;
+  problems: ExpansionProblem[];
+}
+
+export interface ExpandOptions {
+  catalogue: Catalogue;
+  /** Defaults to the repository holding the plan. */
+  root?: string;
+  read?: (path: string) => SharedRead;
+}
+
+interface Context {
+  plan: string;
+  root: string;
+  catalogue: Catalogue;
+  read: (path: string) => SharedRead;
+  reads: Map<string, SharedRead>;
+  scans: Map<string, LineScan>;
+  problems: ExpansionProblem[];
+  /** The plan's reference being expanded, for problems found inside shared files. */
+  via?: [number, number];
+}
+
+type Resolved = { path: string; text: string; scan: LineScan } | { problem: string };
+
+/** A path as the repository knows it, e.g. `shared/kent-and-medway.md`. */
+function shown(ctx: Context, path: string): string {
+  return relative(ctx.root, path).replace(/\\/g, '/') || path;
+}
+
+/** Resolve a reference written in `from` to a readable file inside the repository, or say why not. */
+function resolveReference(ctx: Context, from: string, written: string, stack: string[]): Resolved {
+  const path = resolve(dirname(from), written.replace(/\\/g, '/'));
+  const name = `'${written}'`;
+  if (!isInside(ctx.root, path)) {
+    return { problem: `The shared file ${name} is outside this repository (${path}). Shared content must be kept in the same repository as the plans, so that every change to it is reviewed; copy it into the repository and refer to it there.` };
+  }
+  let read = ctx.reads.get(path);
+  if (!read) ctx.reads.set(path, (read = ctx.read(path)));
+  if ('problem' in read) return { problem: `The shared file ${name} cannot be used: ${read.problem} (looked for ${shown(ctx, path)} in the repository). Check the path; it is relative to the file that names it.` };
+  if (!isInside(ctx.root, realPath(path))) {
+    return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };
+  }
+  if (stack.includes(path)) {
+    const chain = [...stack.slice(stack.indexOf(path)), path].map((p) => shown(ctx, p)).join(' -> ');
+    return { problem: `The shared file ${name} includes itself (${chain}), which would never end. Remove one of these includes.` };
+  }
+  if (stack.length > MAX_INCLUDE_DEPTH) {
+    return { problem: `Shared files include each other more than ${MAX_INCLUDE_DEPTH} levels deep here. Include the content directly rather than through a long chain of files.` };
+  }
+  let scan = ctx.scans.get(path);
+  if (!scan) ctx.scans.set(path, (scan = scanLines(read.text)));
+  return { path, text: read.text, scan };
+}
+
+/** End of `text` between `start` and `end` without trailing blank space. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** Where a section's content starts: the line after its heading. */
+function afterLine(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/** The text of `file` between `start` and `end`, with every include line in it replaced by what it names. */
+function expandRange(ctx: Context, file: string, text: string, scan: LineScan, start: number, end: number, stack: string[], top: boolean): MergedText {
+  const out = new MergedText();
+  let at = start;
+  for (const inc of scan.includes) {
+    if (inc.start < start || inc.end > end) continue;
+    if (top) ctx.via = [inc.start, inc.end];
+    const content = expandInclude(ctx, file, inc, stack);
+    if (!content) continue;
+    out.copy(file, text, at, inc.start);
+    out.append(content, top ? [inc.start, inc.end] : undefined);
+    at = inc.end;
+  }
+  out.copy(file, text, at, end);
+  return out;
+}
+
+function expandInclude(ctx: Context, file: string, inc: { start: number; end: number; target: string }, stack: string[]): MergedText | undefined {
+  const hash = inc.target.lastIndexOf('#');
+  const written = hash > 0 ? inc.target.slice(0, hash) : inc.target;
+  const sectionId = hash > 0 ? inc.target.slice(hash + 1).trim().toLowerCase() : undefined;
+  const problem = (message: string) => {
+    ctx.problems.push({ file, start: inc.start, end: inc.end, message, severity: 'error', via: file === ctx.plan ? undefined : ctx.via });
+    return undefined;
+  };
+  const target = resolveReference(ctx, file, written.trim(), stack);
+  if ('problem' in target) return problem(target.problem);
+  let start = target.scan.bodyStart;
+  let end = target.text.length;
+  if (sectionId) {
+    const sections = target.scan.headings.map((h, i) => ({ ...h, id: sectionKeyOf(h.text, ctx.catalogue).id, next: target.scan.headings[i + 1]?.start ?? target.text.length }));
+    const section = sections.find((s) => s.id === sectionId);
+    if (!section) {
+      const ids = sections.map((s) => s.id).join(', ') || 'none';
+      return problem(`The shared file '${written}' has no section '${sectionId}'. Its sections are: ${ids}. Write the section's id after the #, for example '#${sections[0]?.id ?? 'contacts'}'.`);
+    }
+    start = afterLine(target.text, section.start);
+    end = section.next;
+  }
+  while (start < end && /[ \t\r\n]/.test(target.text[start])) start = afterLine(target.text, start);
+  return expandRange(ctx, target.path, target.text, target.scan, start, trimmedEnd(target.text, start, end), [...stack, target.path], false);
+}
+
+interface SharedSection {
+  id: string;
+  order: number;
+  content: MergedText;
+  via: [number, number];
+}
+
+/** The H2 sections of the files in the front matter's `shared:` list, each expanded. */
+function sharedSections(ctx: Context, text: string, scan: LineScan): SharedSection[] {
+  if (!scan.frontMatter) return [];
+  const found: SharedSection[] = [];
+  const from = new Map<string, string>();
+  for (const entry of sharedEntries(text, scan.frontMatter)) {
+    const via: [number, number] = [entry.start, entry.end];
+    ctx.via = via;
+    const target = resolveReference(ctx, ctx.plan, entry.path, [ctx.plan]);
+    if ('problem' in target) {
+      ctx.problems.push({ file: ctx.plan, start: entry.start, end: entry.end, message: target.problem, severity: 'error' });
+      continue;
+    }
+    const headings = target.scan.headings;
+    if (headings.length === 0) {
+      ctx.problems.push({ file: ctx.plan, start: entry.start, end: entry.end, message: `The shared file '${entry.path}' has no sections (## headings), so nothing from it joins the plan. Shared files listed under 'shared:' hold whole sections; to bring in part of a section, use <!-- include: ${entry.path} --> inside it.`, severity: 'warning' });
+      continue;
+    }
+    headings.forEach((h, i) => {
+      const { id, def } = sectionKeyOf(h.text, ctx.catalogue);
+      const end = trimmedEnd(target.text, h.start, headings[i + 1]?.start ?? target.text.length);
+      const earlier = from.get(id);
+      if (earlier) {
+        ctx.problems.push({ file: ctx.plan, start: entry.start, end: entry.end, message: `The section '${h.text}' is in two shared files ('${earlier}' and '${entry.path}'); the plan uses the one from '${earlier}'. Keep it in one file.`, severity: 'warning' });
+        return;
+      }
+      from.set(id, entry.path);
+      const content = expandRange(ctx, target.path, target.text, target.scan, h.start, end, [ctx.plan, target.path], false);
+      found.push({ id, order: def ? ctx.catalogue.sections.indexOf(def) : Number.MAX_SAFE_INTEGER, content, via });
+    });
+  }
+  return found;
+}
+
+/** Expand a plan; undefined when it refers to no shared content (checked as written). */
+export function expandPlan(text: string, planPath: string, options: ExpandOptions): Expansion | undefined {
+  const scan = scanLines(text);
+  const plan = resolve(planPath);
+  const ctx: Context = {
+    plan,
+    root: options.root ?? repositoryRoot(plan),
+    catalogue: options.catalogue,
+    read: options.read ?? readSharedFile,
+    reads: new Map(),
+    scans: new Map(),
+    problems: [],
+  };
+  const shared = sharedSections(ctx, text, scan);
+  if (scan.includes.length === 0 && ctx.reads.size === 0) return undefined;
+
+  // The plan's own includes, expanded, so sections they bring in count as the plan's own.
+  const body = expandRange(ctx, plan, text, scan, 0, text.length, [plan], true);
+  const own = scanLines(body.text).headings.map((h) => sectionKeyOf(h.text, ctx.catalogue).id);
+  const ownIds = new Set(own);
+  const toAdd = shared.filter((s) => !ownIds.has(s.id)).sort((a, b) => a.order - b.order);
+
+  // Each shared section goes before the first of the plan's sections that the schema orders after it.
+  const ownOrder = scanLines(body.text).headings.map((h, i) => {
+    const def = ctx.catalogue.byId.get(own[i]);
+    return { start: h.start, order: def ? ctx.catalogue.sections.indexOf(def) : undefined };
+  });
+  const merged = new MergedText();
+  let at = 0;
+  const insertAt = (offset: number) => {
+    const here = toAdd.filter((s) => (ownOrder.find((h) => h.order !== undefined && h.order > s.order)?.start ?? body.text.length) === offset);
+    if (here.length === 0) return;
+    merged.appendRange(body, at, offset);
+    at = offset;
+    const last = merged.pieces[merged.pieces.length - 1];
+    const anchor = last ? { file: last.file, offset: last.sourceStart + (last.synthetic ? 0 : last.length) } : { file: plan, offset: 0 };
+    if (offset === body.text.length) {
+      const tail = merged.text.endsWith('\n\n') ? '' : merged.text.endsWith('\n') ? '\n' : '\n\n';
+      merged.join(tail, anchor.file, anchor.offset);
+    }
+    for (const s of here) {
+      merged.append(s.content, s.via);
+      const end = s.content.pieces[s.content.pieces.length - 1];
+      merged.join('\n\n', end?.file ?? plan, end ? end.sourceStart + end.length : 0, s.via);
+    }
+  };
+  for (const h of ownOrder) insertAt(h.start);
+  insertAt(body.text.length);
+  merged.appendRange(body, at, body.text.length);
+
+  const files: SharedFileUse[] = [...ctx.reads].map(([path, r]) => ({ path, sha256: r.sha256 }));
+  const texts = new Map<string, string>([[plan, text]]);
+  for (const [path, r] of ctx.reads) if ('text' in r) texts.set(path, r.text);
+  return { merged, files, texts, problems: ctx.problems };
+}
