@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { checkPlanBytes } from '../core/check-plan.js';
+import type { ResolvedConfig } from '../core/config/config.js';
 import type { ConfigResolver } from '../core/config/config-resolver.js';
-import { cacheKey, type ResultCache } from './result-cache.js';
+import { summarisePlan } from '../core/estate/plan-summary.js';
+import { cacheKey, type CheckedFile, type ResultCache } from './result-cache.js';
 
-export interface FileCheck {
+export interface FileCheck extends CheckedFile {
   file: string;
-  diagnostics: Diagnostic[];
 }
 
 export interface CheckFilesOptions {
@@ -35,15 +36,27 @@ function readError(file: string, e: unknown): Diagnostic[] {
   return [{ ruleId: 'unreadable-file', severity: 'error', message: `The file could not be read (${why}).`, range: { start: zero, end: zero } }];
 }
 
+/** Check one file from disk: its diagnostics, the shared files it used and its estate summary. */
+export function checkFileOnDisk(file: string, config: ResolvedConfig, today: string): CheckedFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return { diagnostics: readError(file, e) };
+  }
+  const result = checkPlanBytes(bytes, { config, today, path: file });
+  return { diagnostics: result.diagnostics, sharedFiles: result.sharedFiles, summary: summarisePlan(result) };
+}
+
 export async function checkFiles(files: string[], options: CheckFilesOptions): Promise<FileCheck[]> {
-  const results = new Map<string, Diagnostic[]>();
+  const results = new Map<string, CheckedFile>();
   const misses: { file: string; key: string; configPath?: string }[] = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      results.set(file, readError(file, e));
+      results.set(file, { diagnostics: readError(file, e) });
       continue;
     }
     const config = options.resolver.forFile(file);
@@ -56,35 +69,27 @@ export async function checkFiles(files: string[], options: CheckFilesOptions): P
   const workerCount = options.workers ?? Math.min(availableParallelism(), Math.floor(misses.length / MIN_FILES_PER_WORKER));
   if (workerCount >= 2) {
     const done = await checkInWorkers(misses, workerCount, options.today, options.configPath);
-    for (const [file, diagnostics] of done) results.set(file, diagnostics);
+    for (const [file, checked] of done) results.set(file, checked);
   } else {
-    for (const m of misses) {
-      let diagnostics: Diagnostic[];
-      try {
-        diagnostics = checkPlanBytes(readFileSync(m.file), { config: options.resolver.forFile(m.file), today: options.today, path: m.file }).diagnostics;
-      } catch (e) {
-        diagnostics = readError(m.file, e);
-      }
-      results.set(m.file, diagnostics);
-    }
+    for (const m of misses) results.set(m.file, checkFileOnDisk(m.file, options.resolver.forFile(m.file), options.today));
   }
   for (const m of misses) {
-    const d = results.get(m.file);
-    if (d && !d.some((x) => x.ruleId === 'unreadable-file' && x.message.startsWith('The file could not be read'))) options.cache?.set(m.key, d);
+    const checked = results.get(m.file);
+    if (checked && !checked.diagnostics.some((x) => x.ruleId === 'unreadable-file' && x.message.startsWith('The file could not be read'))) options.cache?.set(m.key, checked);
   }
-  return files.map((file) => ({ file, diagnostics: results.get(file) ?? [] }));
+  return files.map((file) => ({ file, ...(results.get(file) ?? { diagnostics: [] }) }));
 }
 
-function checkInWorkers(jobs: { file: string }[], count: number, today: string, configPath?: string): Promise<Map<string, Diagnostic[]>> {
+function checkInWorkers(jobs: { file: string }[], count: number, today: string, configPath?: string): Promise<Map<string, CheckedFile>> {
   return new Promise((resolvePromise, reject) => {
-    const out = new Map<string, Diagnostic[]>();
+    const out = new Map<string, CheckedFile>();
     const slices: (typeof jobs)[] = Array.from({ length: count }, () => []);
     jobs.forEach((j, i) => slices[i % count].push(j));
     let pending = count;
     for (const slice of slices) {
       const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { jobs: slice, today, configPath } });
-      worker.on('message', (msg: { file: string; diagnostics: Diagnostic[] }[]) => {
-        for (const r of msg) out.set(r.file, r.diagnostics);
+      worker.on('message', (msg: FileCheck[]) => {
+        for (const { file, ...checked } of msg) out.set(file, checked);
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {

@@ -3,13 +3,14 @@
  * safe fixes. Exit 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or internal failure.
  */
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
 import { fixPlanText } from '../../core/fix/fix-plan.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
 import { checkFiles, type FileCheck } from '../check-files.js';
+import { toFileResults } from '../file-results.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { discoverFiles, UsageError } from '../discover-files.js';
 import { ResultCache } from '../result-cache.js';
@@ -39,11 +40,6 @@ export interface CommandIO {
   stderr(s: string): void;
 }
 
-function relPath(cwd: string, file: string): string {
-  const r = relative(cwd, file).replace(/\\/g, '/');
-  return r.startsWith('..') ? file.replace(/\\/g, '/') : r;
-}
-
 export async function runLint(opts: LintOptions, io: CommandIO): Promise<number> {
   if (!isReporterName(opts.format)) throw new UsageError(`unknown format '${opts.format}'. Formats: ${Object.keys(reporters).join(', ')}`);
   const today = opts.today ?? todayIso();
@@ -66,15 +62,13 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
     cache?.save();
   }
 
-  const results: FileResult[] = checks.map((c) => ({
-    path: relPath(opts.cwd, c.file),
-    diagnostics: opts.quiet ? c.diagnostics.filter((d) => d.severity === 'error') : c.diagnostics,
-  }));
+  const results: FileResult[] = toFileResults(checks, opts.cwd, opts.quiet);
   const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output });
   if (opts.output) writeFileSync(resolve(opts.cwd, opts.output), report);
   else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
 
-  const all = checks.flatMap((c) => c.diagnostics);
+  // --quiet hides warnings from the report, not from --max-warnings.
+  const all = (opts.quiet ? toFileResults(checks, opts.cwd) : results).flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (errors > 0) return 1;

@@ -3,7 +3,7 @@
  * per plan, one failing test case per error or warning, and a passing "no problems" case for a
  * clean plan so it still shows up in the report.
  */
-import { countBySeverity, type Reporter } from './types.js';
+import { countBySeverity, diagnosticPath, type Reporter } from './types.js';
 
 export function escapeXml(s: string): string {
   return s
@@ -26,8 +26,8 @@ export const junit: Reporter = ({ results, toolName }) => {
     out.push(`  <testsuite name="${name}" tests="${Math.max(1, r.diagnostics.length)}" failures="${c.errors + c.warnings}" errors="0">`);
     if (r.diagnostics.length === 0) out.push(`    <testcase name="no problems" classname="${name}"/>`);
     for (const d of r.diagnostics) {
-      const where = `${r.path}:${d.range.start.line}:${d.range.start.column}`;
-      const caseName = escapeXml(`${d.ruleId} at ${d.range.start.line}:${d.range.start.column}`);
+      const where = `${diagnosticPath(r, d)}:${d.range.start.line}:${d.range.start.column}`;
+      const caseName = escapeXml(`${d.ruleId} at ${d.file ? `${d.file}:` : ''}${d.range.start.line}:${d.range.start.column}`);
       if (d.severity === 'info') {
         out.push(`    <testcase name="${caseName}" classname="${name}"><system-out>${escapeXml(`${where} ${d.message}`)}</system-out></testcase>`);
       } else {

@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { configurationSection: 'continuity', fileEvents: vscode.workspace.createFileSystemWatcher('**/continuity.config.json') },
+    synchronize: { configurationSection: 'continuity', fileEvents: [vscode.workspace.createFileSystemWatcher('**/continuity.config.json'), vscode.workspace.createFileSystemWatcher('**/*.md')] },
     initializationOptions: settings(),
   };
   client = new LanguageClient('continuity', 'Continuity plans', serverOptions, clientOptions);

@@ -1,6 +1,8 @@
 /** Core diagnostics (1-based, offsets) -> LSP (0-based), and core fixes -> LSP text edits. */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Fix } from '../../core/diagnostic.js';
 
 const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
@@ -13,10 +15,25 @@ export interface DiagnosticData {
 
 export function toLspDiagnostic(d: Diagnostic, doc: TextDocument): LspDiagnostic {
   const data: DiagnosticData = { fix: d.fix, version: doc.version };
+  // A problem in shared content is shown on the plan's line that brings the content in, and links to
+  // the line of the shared file where it really is.
+  const shared = d.file !== undefined;
+  const at = shared ? (d.via ?? { start: { offset: 0 }, end: { offset: 0 } }) : d.range;
+  const where = shared ? `${basename(d.file!)}, line ${d.range.start.line}` : '';
   return {
-    range: { start: doc.positionAt(d.range.start.offset), end: doc.positionAt(d.range.end.offset) },
+    range: { start: doc.positionAt(at.start.offset), end: doc.positionAt(at.end.offset) },
     severity: severity[d.severity],
-    message: d.message,
+    message: shared ? `In the shared file ${where}: ${d.message}` : d.message,
+    ...(shared
+      ? {
+          relatedInformation: [
+            {
+              location: { uri: pathToFileURL(d.file!).href, range: { start: { line: d.range.start.line - 1, character: d.range.start.column - 1 }, end: { line: d.range.end.line - 1, character: d.range.end.column - 1 } } },
+              message: `The problem is here, in ${where}.`,
+            },
+          ],
+        }
+      : {}),
     source: 'continuity',
     code: d.ruleId,
     ...(d.url ? { codeDescription: { href: d.url } } : {}),

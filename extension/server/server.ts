@@ -57,7 +57,12 @@ export function startServer(connection: Connection): void {
   let canPullSettings = false;
   let resolver = new ConfigResolver();
   const published = new Map<string, LspDiagnostic[]>();
-  const parsed = new Map<string, { version: number; doc?: PlanDocument; options: CheckOptions }>();
+  /**
+   * Per open plan: `doc` is what was checked (merged with shared content, for printing and the status
+   * bar); `editDoc` is the plan's own text parsed alone, for hover and completion at the cursor, made
+   * on first use when the two differ.
+   */
+  const parsed = new Map<string, { version: number; doc?: PlanDocument; editDoc?: () => PlanDocument | undefined; sharedFiles?: string[]; options: CheckOptions }>();
 
   const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
   const today = () => (isIsoDate(settings.today) ? settings.today : todayIso());
@@ -92,10 +97,19 @@ export function startServer(connection: Connection): void {
     let options: CheckOptions;
     let diagnostics: LspDiagnostic[];
     let planDoc: PlanDocument | undefined;
+    let editDoc: (() => PlanDocument | undefined) | undefined;
+    let sharedFiles: string[] | undefined;
     try {
       options = { config: configFor(uri), today: today(), path: pathOf(uri) };
       const result = checkPlan(doc.getText(), options);
       planDoc = result.doc;
+      if (result.sharedFiles) {
+        sharedFiles = result.sharedFiles.map((f) => f.path);
+        const text = doc.getText();
+        const alone = { ...options, shared: false };
+        let own: PlanDocument | undefined;
+        editDoc = () => (own ??= checkPlan(text, alone).doc);
+      }
       diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, doc));
     } catch (e) {
       // Bad continuity.config.json: say so on the first line rather than checking with the wrong rules.
@@ -105,7 +119,7 @@ export function startServer(connection: Connection): void {
     }
     // A newer version arrived while checking: drop this result, the newer check will publish.
     if (documents.get(uri)?.version !== version) return;
-    parsed.set(uri, { version, doc: planDoc, options });
+    parsed.set(uri, { version, doc: planDoc, editDoc, sharedFiles, options });
     published.set(uri, diagnostics);
     void connection.sendDiagnostics({ uri, version, diagnostics });
     const next = planDoc?.model.frontMatter.next_review;
@@ -167,10 +181,16 @@ export function startServer(connection: Connection): void {
     resolver = new ConfigResolver();
     documents.all().forEach((d) => scheduler.schedule(d.uri, true));
   });
-  connection.onDidChangeWatchedFiles(() => {
-    // continuity.config.json or a schema extension changed: reload and re-check.
-    resolver = new ConfigResolver();
-    documents.all().forEach((d) => scheduler.schedule(d.uri));
+  connection.onDidChangeWatchedFiles((params) => {
+    const changed = params.changes.map((c) => pathOf(c.uri)).filter((p): p is string => !!p);
+    if (changed.length === 0 || changed.some((p) => !/\.md$/i.test(p))) {
+      // continuity.config.json or a schema extension changed: reload and re-check every plan.
+      resolver = new ConfigResolver();
+      documents.all().forEach((d) => scheduler.schedule(d.uri));
+      return;
+    }
+    // A shared content file changed on disk: re-check the open plans that take content from it.
+    for (const [uri, entry] of parsed) if (entry.sharedFiles?.some((f) => changed.includes(f))) scheduler.schedule(uri);
   });
 
   documents.onDidOpen((e) => scheduler.schedule(e.document.uri, true));
@@ -189,13 +209,15 @@ export function startServer(connection: Connection): void {
   });
   connection.onCompletion((params) => {
     const now = current(params.textDocument.uri);
-    if (!now?.doc) return [];
-    return completionsAt(now.doc, params.position, now.text.offsetAt(params.position));
+    const doc = now?.editDoc ? now.editDoc() : now?.doc;
+    if (!now || !doc) return [];
+    return completionsAt(doc, params.position, now.text.offsetAt(params.position));
   });
   connection.onHover((params) => {
     const now = current(params.textDocument.uri);
-    if (!now?.doc) return null;
-    return hoverAt(now.doc, now.text.offsetAt(params.position), params.position) ?? null;
+    const doc = now?.editDoc ? now.editDoc() : now?.doc;
+    if (!now || !doc) return null;
+    return hoverAt(doc, now.text.offsetAt(params.position), params.position) ?? null;
   });
 
   connection.onRequest('continuity/newPlan', (p: { name: string; ods: string }) => {
