@@ -3,7 +3,7 @@
  * from the config; node_modules and READMEs are never plans.
  */
 import fg from 'fast-glob';
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -15,6 +15,24 @@ export interface Discovered {
   files: string[];
   /** Patterns or paths that matched nothing: said on stderr, exit 2 when nothing at all matched. */
   unmatched: string[];
+  /** Shared content files (`shared_content:` in their front matter): checked within the plans that use them, not alone. */
+  shared: string[];
+}
+
+/** Does the file start with front matter holding `shared_content:`? Reads only the first 4 KB. */
+export function isSharedContentFile(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(4096);
+    const head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').replace(/^\uFEFF/, '');
+    const end = head.search(/\n(---|\.\.\.)[ \t]*\r?(\n|$)/);
+    return /^---[ \t]*\r?\n/.test(head) && /^shared_content[ \t]*:/m.test(end === -1 ? head : head.slice(0, end));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function toPosix(p: string): string {
@@ -51,5 +69,16 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
       files.add(resolve(f));
     }
   }
-  return { files: [...files].sort(), unmatched };
+  const shared: string[] = [];
+  const plans: string[] = [];
+  for (const f of [...files].sort()) (isSharedContentFile(f) ? shared : plans).push(f);
+  return { files: plans, unmatched, shared };
+}
+
+/** A shared content file named on the command line is not checked alone: say why it was left out. */
+export function noteSharedFiles(shared: string[], inputs: string[], cwd: string, io: { stderr(s: string): void }): void {
+  const named = new Set(inputs.map((p) => resolve(cwd, p)));
+  for (const f of shared) {
+    if (named.has(f)) io.stderr(`continuity: ${relative(cwd, f) || f} is shared content (it has shared_content: in its front matter), so it is checked as part of the plans that use it, not on its own.\n`);
+  }
 }

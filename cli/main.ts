@@ -12,6 +12,9 @@ import { ruleCatalogue } from '../core/rules/catalogue.js';
 import { SchemaCompileError } from '../core/validate/compile-validator.js';
 import { runLint, type CommandIO } from './commands/lint.js';
 import { runRender } from './commands/render.js';
+import { parseBuildOutputs, runBuild } from './commands/build.js';
+import { parseReportFormats, runReport } from './commands/report.js';
+import { parseShard } from './shard.js';
 import { runDoctor } from '../core/print/doctor.js';
 import { UsageError } from './discover-files.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -23,6 +26,8 @@ Usage:
   continuity new --name NAME --ods CODE [--out FILE]
                                         start a plan from the template
   continuity render [paths...]          print plans that pass their checks (default: plans/)
+  continuity build [paths...]           CI: check every plan, print those that pass, write a site
+  continuity report [paths...]          the estate dashboard (HTML, JSON, CSV)
   continuity doctor                     say which browser prints PDFs and whether it starts
   continuity rules                      list every check with its id
   continuity --version | --help
@@ -47,6 +52,20 @@ render options:
   --browser PATH         the Chrome, Chromium or Edge to print with
   --today YYYY-MM-DD     the printed date (or set SOURCE_DATE_EPOCH for reproducible output)
 
+build options (and --today, --browser, --concurrency, --config, --no-cache as above):
+  --out DIR              the site folder (default site/): index.html, dashboard.html, PDFs, status/
+  --outputs LIST         what to print per plan: pdf,forms,html (default all three)
+  --sarif FILE, --junit FILE, --json FILE   write the check results for CI
+  --annotations          print GitHub workflow annotations (on by default in GitHub Actions)
+  --changed-since REF    only plans changed since a git ref, and plans using changed shared files
+  --shard I/N            this runner's share of the estate (the same plan is never in two shards)
+  --index-only           write index.html and the dashboard from merged shards' folders
+  --force                print every plan again, even when unchanged
+
+report options:
+  --out DIR              where to write (default report/)
+  --format LIST          html,json,csv (default all three)
+
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or internal failure.
 `;
 
@@ -64,6 +83,8 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
     if (command === 'lint') return await lintCommand(rest, io, cwd, isTty);
     if (command === 'new') return newCommand(rest, io, cwd);
     if (command === 'render') return await renderCommand(rest, io, cwd, isTty);
+    if (command === 'build') return await buildCommand(rest, io, cwd, isTty);
+    if (command === 'report') return await reportCommand(rest, io, cwd);
     if (command === 'doctor') {
       const { values } = parse(rest, { browser: { type: 'string' } });
       const report = await runDoctor({ explicitPath: values.browser as string | undefined });
@@ -74,7 +95,7 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
       for (const r of ruleCatalogue()) io.stdout(`${r.id.padEnd(28)} ${r.severity.padEnd(8)} ${r.description}\n`);
       return 0;
     }
-    throw new UsageError(`unknown command '${command}'. Commands: lint, new, render, doctor, rules (see continuity --help)`);
+    throw new UsageError(`unknown command '${command}'. Commands: lint, new, render, build, report, doctor, rules (see continuity --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof NewPlanError || e instanceof SchemaCompileError) {
       io.stderr(`continuity: ${e.message}\n`);
@@ -142,6 +163,96 @@ async function lintCommand(args: string[], io: CommandIO, cwd: string, isTty: bo
   );
 }
 
+function concurrencyOf(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 32) throw new UsageError(`--concurrency takes a whole number from 1 to 32, not '${value}'`);
+  return n;
+}
+
+/** Ctrl-C and SIGTERM stop a long print run cleanly: no browser left behind, no half-written file. */
+async function withStopSignal<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+async function buildCommand(args: string[], io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: { type: 'string', default: 'site' },
+    outputs: { type: 'string', default: 'pdf,forms,html' },
+    sarif: { type: 'string' },
+    junit: { type: 'string' },
+    json: { type: 'string' },
+    annotations: { type: 'boolean', default: process.env.GITHUB_ACTIONS === 'true' },
+    'changed-since': { type: 'string' },
+    shard: { type: 'string' },
+    'index-only': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '2' },
+    browser: { type: 'string' },
+    today: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'no-cache': { type: 'boolean', default: false },
+  });
+  const outputs = parseBuildOutputs(values.outputs as string);
+  const concurrency = concurrencyOf(values.concurrency);
+  return withStopSignal((signal) =>
+    runBuild(
+      {
+        paths: positionals,
+        cwd,
+        out: values.out as string,
+        outputs,
+        sarif: values.sarif as string | undefined,
+        junit: values.junit as string | undefined,
+        json: values.json as string | undefined,
+        annotations: values.annotations as boolean,
+        changedSince: values['changed-since'] as string | undefined,
+        shard: values.shard !== undefined ? parseShard(values.shard as string) : undefined,
+        indexOnly: values['index-only'] as boolean,
+        force: values.force as boolean,
+        concurrency,
+        browser: values.browser as string | undefined,
+        today: isoDate(values.today as string | undefined, '--today'),
+        config: values.config as string | undefined,
+        cache: !values['no-cache'],
+        tty: isTty,
+        signal,
+      },
+      io,
+    ),
+  );
+}
+
+async function reportCommand(args: string[], io: CommandIO, cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: { type: 'string', default: 'report' },
+    format: { type: 'string', default: 'html,json,csv' },
+    today: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'no-cache': { type: 'boolean', default: false },
+  });
+  return runReport(
+    {
+      paths: positionals,
+      out: values.out as string,
+      formats: parseReportFormats(values.format as string),
+      today: isoDate(values.today as string | undefined, '--today'),
+      config: values.config as string | undefined,
+      cache: !values['no-cache'],
+      cwd,
+    },
+    io,
+  );
+}
+
 async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
   const { values, positionals } = parse(args, {
     out: { type: 'string', default: 'print' },
@@ -154,15 +265,9 @@ async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: 
   });
   const format = values.format as string;
   if (format !== 'pdf' && format !== 'html') throw new UsageError(`unknown format '${format}'. Formats: pdf, html`);
-  const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency takes a whole number from 1 to 32, not '${values.concurrency}'`);
-  // Ctrl-C: stop starting plans, close the browser, keep no half-written file.
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    return await runRender(
+  const concurrency = concurrencyOf(values.concurrency);
+  return withStopSignal((signal) =>
+    runRender(
       {
         paths: positionals,
         out: values.out as string,
@@ -174,14 +279,11 @@ async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: 
         today: isoDate(values.today as string | undefined, '--today'),
         cwd,
         tty: isTty,
-        signal: controller.signal,
+        signal,
       },
       io,
-    );
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
+    ),
+  );
 }
 
 function newCommand(args: string[], io: CommandIO, cwd: string): number {

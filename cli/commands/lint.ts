@@ -12,7 +12,7 @@ import { ruleCatalogue } from '../../core/rules/catalogue.js';
 import { checkFiles, type FileCheck } from '../check-files.js';
 import { toFileResults } from '../file-results.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
-import { discoverFiles, UsageError } from '../discover-files.js';
+import { discoverFiles, noteSharedFiles, UsageError } from '../discover-files.js';
 import { ResultCache } from '../result-cache.js';
 import { reporters, isReporterName } from '../reporters/index.js';
 import type { FileResult } from '../reporters/types.js';
@@ -45,8 +45,9 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   const today = opts.today ?? todayIso();
   const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
   const inputs = opts.paths.length > 0 ? opts.paths : ['plans'];
-  const { files: found, unmatched } = await discoverFiles(inputs, opts.cwd);
+  const { files: found, unmatched, shared } = await discoverFiles(inputs, opts.cwd);
   for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
+  noteSharedFiles(shared, inputs, opts.cwd, io);
   if (found.length === 0) {
     throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
   }

@@ -3,17 +3,15 @@
  * --allow-errors, every plan stamped DRAFT) to PDF with one shared browser, or write the print HTML.
  * Exit 0 all printed, 1 some plans not printed (errors or a print failure), 2 usage or no browser.
  */
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { checkPlanBytes } from '../../core/check-plan.js';
+import { basename, join, relative, resolve } from 'node:path';
 import { findBrowser, BrowserNotFoundError } from '../../core/print/find-browser.js';
 import { PlanNotPrintable, renderBatch, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
-import { buildPrintDocument, type PrintOptions } from '../../core/render/print-document.js';
-import type { PlanDocument } from '../../core/model/plan-document.js';
+import { buildPrintDocument } from '../../core/render/print-document.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
-import { discoverFiles, UsageError } from '../discover-files.js';
-import { sourceRevision } from '../git-revision.js';
+import { UsageError } from '../discover-files.js';
+import { findEstatePlans } from '../estate.js';
+import { preparePrint, type PreparedPrint } from '../print-preparation.js';
 import type { CommandIO } from './lint.js';
 
 export interface RenderOptions {
@@ -39,7 +37,7 @@ export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefin
   return new Date(Number(raw) * 1000);
 }
 
-function progressBar(done: number, total: number): string {
+export function progressBar(done: number, total: number): string {
   const width = 24;
   const filled = Math.round((done / total) * width);
   return `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} plans`;
@@ -49,14 +47,9 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   const epoch = sourceDate();
   const printedDate = opts.today ?? (epoch ? epoch.toISOString().slice(0, 10) : todayIso());
   const pdfDate = epoch ?? new Date(`${printedDate}T00:00:00Z`);
-  const inputs = opts.paths.length ? opts.paths : ['plans'];
-  const { files: found, unmatched } = await discoverFiles(inputs, opts.cwd);
-  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
   const resolver = new ConfigResolver();
-  const explicit = new Set(inputs.map((p) => resolve(opts.cwd, p)));
   // The template is for filling in, not printing, unless asked for by name.
-  const files = found.filter((f) => explicit.has(f) || (!resolver.isIgnored(f) && basename(f) !== 'template.md'));
-  if (files.length === 0) throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}`);
+  const files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver }, io);
 
   // Find the browser before any work, so a missing browser is one clear message.
   let browserPath: string | undefined;
@@ -73,22 +66,7 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   }
 
   const outDir = resolve(opts.cwd, opts.out);
-  type Prepared = { doc: PlanDocument; options: PrintOptions } | { refusal: string };
-  const prepare = (file: string, shown: string): Prepared => {
-    const result = checkPlanBytes(readFileSync(file), { config: resolver.forFile(file), today: printedDate, path: file });
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    if (!result.doc || (errors > 0 && !opts.allowErrors)) {
-      return { refusal: `it has ${errors} ${errors === 1 ? 'error' : 'errors'}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.` };
-    }
-    const options: PrintOptions = {
-      revision: sourceRevision(file),
-      printedDate,
-      formsOnly: opts.formsOnly,
-      draftErrors: errors || undefined,
-      images: { root: dirname(file), base: dirname(file) },
-    };
-    return { doc: result.doc, options };
-  };
+  const prepare = (file: string, shown: string): PreparedPrint => preparePrint(file, shown, { resolver, printedDate, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
   const jobs: RenderJob[] = [];
   let refused = 0;
   for (const file of files) {
@@ -107,7 +85,7 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
       continue;
     }
     // Checked when its turn comes, so the browser starts printing the first plan while the others wait.
-    let prepared: Prepared | undefined;
+    let prepared: PreparedPrint | undefined;
     jobs.push({
       name: shown,
       outFile,

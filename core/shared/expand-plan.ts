@@ -18,7 +18,7 @@ import { sharedEntries } from './front-matter-references.js';
 import { MergedText } from './merged-text.js';
 import { readSharedFile, type SharedRead } from './read-shared-file.js';
 import { isInside, realPath, repositoryRoot } from './repository-root.js';
-import { scanLines, type LineScan } from './scan-lines.js';
+import { mayReferToSharedContent, scanLines, type LineScan } from './scan-lines.js';
 
 /** Includes nested deeper than this are refused (a chain this long is a mistake, or a loop). */
 export const MAX_INCLUDE_DEPTH = 8;
@@ -250,4 +250,10 @@ export function expandPlan(text: string, planPath: string, options: ExpandOption
   const texts = new Map<string, string>([[plan, text]]);
   for (const [path, r] of ctx.reads) if ('text' in r) texts.set(path, r.text);
   return { merged, files, texts, problems: ctx.problems };
+}
+
+/** The shared files a plan depends on (read without checking the plan): for "what does this change affect?". */
+export function sharedFilesOf(text: string, planPath: string, catalogue: Catalogue): string[] {
+  if (!mayReferToSharedContent(text)) return [];
+  return expandPlan(text, planPath, { catalogue })?.files.map((f) => f.path) ?? [];
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,19 @@ export function runCli(args: string[], cwd: string, options: { today?: boolean }
   const withToday = options.today === false || !['lint', 'render'].includes(args[0]) ? args : [...args, '--today', TODAY];
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'continuity.js'), ...withToday], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same without blocking the test worker: for long runs (vitest's worker must keep answering). */
+export function runCliAsync(args: string[], cwd: string, options: { today?: boolean } = {}): Promise<CliRun> {
+  const withToday = options.today === false || !['lint', 'render', 'build', 'report'].includes(args[0]) ? args : [...args, '--today', TODAY];
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), ...withToday], { cwd, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 /** A temp folder holding a copy of the shipped plans (and nothing else). */

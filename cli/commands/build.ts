@@ -1,0 +1,263 @@
+/**
+ * `continuity build [paths...]`: the one command for an ICB's CI. Check every plan (writing SARIF,
+ * JUnit, JSON and GitHub annotations where asked), print every plan that passes (PDF, paper forms,
+ * print page) with one browser, and write a static site: index.html listing every practice with its
+ * state and printed copies, and the estate dashboard.
+ *
+ * Incremental: a plan whose content, shared files, configuration and tool build are unchanged is not
+ * printed again. `--changed-since REF` looks only at plans changed since a git ref and plans using
+ * changed shared files; `--shard I/N` takes one runner's share; `--index-only` writes the site's
+ * pages from the status files after shards are merged.
+ * Exit 0 all good, 1 plans that fail their checks or could not be printed, 2 usage or no browser.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { ConfigResolver } from '../../core/config/config-resolver.js';
+import { catalogueFor } from '../../core/engine/plan-plugin.js';
+import { sortRows, toEstateRow, type PlanOutputs } from '../../core/estate/estate-row.js';
+import { BrowserNotFoundError, findBrowser } from '../../core/print/find-browser.js';
+import { PlanNotPrintable, renderBatch, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
+import { buildPrintDocument } from '../../core/render/print-document.js';
+import { todayIso } from '../../core/rules/dates.js';
+import { sharedFilesOf } from '../../core/shared/expand-plan.js';
+import { siteIndexHtml } from '../../core/estate/site-index-html.js';
+import { UsageError } from '../discover-files.js';
+import { checkEstate, findEstatePlans, sectionColumns, type EstatePlan } from '../estate.js';
+import { toFileResults } from '../file-results.js';
+import { changedFilesSince } from '../git-changes.js';
+import { headCommit } from '../git-revision.js';
+import { preparePrint, type PreparedPrint } from '../print-preparation.js';
+import { reporters } from '../reporters/index.js';
+import { ruleCatalogue } from '../../core/rules/catalogue.js';
+import { SharedFileHashes } from '../result-cache.js';
+import { inShard, type Shard } from '../shard.js';
+import { allStatuses, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
+import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
+import type { CommandIO } from './lint.js';
+import { progressBar, sourceDate } from './render.js';
+import { estateSummaryLine, writeEstateReport, REPORT_FORMATS } from './report.js';
+
+export const BUILD_OUTPUTS = ['pdf', 'forms', 'html'] as const;
+export type BuildOutput = (typeof BUILD_OUTPUTS)[number];
+
+export interface BuildOptions {
+  paths: string[];
+  cwd: string;
+  out: string;
+  outputs: BuildOutput[];
+  sarif?: string;
+  junit?: string;
+  json?: string;
+  annotations: boolean;
+  changedSince?: string;
+  shard?: Shard;
+  indexOnly: boolean;
+  force: boolean;
+  concurrency: number;
+  browser?: string;
+  today?: string;
+  config?: string;
+  cache: boolean;
+  tty: boolean;
+  signal?: AbortSignal;
+}
+
+export function parseBuildOutputs(value: string): BuildOutput[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const o of list) if (!(BUILD_OUTPUTS as readonly string[]).includes(o)) throw new UsageError(`unknown output '${o}'. Outputs: ${BUILD_OUTPUTS.join(', ')} (several with commas)`);
+  return [...new Set(list)] as BuildOutput[];
+}
+
+/** Everything a plan's printed copies depend on, except the printing date and the repository's HEAD. */
+function renderKey(plan: EstatePlan, configHash: string, outputs: BuildOutput[], hashes: SharedFileHashes): string {
+  const h = createHash('sha256').update(readFileSync(plan.file));
+  for (const f of [...(plan.sharedFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path))) h.update(`\0${f.path}\0${hashes.get(f.path) ?? 'missing'}`);
+  return h.update(`\0${configHash}\0${toolFingerprint()}\0${outputs.join(',')}`).digest('hex');
+}
+
+function plannedOutputs(planPath: string, outputs: BuildOutput[]): PlanOutputs {
+  const base = sitePathOf(planPath);
+  return {
+    ...(outputs.includes('pdf') ? { pdf: `${base}.pdf` } : {}),
+    ...(outputs.includes('forms') ? { forms: `${base}-forms.pdf` } : {}),
+    ...(outputs.includes('html') ? { html: `${base}.html` } : {}),
+  };
+}
+
+/** Plans changed since the ref, plans whose shared files changed, or all of them when the configuration did. */
+function selectChanged(files: string[], ref: string, cwd: string, resolver: ConfigResolver): string[] {
+  const changed = changedFilesSince(ref, cwd);
+  const configChanged = [...changed].some((f) => basename(f) === 'continuity.config.json' || f.endsWith('.schema.json'));
+  if (configChanged) return files;
+  return files.filter((f) => {
+    if (changed.has(f)) return true;
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch {
+      return true;
+    }
+    return sharedFilesOf(text, f, catalogueFor(resolver.forFile(f).schemas)).some((d) => changed.has(d));
+  });
+}
+
+/** index.html and the dashboard (with JSON and CSV) from every status file in the site. */
+function writeSitePages(siteDir: string, cwd: string, today: string, resolver: ConfigResolver): { rows: number; written: string[]; summary: string } {
+  const statuses = allStatuses(siteDir);
+  const rows = sortRows(statuses.map((s) => toEstateRow(s.path, s.summary, today, s.outputs)));
+  const existing = statuses.map((s) => resolve(cwd, s.path)).filter((f) => existsSync(f));
+  const sections = sectionColumns(existing, resolver);
+  const written = writeEstateReport(siteDir, { rows, sections, today }, REPORT_FORMATS, { indexHref: 'index.html', withOutputs: true });
+  const index = join(siteDir, 'index.html');
+  writeFileAtomically(index, siteIndexHtml(rows, { today, dashboardHref: 'dashboard.html', revision: gitRevisionLabel(cwd), toolVersion: TOOL_VERSION }));
+  return { rows: rows.length, written: [index, ...written], summary: estateSummaryLine(rows) };
+}
+
+function gitRevisionLabel(cwd: string): string | undefined {
+  const commit = headCommit(cwd);
+  return commit ? `git commit ${commit}` : undefined;
+}
+
+export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<number> {
+  const epoch = sourceDate();
+  const today = opts.today ?? (epoch ? epoch.toISOString().slice(0, 10) : todayIso());
+  const pdfDate = epoch ?? new Date(`${today}T00:00:00Z`);
+  const siteDir = resolve(opts.cwd, opts.out);
+  const configPath = opts.config ? resolve(opts.cwd, opts.config) : undefined;
+  const resolver = new ConfigResolver(configPath);
+  const shown = (f: string) => relative(opts.cwd, f) || f;
+
+  if (opts.indexOnly) {
+    const site = writeSitePages(siteDir, opts.cwd, today, resolver);
+    if (site.rows === 0) throw new UsageError(`no plan status files in ${shown(join(siteDir, 'status'))}: run continuity build (or its shards) with --out ${opts.out} first`);
+    io.stdout(`${site.summary}.\nWrote ${site.written.map(shown).join(', ')}\n`);
+    return 0;
+  }
+
+  let files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver }, io);
+  const estateSize = files.length;
+  if (opts.shard) {
+    const shard = opts.shard;
+    files = files.filter((f) => inShard(relative(opts.cwd, f).replace(/\\/g, '/'), shard));
+  }
+  if (opts.changedSince) files = selectChanged(files, opts.changedSince, opts.cwd, resolver);
+
+  // 1. Check every plan in scope (with the result cache).
+  const plans = await checkEstate(files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
+  const results = toFileResults(plans, opts.cwd);
+  const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false };
+  for (const [file, format] of [[opts.sarif, 'sarif'], [opts.junit, 'junit'], [opts.json, 'json']] as const) {
+    if (!file) continue;
+    mkdirSync(resolve(opts.cwd, file, '..'), { recursive: true });
+    writeFileSync(resolve(opts.cwd, file), reporters[format](context));
+  }
+  const problems = reporters[opts.annotations ? 'github' : 'stylish']({ ...context, color: opts.tty && !process.env.NO_COLOR });
+  if (problems) io.stdout(problems.endsWith('\n') ? problems : problems + '\n');
+
+  // 2. Decide what to print: plans that pass, whose printed copies are missing or out of date.
+  const hashes = new SharedFileHashes();
+  const statuses = new Map<string, Omit<PlanStatus, 'format'>>();
+  const jobs: RenderJob[] = [];
+  const htmlToWrite: { plan: EstatePlan; outFile: string; prepared: () => PreparedPrint }[] = [];
+  let failingChecks = 0;
+  let unchanged = 0;
+  for (const plan of plans) {
+    const previous = readStatus(siteDir, plan.path);
+    const summary = { ...(plan.summary ?? { errors: 0, warnings: 0, sections: {} }) };
+    const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
+    summary.errors = errors;
+    if (plan.sharedFiles?.length) summary.sharedFiles = plan.sharedFiles.map((f) => relative(opts.cwd, f.path).replace(/\\/g, '/'));
+    if (errors > 0) {
+      failingChecks++;
+      // A plan that fails its checks is not published: its old copies would no longer match the plan.
+      if (previous) removeOutputs(siteDir, previous.outputs);
+      statuses.set(plan.path, { path: plan.path, summary, outputs: { notPrinted: `Not published: fails its checks (${errors} ${errors === 1 ? 'error' : 'errors'})` } });
+      continue;
+    }
+    const key = renderKey(plan, resolver.forFile(plan.file).hash, opts.outputs, hashes);
+    const outputs = plannedOutputs(plan.path, opts.outputs);
+    const files = [outputs.pdf, outputs.forms, outputs.html].filter((p): p is string => !!p);
+    if (!opts.force && previous?.renderKey === key && files.every((p) => existsSync(join(siteDir, p)))) {
+      unchanged++;
+      statuses.set(plan.path, { ...previous, summary });
+      continue;
+    }
+    statuses.set(plan.path, { path: plan.path, summary, renderKey: key, outputs });
+    let prepared: PreparedPrint | undefined;
+    const prepare = () => (prepared ??= preparePrint(plan.file, plan.path, { resolver, printedDate: today, allowErrors: false }));
+    const build = (formsOnly: boolean) => (pages?: Record<string, number>) => {
+      const p = prepare();
+      if ('refusal' in p) throw new PlanNotPrintable(p.refusal);
+      return buildPrintDocument(p.doc, { ...p.options, formsOnly, pages });
+    };
+    if (outputs.pdf) jobs.push({ name: plan.path, outFile: join(siteDir, outputs.pdf), build: build(false) });
+    if (outputs.forms) jobs.push({ name: `${plan.path} (forms)`, outFile: join(siteDir, outputs.forms), build: build(true) });
+    if (outputs.html) htmlToWrite.push({ plan, outFile: join(siteDir, outputs.html), prepared: prepare });
+  }
+
+  // 3. Print. HTML needs no browser; PDFs share one browser and a pool of pages.
+  // A missing browser is one clear message before anything is written.
+  let browserPath: string | undefined;
+  if (jobs.length > 0) {
+    try {
+      browserPath = findBrowser({ explicitPath: opts.browser, explicitSource: '--browser option' }).path;
+    } catch (e) {
+      if (e instanceof BrowserNotFoundError) {
+        io.stderr(`continuity: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  }
+  const failedToPrint = new Map<string, string>();
+  for (const h of htmlToWrite) {
+    const p = h.prepared();
+    if ('refusal' in p) failedToPrint.set(h.plan.path, p.refusal);
+    else writeFileAtomically(h.outFile, buildPrintDocument(p.doc, p.options).html);
+  }
+  let printedFiles = htmlToWrite.length;
+  if (browserPath) {
+    const outcomes = await renderBatch(jobs, {
+      browserPath,
+      concurrency: opts.concurrency,
+      sourceDate: pdfDate,
+      signal: opts.signal,
+      onDone: (o, done, total) => {
+        if (opts.tty) io.stderr(progressBar(done, total) + (done === total ? '\n' : ''));
+        else if (o.ok) io.stdout(`${o.job.name} -> ${shown(o.job.outFile)} (${o.pages} pages, ${(o.ms / 1000).toFixed(1)} s)\n`);
+      },
+    });
+    for (const o of outcomes) {
+      const planPath = o.job.name.replace(/ \(forms\)$/, '');
+      if (o.ok) printedFiles++;
+      else {
+        failedToPrint.set(planPath, o.error ?? 'printing failed');
+        io.stderr(`continuity: ${o.job.name} not printed: ${o.error}\n`);
+      }
+    }
+  }
+  for (const [planPath, why] of failedToPrint) {
+    const s = statuses.get(planPath)!;
+    removeOutputs(siteDir, s.outputs);
+    statuses.set(planPath, { path: s.path, summary: s.summary, outputs: { notPrinted: `Not printed: ${why}` } });
+  }
+  if (opts.signal?.aborted) return 2;
+
+  // 4. Remember each plan; forget plans that no longer exist; write the site's pages.
+  for (const s of statuses.values()) writeStatus(siteDir, s);
+  for (const old of allStatuses(siteDir)) {
+    if (existsSync(resolve(opts.cwd, old.path))) continue;
+    removeOutputs(siteDir, old.outputs);
+    removeStatus(siteDir, old.path);
+  }
+  const scope = `${plans.length} of ${estateSize} plans${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.count})` : ''}${opts.changedSince ? ` (changed since ${opts.changedSince})` : ''}`;
+  io.stdout(`Checked ${scope}: ${failingChecks} fail their checks; printed ${printedFiles} files; ${unchanged} plans unchanged since the last build.\n`);
+  if (opts.shard) {
+    io.stdout(`Shard ${opts.shard.index}/${opts.shard.count} done. When every shard's ${opts.out}/ is merged into one folder, run: continuity build --index-only --out ${opts.out}\n`);
+  } else {
+    const site = writeSitePages(siteDir, opts.cwd, today, resolver);
+    io.stdout(`${site.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`);
+  }
+  return failingChecks > 0 || failedToPrint.size > 0 ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+/**
+ * An estate: every practice plan under the given paths, checked (with the result cache) and
+ * summarised. Shared by `continuity report` and `continuity build`. The template and shared content
+ * files are not practices, so they are left out unless named.
+ */
+import { basename, resolve } from 'node:path';
+import type { ConfigResolver } from '../core/config/config-resolver.js';
+import { catalogueFor } from '../core/engine/plan-plugin.js';
+import type { SectionColumn } from '../core/estate/dashboard-html.js';
+import { checkFiles, type FileCheck } from './check-files.js';
+import { discoverFiles, noteSharedFiles, UsageError } from './discover-files.js';
+import { relPath } from './file-results.js';
+import { ResultCache } from './result-cache.js';
+import { toolFingerprint } from './tool-version.js';
+
+export interface EstatePlan extends FileCheck {
+  /** Relative to the working directory, forward slashes. */
+  path: string;
+}
+
+export interface EstateOptions {
+  paths: string[];
+  cwd: string;
+  today: string;
+  resolver: ConfigResolver;
+  cache: boolean;
+  cacheLocation?: string;
+  configPath?: string;
+}
+
+/** The plan files of an estate, in a stable order. */
+export async function findEstatePlans(opts: { paths: string[]; cwd: string; resolver: ConfigResolver }, io: { stderr(s: string): void }): Promise<string[]> {
+  const inputs = opts.paths.length ? opts.paths : ['plans'];
+  const { files: found, unmatched, shared } = await discoverFiles(inputs, opts.cwd);
+  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
+  noteSharedFiles(shared, inputs, opts.cwd, io);
+  const named = new Set(inputs.map((p) => resolve(opts.cwd, p)));
+  const files = found.filter((f) => named.has(f) || (!opts.resolver.isIgnored(f) && basename(f) !== 'template.md'));
+  if (files.length === 0) throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
+  return files;
+}
+
+export async function checkEstate(files: string[], opts: EstateOptions): Promise<EstatePlan[]> {
+  const cache = opts.cache ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache')) : undefined;
+  const checks = await checkFiles(files, { resolver: opts.resolver, today: opts.today, cache, fingerprint: toolFingerprint(), configPath: opts.configPath });
+  cache?.save();
+  return checks.map((c) => ({ ...c, path: relPath(opts.cwd, c.file) }));
+}
+
+/** The required and recommended sections across the estate's schemas (an ICB extension may add some). */
+export function sectionColumns(files: string[], resolver: ConfigResolver): SectionColumn[] {
+  const columns = new Map<string, SectionColumn>();
+  const seen = new Set<string>();
+  for (const file of files) {
+    const config = resolver.forFile(file);
+    if (seen.has(config.hash)) continue;
+    seen.add(config.hash);
+    for (const s of catalogueFor(config.schemas).sections) {
+      if ((s.required || s.recommended) && !columns.has(s.id)) columns.set(s.id, { id: s.id, title: s.title, required: s.required });
+    }
+  }
+  return [...columns.values()];
+}

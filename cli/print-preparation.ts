@@ -1,0 +1,36 @@
+/**
+ * Check one plan and get it ready to print: its merged document and print options, or why it is not
+ * printed (it fails its checks, without --allow-errors). Shared by `render` and `build`.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { checkPlanBytes } from '../core/check-plan.js';
+import type { ConfigResolver } from '../core/config/config-resolver.js';
+import type { PlanDocument } from '../core/model/plan-document.js';
+import type { PrintOptions } from '../core/render/print-document.js';
+import { sourceRevision } from './git-revision.js';
+
+export type PreparedPrint = { doc: PlanDocument; options: PrintOptions } | { refusal: string };
+
+export interface PrepareOptions {
+  resolver: ConfigResolver;
+  printedDate: string;
+  allowErrors: boolean;
+  formsOnly?: boolean;
+}
+
+export function preparePrint(file: string, shown: string, opts: PrepareOptions): PreparedPrint {
+  const result = checkPlanBytes(readFileSync(file), { config: opts.resolver.forFile(file), today: opts.printedDate, path: file });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  if (!result.doc || (errors > 0 && !opts.allowErrors)) {
+    return { refusal: `it has ${errors} ${errors === 1 ? 'error' : 'errors'}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.` };
+  }
+  const options: PrintOptions = {
+    revision: sourceRevision(file),
+    printedDate: opts.printedDate,
+    formsOnly: opts.formsOnly,
+    draftErrors: errors || undefined,
+    images: { root: dirname(file), base: dirname(file) },
+  };
+  return { doc: result.doc, options };
+}
