@@ -15,7 +15,7 @@ describe('shipped plans', () => {
   });
   for (const file of examples) {
     it(`${file} is clean`, () => {
-      const { diagnostics, doc } = checkPlan(readPlan(file), { today: TODAY });
+      const { diagnostics, doc } = checkPlan(readPlan(file), { today: TODAY, path: join(ROOT, 'plans', file) });
       expect(diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
       const lines = readPlan(file).split('\n').length;
       expect(lines).toBeGreaterThan(300);
@@ -23,6 +23,15 @@ describe('shipped plans', () => {
       for (const def of doc!.catalogue.sections) expect(Object.keys(doc!.model.sections), def.id).toContain(def.id);
     });
   }
+  it('two examples take their staff cyber rules from one shared file, merged where the include is', () => {
+    const users = examples.filter((f) => readPlan(f).includes('<!-- include: shared/nhs-cyber-staff-rules.md#staff-rules -->'));
+    expect(users.length).toBeGreaterThanOrEqual(2);
+    for (const file of users) {
+      const result = checkPlan(readPlan(file), { today: TODAY, path: join(ROOT, 'plans', file) });
+      expect(result.sharedFiles?.map((f) => f.path)).toEqual([join(ROOT, 'plans', 'shared', 'nhs-cyber-staff-rules.md')]);
+      expect(result.doc!.model.sections.cyber.bullets.some((b) => b.startsWith('Never install software or give remote access'))).toBe(true);
+    }
+  });
   it('the examples use different clinical systems and telephony', () => {
     const fm = examples.map((f) => checkPlan(readPlan(f), { today: TODAY }).doc!.model.frontMatter as { clinical_system: { name: string }; telephony: { type: string } });
     const systems = new Set(fm.map((x) => x.clinical_system.name));
