@@ -1,7 +1,7 @@
 // Generates a realistic estate of plans from the shipped examples: each plan gets its own practice
 // name, ODS code, phone numbers and dates, and its tables grow to the requested length, so no two
 // files are byte-identical (a content cache must not make the cold run look fast).
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -57,9 +57,15 @@ export function makePlan(seed, i, targetLines = 400) {
   return extraRows(text, i, targetLines);
 }
 
+/** The shared content the examples include (plans/shared/), copied beside generated plans. */
+export function copySharedContent(dir) {
+  cpSync(join(ROOT, 'plans', 'shared'), join(dir, 'shared'), { recursive: true });
+}
+
 export function writeEstate(dir, count, targetLines = 400) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  copySharedContent(dir);
   const seeds = seedPlans();
   let lines = 0;
   for (let i = 0; i < count; i++) {

@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makePlan, seedPlans } from './estate.js';
+import { copySharedContent, makePlan, seedPlans } from './estate.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -23,6 +23,7 @@ const browser = findBrowser().path;
 function writePlans() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'plans'), { recursive: true });
+  copySharedContent(join(dir, 'plans'));
   const seeds = seedPlans();
   for (let i = 0; i < count; i++) {
     const text = makePlan(seeds[i % seeds.length], i + 1, 0);

@@ -16,8 +16,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { catalogueFor } from '../../core/engine/plan-plugin.js';
 import { sortRows, toEstateRow, type PlanOutputs } from '../../core/estate/estate-row.js';
-import { BrowserNotFoundError, findBrowser } from '../../core/print/find-browser.js';
-import { PlanNotPrintable, renderBatch, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
+import { PlanNotPrintable, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
 import { buildPrintDocument } from '../../core/render/print-document.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { sharedFilesOf } from '../../core/shared/expand-plan.js';
@@ -35,7 +34,8 @@ import { inShard, type Shard } from '../shard.js';
 import { allStatuses, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
 import type { CommandIO } from './lint.js';
-import { progressBar, sourceDate } from './render.js';
+import { sourceDate } from './render.js';
+import { locateBrowser, printBatch } from '../print-batch.js';
 import { estateSummaryLine, writeEstateReport, REPORT_FORMATS } from './report.js';
 
 export const BUILD_OUTPUTS = ['pdf', 'forms', 'html'] as const;
@@ -159,6 +159,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   const hashes = new SharedFileHashes();
   const statuses = new Map<string, Omit<PlanStatus, 'format'>>();
   const jobs: RenderJob[] = [];
+  const planOfJob = new Map<RenderJob, string>();
   const htmlToWrite: { plan: EstatePlan; outFile: string; prepared: () => PreparedPrint }[] = [];
   let failingChecks = 0;
   let unchanged = 0;
@@ -191,8 +192,13 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
       if ('refusal' in p) throw new PlanNotPrintable(p.refusal);
       return buildPrintDocument(p.doc, { ...p.options, formsOnly, pages });
     };
-    if (outputs.pdf) jobs.push({ name: plan.path, outFile: join(siteDir, outputs.pdf), build: build(false) });
-    if (outputs.forms) jobs.push({ name: `${plan.path} (forms)`, outFile: join(siteDir, outputs.forms), build: build(true) });
+    const job = (name: string, outFile: string, formsOnly: boolean) => {
+      const j: RenderJob = { name, outFile: join(siteDir, outFile), build: build(formsOnly) };
+      planOfJob.set(j, plan.path);
+      jobs.push(j);
+    };
+    if (outputs.pdf) job(plan.path, outputs.pdf, false);
+    if (outputs.forms) job(`${plan.path} (forms)`, outputs.forms, true);
     if (outputs.html) htmlToWrite.push({ plan, outFile: join(siteDir, outputs.html), prepared: prepare });
   }
 
@@ -200,15 +206,8 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   // A missing browser is one clear message before anything is written.
   let browserPath: string | undefined;
   if (jobs.length > 0) {
-    try {
-      browserPath = findBrowser({ explicitPath: opts.browser, explicitSource: '--browser option' }).path;
-    } catch (e) {
-      if (e instanceof BrowserNotFoundError) {
-        io.stderr(`continuity: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
+    browserPath = locateBrowser(opts.browser, io);
+    if (!browserPath) return 2;
   }
   const failedToPrint = new Map<string, string>();
   for (const h of htmlToWrite) {
@@ -218,23 +217,10 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   }
   let printedFiles = htmlToWrite.length;
   if (browserPath) {
-    const outcomes = await renderBatch(jobs, {
-      browserPath,
-      concurrency: opts.concurrency,
-      sourceDate: pdfDate,
-      signal: opts.signal,
-      onDone: (o, done, total) => {
-        if (opts.tty) io.stderr(progressBar(done, total) + (done === total ? '\n' : ''));
-        else if (o.ok) io.stdout(`${o.job.name} -> ${shown(o.job.outFile)} (${o.pages} pages, ${(o.ms / 1000).toFixed(1)} s)\n`);
-      },
-    });
+    const outcomes = await printBatch(jobs, { browserPath, concurrency: opts.concurrency, sourceDate: pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
     for (const o of outcomes) {
-      const planPath = o.job.name.replace(/ \(forms\)$/, '');
       if (o.ok) printedFiles++;
-      else {
-        failedToPrint.set(planPath, o.error ?? 'printing failed');
-        io.stderr(`continuity: ${o.job.name} not printed: ${o.error}\n`);
-      }
+      else failedToPrint.set(planOfJob.get(o.job)!, o.error ?? 'printing failed');
     }
   }
   for (const [planPath, why] of failedToPrint) {

@@ -4,8 +4,8 @@
  * Exit 0 all printed, 1 some plans not printed (errors or a print failure), 2 usage or no browser.
  */
 import { basename, join, relative, resolve } from 'node:path';
-import { findBrowser, BrowserNotFoundError } from '../../core/print/find-browser.js';
-import { PlanNotPrintable, renderBatch, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
+import { PlanNotPrintable, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
+import { locateBrowser, printBatch } from '../print-batch.js';
 import { buildPrintDocument } from '../../core/render/print-document.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
@@ -37,12 +37,6 @@ export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefin
   return new Date(Number(raw) * 1000);
 }
 
-export function progressBar(done: number, total: number): string {
-  const width = 24;
-  const filled = Math.round((done / total) * width);
-  return `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} plans`;
-}
-
 export async function runRender(opts: RenderOptions, io: CommandIO): Promise<number> {
   const epoch = sourceDate();
   const printedDate = opts.today ?? (epoch ? epoch.toISOString().slice(0, 10) : todayIso());
@@ -54,15 +48,8 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   // Find the browser before any work, so a missing browser is one clear message.
   let browserPath: string | undefined;
   if (opts.format === 'pdf') {
-    try {
-      browserPath = findBrowser({ explicitPath: opts.browser, explicitSource: '--browser option' }).path;
-    } catch (e) {
-      if (e instanceof BrowserNotFoundError) {
-        io.stderr(`continuity: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
+    browserPath = locateBrowser(opts.browser, io);
+    if (!browserPath) return 2;
   }
 
   const outDir = resolve(opts.cwd, opts.out);
@@ -99,24 +86,11 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
 
   let failed = 0;
   if (jobs.length > 0 && browserPath) {
-    const outcomes = await renderBatch(jobs, {
-      browserPath,
-      concurrency: opts.concurrency,
-      sourceDate: pdfDate,
-      signal: opts.signal,
-      onDone: (o, done, total) => {
-        if (opts.tty) io.stderr(progressBar(done, total) + (done === total ? '\n' : ''));
-        if (o.ok) {
-          if (!opts.tty) io.stdout(`${o.job.name} -> ${relative(opts.cwd, o.job.outFile)} (${o.pages} pages, ${(o.ms / 1000).toFixed(1)} s)\n`);
-          if (o.blocked?.length) io.stderr(`continuity: ${o.job.name}: blocked ${o.blocked.length} request(s) the plan tried to make (printing never uses the network)\n`);
-        }
-      },
-    });
+    const outcomes = await printBatch(jobs, { browserPath, concurrency: opts.concurrency, sourceDate: pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
     for (const o of outcomes) {
       if (o.ok) continue;
       if (o.refused) refused++;
       else failed++;
-      io.stderr(`continuity: ${o.job.name} not printed: ${o.error}\n`);
     }
     if (opts.tty) {
       const ok = outcomes.filter((o) => o.ok);

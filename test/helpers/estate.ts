@@ -3,7 +3,9 @@
  * examples (each with its own practice name and ODS code), a fault pattern by plan number, and a
  * quarter of the plans taking their cyber security section from one shared file.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from './plans.js';
 // The benchmark's generator: the same realistic plans, kept in one place.
 import { makePlan, seedPlans } from '../../bench/estate.js';
 import { takeSection, tempRepository, withShared, sharedFile } from './shared-content.js';
@@ -45,13 +47,17 @@ export interface Estate {
 export function writeEstate(count: number): Estate {
   const seeds = seedPlans();
   const files: Record<string, string> = {};
-  const cyber = takeSection(seeds[0], 'Cyber security and staff awareness').section;
+  // Riverside's section: it holds no include of its own.
+  const riverside = seeds.find((t) => t.includes('Riverside Medical Centre'))!;
+  const cyber = takeSection(riverside, 'Cyber security and staff awareness').section;
   for (let i = 0; i < count; i++) {
     let text = withFault(makePlan(seeds[i % seeds.length], i, 0), faultOf(i));
     if (usesSharedCyber(i)) text = withShared(takeSection(text, 'Cyber security and staff awareness').plan, ['../shared/cyber.md']);
     files[planPath(i)] = text;
   }
   files['shared/cyber.md'] = sharedFile('ICB cyber security guidance for every practice', cyber);
+  // The examples the plans are made from include the staff rules the shipped plans share.
+  files['plans/shared/nhs-cyber-staff-rules.md'] = readFileSync(join(ROOT, 'plans/shared/nhs-cyber-staff-rules.md'), 'utf8');
   const root = tempRepository(files);
   return { root, count, sharedCyber: join(root, 'shared/cyber.md') };
 }
