@@ -112,6 +112,15 @@ function afterLine(text: string, offset: number): number {
   return nl === -1 ? text.length : nl + 1;
 }
 
+/** Past the blank lines at `start` (the include line's own blank lines surround the content). */
+function skipBlankLines(text: string, start: number, end: number): number {
+  for (;;) {
+    const next = afterLine(text, start);
+    if (start >= end || text.slice(start, next).trim() !== '') return start;
+    start = next;
+  }
+}
+
 /** The text of `file` between `start` and `end`, with every include line in it replaced by what it names. */
 function expandRange(ctx: Context, file: string, text: string, scan: LineScan, start: number, end: number, stack: string[], top: boolean): MergedText {
   const out = new MergedText();
@@ -151,7 +160,7 @@ function expandInclude(ctx: Context, file: string, inc: { start: number; end: nu
     start = afterLine(target.text, section.start);
     end = section.next;
   }
-  while (start < end && /[ \t\r\n]/.test(target.text[start])) start = afterLine(target.text, start);
+  start = skipBlankLines(target.text, start, end);
   return expandRange(ctx, target.path, target.text, target.scan, start, trimmedEnd(target.text, start, end), [...stack, target.path], false);
 }
 

@@ -115,6 +115,17 @@ describe('shared content: <!-- include: --> lines', () => {
   });
 });
 
+describe('shared content: what an include brings in', () => {
+  it('the whole body without its front matter or leading blank lines, an indented first line kept', () => {
+    const { plan: base, icb } = estateWithSharedSections();
+    const plan = replaceOnce(base, '## Telephony failure\n', '## Telephony failure\n\n<!-- include: ../shared/note.md -->\n');
+    const root = tempRepository({ 'plans/practice.md': plan, 'shared/icb.md': icb, 'shared/note.md': sharedFile('note', '\n\n  Indented first words of the note.\n\nSecond paragraph.\n\n') });
+    const merged = check(root).doc!.text;
+    expect(merged).toContain('## Telephony failure\n\n  Indented first words of the note.\n\nSecond paragraph.\n\n1. ');
+    expect(merged).not.toContain('shared_content: note');
+  });
+});
+
 describe('shared content: fixes', () => {
   it('fix the plan\'s own words and never touch (or copy in) shared text', () => {
     const { plan, icb } = estateWithSharedSections();
