@@ -6,13 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeEstate } from './estate.js';
+import { opt, ROOT } from './options.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const count = Number(opt('--plans', '200'));
 const outputs = opt('--outputs', 'pdf,forms,html');
 const concurrency = opt('--concurrency', '2');

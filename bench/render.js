@@ -6,13 +6,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copySharedContent, makePlan, seedPlans } from './estate.js';
+import { opt, ROOT } from './options.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const count = Number(opt('--plans', '100'));
 const concurrency = opt('--concurrency', '2');
 const dir = join(ROOT, 'bench', '.render-estate');

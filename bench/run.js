@@ -8,13 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeEstate, seedPlans, makePlan } from './estate.js';
+import { flag, opt, ROOT } from './options.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const planCount = Number(opt('--plans', '1000'));
 const only = opt('--only', 'all');
 const estateDir = join(ROOT, 'bench', '.estate');
@@ -57,7 +52,7 @@ async function lintBench() {
   const uncached = timeCommandEnv(process.execPath, [cli, 'lint', '.', '--format', 'json', '--output', join(cacheDir, '..', '.estate-report.json'), '--no-cache'], estateDir, { CONTINUITY_CHUNK_CACHE: 'off' });
   const warm = timeCommand(process.execPath, [cli, 'lint', '.', '--format', 'json', '--output', join(cacheDir, '..', '.estate-report.json'), '--cache-location', cacheDir], estateDir);
   let mdl;
-  if (!args.includes('--skip-markdownlint')) {
+  if (!flag('--skip-markdownlint')) {
     const bin = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
     mdl = timeCommand(process.execPath, [bin, '**/*.md'], estateDir);
   }
