@@ -28,7 +28,7 @@ rmSync(dir, { recursive: true, force: true });
 const { files, lines } = writeEstate(join(dir, 'plans'), count, 400);
 console.log(`continuity build: ${files} plans (${Math.round(lines / files)} lines each), outputs ${outputs}, concurrency ${concurrency}`);
 const cold = build('cold (nothing cached)');
-const one = join(dir, 'plans', 'practice-0007.md');
+const one = join(dir, 'plans', `practice-${String(Math.floor(count / 2)).padStart(4, '0')}.md`);
 writeFileSync(one, readFileSync(one, 'utf8').replace('## Mutual aid\n\n', '## Mutual aid\n\nThe buddy practice agreement was renewed this month.\n\n'));
 const warm = build('warm, one plan changed');
 const idle = build('warm, nothing changed');
