@@ -238,7 +238,8 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
     removeStatus(siteDir, old.path);
   }
   const scope = `${plans.length} of ${estateSize} plans${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.count})` : ''}${opts.changedSince ? ` (changed since ${opts.changedSince})` : ''}`;
-  io.stdout(`Checked ${scope}: ${failingChecks} fail their checks; printed ${printedFiles} files; ${unchanged} plans unchanged since the last build.\n`);
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  io.stdout(`Checked ${scope}: ${n(failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printedFiles, 'file', 'files')}; ${n(unchanged, 'plan', 'plans')} unchanged since the last build.\n`);
   if (opts.shard) {
     io.stdout(`Shard ${opts.shard.index}/${opts.shard.count} done. When every shard's ${opts.out}/ is merged into one folder, run: continuity build --index-only --out ${opts.out}\n`);
   } else {
