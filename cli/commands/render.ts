@@ -1,13 +1,14 @@
 /**
  * `continuity render [paths...]`: check each plan, then print the ones that pass (or, with
  * --allow-errors, every plan stamped DRAFT) to PDF with one shared browser, or write the print HTML.
- * Exit 0 all printed, 1 some plans not printed (errors or a print failure), 2 usage or no browser.
+ * Exit 0 all printed, 1 some plans not printed (errors or a print failure), 2 usage, no browser (none
+ * found, or it could not be started) or stopped (Ctrl-C).
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
 import { findBrowser, BrowserNotFoundError } from '../../core/print/find-browser.js';
-import { PlanNotPrintable, renderBatch, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
+import { PlanNotPrintable, renderBatch, writeFileAtomically, type RenderJob, type RenderOutcome } from '../../core/print/render-batch.js';
 import { buildPrintDocument, type PrintOptions } from '../../core/render/print-document.js';
 import type { PlanDocument } from '../../core/model/plan-document.js';
 import { todayIso } from '../../core/rules/dates.js';
@@ -120,6 +121,7 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   }
 
   let failed = 0;
+  let noBrowser: RenderOutcome | undefined;
   if (jobs.length > 0 && browserPath) {
     const outcomes = await renderBatch(jobs, {
       browserPath,
@@ -138,13 +140,18 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
       if (o.ok) continue;
       if (o.refused) refused++;
       else failed++;
-      io.stderr(`continuity: ${o.job.name} not printed: ${o.error}\n`);
+      io.stderr(`continuity: ${o.job.name} not printed: ${o.noBrowser ? 'there was no browser to print it with' : o.error}\n`);
+    }
+    noBrowser = outcomes.find((o) => o.noBrowser);
+    if (noBrowser) {
+      const doctor = `continuity doctor${opts.browser ? ` --browser ${JSON.stringify(opts.browser)}` : ''}`;
+      io.stderr(`continuity: ${noBrowser.error} (${browserPath}). Run '${doctor}' to see why and how to fix it, or use --format html and print from any browser.\n`);
     }
     if (opts.tty) {
       const ok = outcomes.filter((o) => o.ok);
       io.stdout(`Printed ${ok.length} of ${files.length} plans to ${relative(opts.cwd, outDir) || '.'} (${ok.reduce((n, o) => n + (o.pages ?? 0), 0)} pages).\n`);
     }
   }
-  if (opts.signal?.aborted) return 2;
+  if (opts.signal?.aborted || noBrowser) return 2;
   return refused + failed > 0 ? 1 : 0;
 }
