@@ -208,6 +208,17 @@ describe('language server under faults', () => {
     await expectAlive(s, uri, text);
   });
 
+  it('printing with a browser that cannot start answers with the reason and the no-browser remedies', async () => {
+    const dir = tempWorkspace();
+    const text = cleanPlan();
+    const s = await start(dir);
+    const uri = pathToFileURL(join(dir, 'plans', 'print.md')).href;
+    await openDoc(s, uri, text);
+    const result = await s.connection.sendRequest('continuity/print', { uri, format: 'pdf', browserPath: '/bin/false', outFile: join(dir, 'out', 'print.pdf') });
+    expect(result).toMatchObject({ ok: false, noBrowser: true, message: expect.stringMatching(/^The PDF could not be printed: the browser could not be started: /) });
+    await expectAlive(s, uri, text);
+  });
+
   it('garbage initialization options do not stop the server', async () => {
     const dir = tempWorkspace();
     mkdirSync(join(dir, 'plans'), { recursive: true });
