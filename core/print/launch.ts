@@ -1,6 +1,7 @@
 /**
- * Start headless Chrome/Chromium/Edge for printing: no network services, no first-run, no sync, a
- * fresh profile, and no sandbox when running as root (containers, CI) where Chrome refuses otherwise.
+ * Start headless Chrome/Chromium/Edge for printing: no network (not even for requests the page's
+ * interception cannot see), no first-run, no sync, a fresh profile, and no sandbox when running as
+ * root (containers, CI) where Chrome refuses otherwise.
  * The browser leaves nothing behind: its profile folder is removed and any of its processes still
  * running are killed when it exits, however it exits (closed, crashed, killed, or failed to start).
  */
@@ -20,6 +21,11 @@ export const BROWSER_ARGS = [
   '--disable-extensions',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
+  // Every request the browser itself makes goes to a proxy that is not there (loopback included), so
+  // nothing reaches the network even where the page's request interception cannot see it:
+  // <link rel=prefetch> and <link rel=preconnect> get past both interception and the page's CSP.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
 ];
 
 /** Prefix of the temporary profile folder, in the system temporary folder. */
