@@ -29,6 +29,10 @@ export function progressBar(done: number, total: number): string {
 
 export interface PrintBatchOptions {
   browserPath: string;
+  /** The --browser the user gave, for the remedy when it cannot start. */
+  explicitBrowser?: string;
+  /** How to print without this browser, e.g. "--format html". */
+  htmlOption: string;
   concurrency: number;
   sourceDate: Date;
   signal?: AbortSignal;
@@ -49,6 +53,11 @@ export async function printBatch(jobs: RenderJob[], opts: PrintBatchOptions, io:
       if (o.blocked?.length) io.stderr(`continuity: ${o.job.name}: blocked ${o.blocked.length} request(s) the plan tried to make (printing never uses the network)\n`);
     },
   });
-  for (const o of outcomes) if (!o.ok) io.stderr(`continuity: ${o.job.name} not printed: ${o.error}\n`);
+  for (const o of outcomes) if (!o.ok) io.stderr(`continuity: ${o.job.name} not printed: ${o.noBrowser ? 'there was no browser to print it with' : o.error}\n`);
+  const noBrowser = outcomes.find((o) => o.noBrowser);
+  if (noBrowser) {
+    const doctor = `continuity doctor${opts.explicitBrowser ? ` --browser ${JSON.stringify(opts.explicitBrowser)}` : ''}`;
+    io.stderr(`continuity: ${noBrowser.error} (${opts.browserPath}). Run '${doctor}' to see why and how to fix it, or use ${opts.htmlOption} and print from any browser.\n`);
+  }
   return outcomes;
 }

@@ -217,7 +217,9 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   }
   let printedFiles = htmlToWrite.length;
   if (browserPath) {
-    const outcomes = await printBatch(jobs, { browserPath, concurrency: opts.concurrency, sourceDate: pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
+    const outcomes = await printBatch(jobs, { browserPath, explicitBrowser: opts.browser, htmlOption: '--outputs html', concurrency: opts.concurrency, sourceDate: pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
+    // A browser that cannot start prints nothing: a usage failure (exit 2), the site left as it was.
+    if (outcomes.some((o) => o.noBrowser)) return 2;
     for (const o of outcomes) {
       if (o.ok) printedFiles++;
       else failedToPrint.set(planOfJob.get(o.job)!, o.error ?? 'printing failed');

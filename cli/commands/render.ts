@@ -1,7 +1,8 @@
 /**
  * `continuity render [paths...]`: check each plan, then print the ones that pass (or, with
  * --allow-errors, every plan stamped DRAFT) to PDF with one shared browser, or write the print HTML.
- * Exit 0 all printed, 1 some plans not printed (errors or a print failure), 2 usage or no browser.
+ * Exit 0 all printed, 1 some plans not printed (errors or a print failure), 2 usage, no browser (none
+ * found, or it could not be started) or stopped (Ctrl-C).
  */
 import { basename, join, relative, resolve } from 'node:path';
 import { PlanNotPrintable, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
@@ -85,8 +86,10 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   }
 
   let failed = 0;
+  let noBrowser = false;
   if (jobs.length > 0 && browserPath) {
-    const outcomes = await printBatch(jobs, { browserPath, concurrency: opts.concurrency, sourceDate: pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
+    const outcomes = await printBatch(jobs, { browserPath, explicitBrowser: opts.browser, htmlOption: '--format html', concurrency: opts.concurrency, sourceDate: pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
+    noBrowser = outcomes.some((o) => o.noBrowser);
     for (const o of outcomes) {
       if (o.ok) continue;
       if (o.refused) refused++;
@@ -97,6 +100,6 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
       io.stdout(`Printed ${ok.length} of ${files.length} plans to ${relative(opts.cwd, outDir) || '.'} (${ok.reduce((n, o) => n + (o.pages ?? 0), 0)} pages).\n`);
     }
   }
-  if (opts.signal?.aborted) return 2;
+  if (opts.signal?.aborted || noBrowser) return 2;
   return refused + failed > 0 ? 1 : 0;
 }

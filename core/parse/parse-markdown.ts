@@ -8,7 +8,15 @@ import { markdownParser } from './markdown-processor.js';
 import { splitBlocks } from './split-blocks.js';
 
 const CACHE_LIMIT = 4000;
-const chunkCache = new Map<string, RootContent[]>();
+/**
+ * Also bounded by the characters held: a cached chunk costs about 25 bytes of heap per character
+ * (its tree and its placed copy), so this caps the cache near 50 MB however large the chunks. A
+ * language server adds a chunk on every check as someone types.
+ */
+const CACHE_CHARS = 2_000_000;
+let cachedChars = 0;
+/** Keyed by chunk text; the entry keeps its own copy of the text (see parseChunk). */
+const chunkCache = new Map<string, { text: string; nodes: RootContent[] }>();
 /** The last placed copy of each chunk: a chunk that has not moved is reused as it is. */
 const placedCache = new WeakMap<RootContent[], { lineDelta: number; offsetDelta: number; nodes: RootContent[] }>();
 
@@ -23,14 +31,33 @@ function placedChunk(nodes: RootContent[], lineDelta: number, offsetDelta: numbe
 function parseChunk(text: string): RootContent[] {
   const hit = chunkCache.get(text);
   if (hit) {
-    chunkCache.delete(text);
-    chunkCache.set(text, hit);
-    return hit;
+    // most recently used last; re-inserted under the entry's own text, never the caller's slice
+    chunkCache.delete(hit.text);
+    chunkCache.set(hit.text, hit);
+    return hit.nodes;
   }
-  const tree = markdownParser().parse(text) as Root;
-  chunkCache.set(text, tree.children);
-  if (chunkCache.size > CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
-  return tree.children;
+  // `text` is a slice of the whole document, and V8 keeps a slice's parent alive: cached as it is,
+  // every cached chunk (and every string in its tree) would hold a whole old version of the document.
+  const own = ownCopy(text);
+  const nodes = (markdownParser().parse(own) as Root).children;
+  chunkCache.set(own, { text: own, nodes });
+  cachedChars += own.length;
+  while (chunkCache.size > 1 && (chunkCache.size > CACHE_LIMIT || cachedChars > CACHE_CHARS)) {
+    const oldest = chunkCache.keys().next().value as string;
+    chunkCache.delete(oldest);
+    cachedChars -= oldest.length;
+  }
+  return nodes;
+}
+
+/** What the chunk cache holds (for tests and diagnosis). */
+export function chunkCacheStats(): { entries: number; chars: number; maxEntries: number; maxChars: number } {
+  return { entries: chunkCache.size, chars: cachedChars, maxEntries: CACHE_LIMIT, maxChars: CACHE_CHARS };
+}
+
+/** A copy of a string that does not share memory with the string it was sliced from. */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** Copy a cached node, moving its positions to where its chunk sits in the document. */

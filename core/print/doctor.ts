@@ -3,7 +3,7 @@
  * explained with its usual causes and the fix (sandbox, missing libraries, shared memory).
  */
 import { BrowserNotFoundError, findBrowser, type FindBrowserOptions } from './find-browser.js';
-import { browserArgs, launchBrowser } from './launch.js';
+import { browserArgs, closeBrowser, launchBrowser } from './launch.js';
 
 export interface DoctorReport {
   ok: boolean;
@@ -45,7 +45,7 @@ export async function runDoctor(options: FindBrowserOptions = {}): Promise<Docto
       const pdf = await page.pdf({ format: 'A4' });
       lines.push(`Started: ${version} in ${Date.now() - started} ms; printed a test page (${pdf.length} bytes).`, 'Ready to print PDFs.');
     } finally {
-      await browser.close().catch(() => undefined);
+      await closeBrowser(browser);
     }
     return { ok: true, lines };
   } catch (e) {

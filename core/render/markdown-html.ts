@@ -5,7 +5,7 @@
  * browser never fetches anything); other images become a note in the text.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
@@ -31,7 +31,8 @@ function note(text: string): Element {
 
 function inside(root: string, file: string): boolean {
   const r = relative(root, file);
-  return r !== '' && !r.startsWith('..') && !isAbsolute(r) && !r.split(sep).includes('..');
+  // (a name such as '..map.png' is inside; only a '..' segment leads out)
+  return r !== '' && !isAbsolute(r) && !r.split(/[\\/]/).includes('..');
 }
 
 /** Replace an <img> with an embedded copy of a local file, or with a note saying why it is left out. */
@@ -48,12 +49,18 @@ function resolveImage(img: Element, policy: ImagePolicy): ElementContent {
     return note(`[${label} is not printed: the path cannot be read]`);
   }
   const type = IMAGE_TYPES[extname(file).toLowerCase()];
+  // A path outside the folder is refused before the file system is asked anything about it: a plan
+  // must not be able to probe what exists elsewhere (or, on Windows, make the machine reach a network share).
+  if (!inside(resolve(policy.root), file)) return note(`[${label} is not printed: it is outside the plan's folder]`);
   try {
     if (!type || !existsSync(file)) return note(`[${label} is not printed: ${type ? 'file not found' : 'not a PNG, JPEG, GIF or WebP picture'}]`);
     // realpath: a symbolic link inside the folder must not lead outside it.
     const real = realpathSync(file);
     if (!inside(realpathSync(policy.root), real)) return note(`[${label} is not printed: it is outside the plan's folder]`);
-    if (statSync(real).size > MAX_IMAGE_BYTES) return note(`[${label} is not printed: larger than 5 MB]`);
+    // a regular file only: a named pipe or device with a picture's name would never finish reading
+    const stat = statSync(real);
+    if (!stat.isFile()) return note(`[${label} is not printed: the file cannot be read]`);
+    if (stat.size > MAX_IMAGE_BYTES) return note(`[${label} is not printed: larger than 5 MB]`);
     const data = readFileSync(real).toString('base64');
     return { ...img, properties: { ...img.properties, src: `data:${type};base64,${data}` } };
   } catch {
@@ -77,6 +84,8 @@ function walk(node: HastNodes, policy: ImagePolicy): void {
       child.properties = { ...child.properties, className: ['nowrap'] };
     }
     if (child.tagName === 'img') return resolveImage(child, policy);
+    // <picture><source srcset> survives GitHub's rules; print the <img> fallback, never a source URL
+    if (child.tagName === 'source') child.properties = { ...child.properties, srcSet: undefined };
     if (child.tagName === 'a') {
       const href = String(child.properties?.href ?? '');
       // Printed links cannot be followed; keep web, mail and phone links, drop the rest (local files).

@@ -9,5 +9,19 @@ import { startServer } from './server.js';
 if (process.argv.includes('--version')) {
   process.stdout.write('continuity-language-server\n');
 } else {
+  // Last resort, behind the server's own guards: an error that escapes a timer or a promise is
+  // reported on stderr (the editor's output panel) and the server keeps serving the open plans,
+  // rather than the editor losing every diagnostic and restarting it.
+  let reported = 0;
+  const report = (kind: string) => (e: unknown) => {
+    if (reported++ >= 20) return;
+    try {
+      process.stderr.write(`continuity-language-server: ${kind} (still running): ${(e as Error)?.stack ?? String(e)}\n`);
+    } catch {
+      // stderr itself is gone; nothing more to say
+    }
+  };
+  process.on('uncaughtException', report('unexpected error'));
+  process.on('unhandledRejection', report('unhandled promise rejection'));
   startServer(createConnection(ProposedFeatures.all));
 }

@@ -35,5 +35,7 @@ export async function printPlan(doc: PlanDocument, path: string | undefined, err
   const name = (path ? path.replace(/^.*[\\/]/, '') : 'plan.md').replace(/\.(md|markdown)$/i, '');
   const outFile = request.outFile ?? join(folder ?? tmpdir(), 'print', `${name}.pdf`);
   const [outcome] = await renderBatch([{ name, outFile, build: (pages) => buildPrintDocument(doc, { ...options, pages }) }], { browserPath, concurrency: 1, sourceDate: new Date(`${today}T00:00:00Z`) });
-  return outcome.ok ? { ok: true, pdfPath: outFile, pages: outcome.pages } : { ok: false, message: `The PDF could not be printed: ${outcome.error}` };
+  if (outcome.ok) return { ok: true, pdfPath: outFile, pages: outcome.pages };
+  // a browser that is there but does not start: the same remedies as a missing one (another path, or the preview)
+  return { ok: false, message: `The PDF could not be printed: ${outcome.error}`, ...(outcome.noBrowser ? { noBrowser: true } : {}) };
 }

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan, type CheckOptions } from '../../core/check-plan.js';
-import { ConfigError, type ResolvedConfig, type RuleLevel } from '../../core/config/config.js';
+import { ConfigError, RULE_LEVELS, type ResolvedConfig, type RuleLevel } from '../../core/config/config.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import type { PlanDocument } from '../../core/model/plan-document.js';
 import { daysBetween, isIsoDate, todayIso } from '../../core/rules/dates.js';
@@ -41,6 +41,33 @@ export interface Settings {
 
 const DEFAULT_SETTINGS: Settings = { rules: {}, planGlobs: [], debounceMs: 200, today: '' };
 
+/**
+ * Settings from the client (initialization options, pushed or pulled configuration), field by field:
+ * a value of the wrong type is ignored and the one from `base` kept, so a client's odd settings never
+ * stop checking.
+ */
+export function readSettings(raw: unknown, base: Settings): Settings {
+  const s = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  let rules = base.rules;
+  if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
+    rules = Object.fromEntries(Object.entries(s.rules).filter(([, level]) => (RULE_LEVELS as unknown[]).includes(level))) as Record<string, RuleLevel>;
+  }
+  const planGlobs = Array.isArray(s.planGlobs) ? s.planGlobs.filter((g): g is string => typeof g === 'string' && g !== '') : base.planGlobs;
+  const debounceMs = typeof s.debounceMs === 'number' && Number.isFinite(s.debounceMs) && s.debounceMs >= 0 ? Math.min(s.debounceMs, 10_000) : base.debounceMs;
+  const today = typeof s.today === 'string' ? s.today : base.today;
+  return { rules, planGlobs, debounceMs, today };
+}
+
+/** The file a URI names, when it names one on this machine (not `file://host/...` or an encoded '/'). */
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface StatusParams {
   uri: string;
   isPlan: boolean;
@@ -64,7 +91,7 @@ export function startServer(connection: Connection): void {
    */
   const parsed = new Map<string, { version: number; doc?: PlanDocument; editDoc?: () => PlanDocument | undefined; sharedFiles?: string[]; options: CheckOptions }>();
 
-  const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
+  const pathOf = (uri: string) => filePathOf(uri);
   const today = () => (isIsoDate(settings.today) ? settings.today : todayIso());
 
   function configFor(uri: string): ResolvedConfig {
@@ -83,7 +110,16 @@ export function startServer(connection: Connection): void {
     return isPlanDocument(doc.getText(), rel, settings.planGlobs);
   }
 
+  /** Never throws: it runs from debounce timers, where an exception would end the server. */
   function check(uri: string): void {
+    try {
+      checkNow(uri);
+    } catch (e) {
+      connection.console.error(`continuity: checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+    }
+  }
+
+  function checkNow(uri: string): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -146,23 +182,24 @@ export function startServer(connection: Connection): void {
     return fresh && fresh.version === doc.version ? { text: doc, ...fresh } : undefined;
   }
 
+  /** The client's settings; when it cannot give them, the ones we have are kept. */
   async function pullSettings(): Promise<void> {
     if (!canPullSettings) return;
-    const s = (await connection.workspace.getConfiguration('continuity')) as Partial<Settings> | null;
-    settings = {
-      rules: s?.rules && typeof s.rules === 'object' ? s.rules : {},
-      planGlobs: Array.isArray(s?.planGlobs) ? s!.planGlobs : [],
-      debounceMs: typeof s?.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : DEFAULT_SETTINGS.debounceMs,
-      today: typeof s?.today === 'string' ? s.today : '',
-    };
+    let s: unknown;
+    try {
+      s = await connection.workspace.getConfiguration('continuity');
+    } catch (e) {
+      connection.console.warn(`continuity: could not read the editor's settings (${(e as Error)?.message ?? String(e)}); keeping the current ones.`);
+      return;
+    }
+    settings = readSettings(s, DEFAULT_SETTINGS);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder ? pathOf(folder) : undefined;
     canPullSettings = !!params.capabilities.workspace?.configuration;
-    const init = params.initializationOptions as Partial<Settings> | undefined;
-    if (init) settings = { ...settings, ...init };
+    if (params.initializationOptions) settings = readSettings(params.initializationOptions, settings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -175,8 +212,8 @@ export function startServer(connection: Connection): void {
   });
   connection.onInitialized(() => void pullSettings().then(() => documents.all().forEach((d) => scheduler.schedule(d.uri, true))));
   connection.onDidChangeConfiguration(async (change) => {
-    const pushed = (change.settings as { continuity?: Partial<Settings> } | undefined)?.continuity;
-    if (pushed && !canPullSettings) settings = { ...settings, ...pushed };
+    const pushed = (change?.settings as { continuity?: unknown } | null | undefined)?.continuity;
+    if (pushed && !canPullSettings) settings = readSettings(pushed, settings);
     await pullSettings();
     resolver = new ConfigResolver();
     documents.all().forEach((d) => scheduler.schedule(d.uri, true));

@@ -1,5 +1,6 @@
 // A minimal LSP client over stdio for tests: starts the real server binary, speaks JSON-RPC.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
@@ -11,25 +12,41 @@ export interface TestServer {
   /** Every publishDiagnostics received, in order. */
   published: PublishDiagnosticsParams[];
   statuses: Record<string, unknown>[];
+  /** Everything the server wrote to stderr so far. */
+  stderr(): string;
+  /** The server's exit code or signal, once it has exited. */
+  exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** The server process's resident set size in kB (Linux /proc), for leak checks. */
+  rssKb(): number;
   waitFor<T>(predicate: () => T | undefined, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
 
-export async function startTestServer(rootDir: string, initializationOptions: Record<string, unknown> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Client capabilities sent with initialize (default: none). */
+  capabilities?: Record<string, unknown>;
+  /** Called before initialize, to register client-side handlers (e.g. workspace/configuration). */
+  beforeInitialize?: (connection: ProtocolConnection) => void;
+}
+
+export async function startTestServer(rootDir: string, initializationOptions: Record<string, unknown> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'extension', 'server', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   child.stderr!.on('data', (d) => (stderr += d));
+  child.on('exit', (code, signal) => (exit = { code, signal }));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const statuses: Record<string, unknown>[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
   connection.onNotification('continuity/status', (p: Record<string, unknown>) => statuses.push(p));
+  options.beforeInitialize?.(connection);
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(rootDir).href,
     workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'plans' }],
-    capabilities: {},
+    capabilities: options.capabilities ?? {},
     initializationOptions: { today: '2026-11-22', debounceMs: 50, ...initializationOptions },
   });
   await connection.sendNotification('initialized', {});
@@ -39,6 +56,7 @@ export async function startTestServer(rootDir: string, initializationOptions: Re
       const tick = () => {
         const v = predicate();
         if (v !== undefined && v !== false) return resolve(v);
+        if (exit) return reject(new Error(`the server exited (${exit.code ?? exit.signal}); stderr: ${stderr}`));
         if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting; server stderr: ${stderr}`));
         setTimeout(tick, 10);
       };
@@ -49,10 +67,17 @@ export async function startTestServer(rootDir: string, initializationOptions: Re
     process: child,
     published,
     statuses,
+    stderr: () => stderr,
+    exited: () => exit,
+    rssKb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)![1]);
+    },
     waitFor,
     async stop() {
-      await connection.sendRequest('shutdown').catch(() => undefined);
-      await connection.sendNotification('exit').catch(() => undefined);
+      // sendRequest throws at once (rather than rejecting) when the server has gone
+      if (!exit) await Promise.resolve().then(() => connection.sendRequest('shutdown')).catch(() => undefined);
+      if (!exit) await Promise.resolve().then(() => connection.sendNotification('exit')).catch(() => undefined);
       connection.dispose();
       child.kill();
     },

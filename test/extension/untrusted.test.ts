@@ -1,0 +1,54 @@
+// What the extension may do in a workspace the user has not trusted: check plans, nothing more. The
+// limits are declared in the manifest and enforced in the client; the server starts no process from
+// a workspace's content (no git, no scripts), only the browser, and only when asked to print.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/plans.js';
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'extension', 'package.json'), 'utf8'));
+const client = readFileSync(join(ROOT, 'extension', 'client', 'extension.ts'), 'utf8');
+
+describe('extension in an untrusted workspace', () => {
+  it('declares limited support: printing (which starts a browser) needs trust, and the browser path cannot come from the workspace', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    expect(untrusted.supported).toBe('limited');
+    expect(untrusted.restrictedConfigurations).toEqual(['continuity.browserPath']);
+    expect(untrusted.description).toMatch(/Printing starts a browser, so it needs a trusted workspace/);
+    // machine scope: not settable in a workspace's .vscode/settings.json at all
+    expect(manifest.contributes.configuration.properties['continuity.browserPath'].scope).toBe('machine');
+    const print = manifest.contributes.commands.find((c: { command: string }) => c.command === 'continuity.printPdf');
+    expect(print.enablement).toBe('isWorkspaceTrusted');
+    // no other setting names a program, a path to run or a URL to fetch
+    const settings = Object.keys(manifest.contributes.configuration.properties).sort();
+    expect(settings).toEqual(['continuity.browserPath', 'continuity.debounceMs', 'continuity.planGlobs', 'continuity.rules', 'continuity.today']);
+    // activated by markdown only; nothing runs on opening a folder
+    expect(manifest.activationEvents).toEqual(['onLanguage:markdown']);
+  });
+
+  it('the client refuses to print before asking the server, when the workspace is not trusted', () => {
+    const command = client.slice(client.indexOf("registerCommand('continuity.printPdf'"), client.indexOf("registerCommand('continuity.previewPrint'"));
+    const trustCheck = command.indexOf('if (!vscode.workspace.isTrusted) return');
+    const printRequest = command.indexOf("sendRequest<PrintResult>('continuity/print'");
+    expect(trustCheck).toBeGreaterThan(0);
+    expect(printRequest).toBeGreaterThan(trustCheck);
+    // the preview is static HTML in a webview with scripts off
+    expect(client).toContain("createWebviewPanel('continuity.preview'");
+    expect(client).toMatch(/\{ enableScripts: false \}/);
+    expect(client).not.toMatch(/enableScripts: true/);
+  });
+
+  it('neither the client nor the server starts a process or runs git from workspace content', () => {
+    const sources = [
+      ...readdirSync(join(ROOT, 'extension', 'server')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'extension', 'server', f)),
+      join(ROOT, 'extension', 'client', 'extension.ts'),
+    ];
+    for (const file of sources) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/child_process|git-revision|execSync|execFile|spawn\(/);
+    }
+    // the only process the server starts is the browser, on a print request: printing uses a fixed revision label, never git
+    const print = readFileSync(join(ROOT, 'extension', 'server', 'print.ts'), 'utf8');
+    expect(print).toContain("revision: 'editor copy'");
+  });
+});
