@@ -4,7 +4,7 @@
 // temporary file, no browser process and no browser profile folder is left behind.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -168,6 +168,8 @@ function renderCli(dir: string, args: string[], onStdout: (all: string, child: R
 function workspace(names: string[]): string {
   const dir = join(work, 'ws');
   mkdirSync(join(dir, 'plans'), { recursive: true });
+  // The example includes the shipped shared content.
+  cpSync(join(ROOT, 'plans', 'shared'), join(dir, 'plans', 'shared'), { recursive: true });
   for (const n of names) copyFileSync(join(ROOT, 'plans', 'example-castle-street-practice.md'), join(dir, 'plans', `${n}.md`));
   return dir;
 }
