@@ -1,7 +1,7 @@
 /** One resolved config per directory, found upward from each plan and loaded once. */
 import { dirname, relative } from 'node:path';
 import picomatch from 'picomatch';
-import { defaultConfig, findConfigFile, loadConfigFile, type ResolvedConfig } from './config.js';
+import { defaultConfig, findConfigFile, loadConfigFile, type LoadOptions, type ResolvedConfig } from './config.js';
 import { knownRuleIds } from '../rules/catalogue.js';
 
 export class ConfigResolver {
@@ -9,7 +9,10 @@ export class ConfigResolver {
   private byPath = new Map<string, ResolvedConfig>();
   private fallback?: ResolvedConfig;
 
-  constructor(private readonly explicitPath?: string) {}
+  constructor(
+    private readonly explicitPath?: string,
+    private readonly options: LoadOptions = {},
+  ) {}
 
   forFile(file: string): ResolvedConfig {
     const dir = dirname(file);
@@ -18,7 +21,7 @@ export class ConfigResolver {
     const path = this.explicitPath ?? findConfigFile(dir);
     let config: ResolvedConfig;
     if (path) {
-      config = this.byPath.get(path) ?? loadConfigFile(path, knownRuleIds());
+      config = this.byPath.get(path) ?? loadConfigFile(path, knownRuleIds(), this.options);
       this.byPath.set(path, config);
     } else {
       config = this.fallback ??= defaultConfig();

@@ -27,6 +27,17 @@ export interface ResolvedConfig {
   schemas: JsonSchema[];
   /** Hash of everything above, for the result cache. */
   hash: string;
+  /** The schema extension the config names but that was not loaded (an untrusted workspace). */
+  schemaIgnored?: string;
+}
+
+export interface LoadOptions {
+  /**
+   * Load the `schema` extension the config names (default true). An editor turns this off in an
+   * untrusted workspace: the file could be anywhere (a network share) and compiling a stranger's
+   * schema is work a stranger chose.
+   */
+  schemaExtensions?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -60,17 +71,17 @@ function hashOf(v: unknown): string {
   return createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
 }
 
-export function loadConfigFile(path: string, knownRuleIds: string[]): ResolvedConfig {
+export function loadConfigFile(path: string, knownRuleIds: string[], options: LoadOptions = {}): ResolvedConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new ConfigError(`is not valid JSON: ${(e as Error).message}`, path);
   }
-  return resolveConfig(raw, dirname(path), knownRuleIds, path);
+  return resolveConfig(raw, dirname(path), knownRuleIds, path, options);
 }
 
-export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: string[], path?: string): ResolvedConfig {
+export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: string[], path?: string, options: LoadOptions = {}): ResolvedConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('must be a JSON object such as {"rules": {"placeholder": "error"}}', path);
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
@@ -93,9 +104,14 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
     ignore = obj.ignore as string[];
   }
   const schemas = [loadPlanSchema()];
+  let schemaIgnored: string | undefined;
   if (obj.schema !== undefined) {
     if (typeof obj.schema !== 'string') throw new ConfigError('"schema" must be the path of a JSON Schema file that extends the plan schema', path);
     const schemaPath = resolve(baseDir, obj.schema);
+    if (options.schemaExtensions === false) {
+      schemaIgnored = schemaPath;
+      return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas }), schemaIgnored };
+    }
     let ext: unknown;
     try {
       ext = JSON.parse(readFileSync(schemaPath, 'utf8'));

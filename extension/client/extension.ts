@@ -52,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'continuity', fileEvents: [vscode.workspace.createFileSystemWatcher('**/continuity.config.json'), vscode.workspace.createFileSystemWatcher('**/*.md')] },
-    initializationOptions: settings(),
+    initializationOptions: { ...settings(), trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('continuity', 'Continuity plans', serverOptions, clientOptions);
 
@@ -158,6 +158,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('continuity')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { continuity: settings() } });
     }),
+    // Trusting the workspace lets the server load the ICB's schema extension.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('continuity/trust', { trusted: true })),
   );
 
   client.onNotification('continuity/status', (s: StatusParams) => {

@@ -82,7 +82,11 @@ export function startServer(connection: Connection): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let workspaceRoot: string | undefined;
   let canPullSettings = false;
-  let resolver = new ConfigResolver();
+  // Workspace trust, from the editor (VS Code sends it; other editors are trusted). Untrusted: an ICB
+  // schema extension named in continuity.config.json is not loaded.
+  let trusted = true;
+  const newResolver = () => new ConfigResolver(undefined, { schemaExtensions: trusted });
+  let resolver = newResolver();
   const published = new Map<string, LspDiagnostic[]>();
   /**
    * Per open plan: `doc` is what was checked (merged with shared content, for printing and the status
@@ -147,6 +151,10 @@ export function startServer(connection: Connection): void {
         editDoc = () => (own ??= checkPlan(text, alone).doc);
       }
       diagnostics = result.diagnostics.map((d) => toLspDiagnostic(d, doc));
+      if (options.config?.schemaIgnored) {
+        const message = `This workspace is not trusted, so the ICB's schema extension named in continuity.config.json (${options.config.schemaIgnored}) is not loaded: the ICB's own required sections and fields are not checked. Trust the workspace to check them.`;
+        diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, severity: 3, source: 'continuity', code: 'config', message });
+      }
     } catch (e) {
       // Bad continuity.config.json: say so on the first line rather than checking with the wrong rules.
       options = { today: today(), path: pathOf(uri) };
@@ -200,6 +208,10 @@ export function startServer(connection: Connection): void {
     workspaceRoot = folder ? pathOf(folder) : undefined;
     canPullSettings = !!params.capabilities.workspace?.configuration;
     if (params.initializationOptions) settings = readSettings(params.initializationOptions, settings);
+    if ((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === false) {
+      trusted = false;
+      resolver = newResolver();
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -215,14 +227,19 @@ export function startServer(connection: Connection): void {
     const pushed = (change?.settings as { continuity?: unknown } | null | undefined)?.continuity;
     if (pushed && !canPullSettings) settings = readSettings(pushed, settings);
     await pullSettings();
-    resolver = new ConfigResolver();
+    resolver = newResolver();
+    documents.all().forEach((d) => scheduler.schedule(d.uri, true));
+  });
+  connection.onNotification('continuity/trust', (p: { trusted?: unknown }) => {
+    trusted = p?.trusted === true;
+    resolver = newResolver();
     documents.all().forEach((d) => scheduler.schedule(d.uri, true));
   });
   connection.onDidChangeWatchedFiles((params) => {
     const changed = params.changes.map((c) => pathOf(c.uri)).filter((p): p is string => !!p);
     if (changed.length === 0 || changed.some((p) => !/\.md$/i.test(p))) {
       // continuity.config.json or a schema extension changed: reload and re-check every plan.
-      resolver = new ConfigResolver();
+      resolver = newResolver();
       documents.all().forEach((d) => scheduler.schedule(d.uri));
       return;
     }

@@ -32,6 +32,9 @@ describe('extension in an untrusted workspace', () => {
     const printRequest = command.indexOf("sendRequest<PrintResult>('continuity/print'");
     expect(trustCheck).toBeGreaterThan(0);
     expect(printRequest).toBeGreaterThan(trustCheck);
+    // the server is told whether the workspace is trusted (it then leaves an ICB schema extension unloaded), and told when it becomes trusted
+    expect(client).toContain('trusted: vscode.workspace.isTrusted');
+    expect(client).toMatch(/onDidGrantWorkspaceTrust\(\(\) => void client\?\.sendNotification\('continuity\/trust', \{ trusted: true \}\)\)/);
     // the preview is static HTML in a webview with scripts off
     expect(client).toContain("createWebviewPanel('continuity.preview'");
     expect(client).toMatch(/\{ enableScripts: false \}/);
