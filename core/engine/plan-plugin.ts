@@ -8,6 +8,8 @@ import type { VFile } from 'vfile';
 import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
 import { LineIndex } from '../input/line-index.js';
 import { buildPlanDocument } from '../model/build-model.js';
+import { describeUnread } from '../parse/parse-limits.js';
+import { unreadReason } from '../parse/parse-markdown.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import { buildCatalogue, type Catalogue, type JsonSchema } from '../schema/catalogue.js';
 import { compileValidator } from '../validate/compile-validator.js';
@@ -81,6 +83,20 @@ export function enginePlugin(options: PlanPluginOptions) {
     }
     const doc = buildPlanDocument(text, tree, lines, catalogue);
     data.doc = doc;
+    // Blocks the parser's limits kept as plain text (see parse/parse-limits.ts): say so, once each.
+    const unreadLevel = options.rules['unreadable-file']?.level;
+    if (unreadLevel !== 'off') {
+      for (const node of tree.children) {
+        const reason = unreadReason(node);
+        if (!reason || !node.position) continue;
+        const { start, end } = node.position;
+        emit(
+          file,
+          { ruleId: 'unreadable-file', severity: unreadLevel ?? 'error', message: describeUnread(reason, start.line, end.line), range: lines.lineRange(start.line) },
+          `${MESSAGE_SOURCE}-file`,
+        );
+      }
+    }
     for (const d of placeSchemaErrors(doc, validator.validate(doc.model))) {
       const level = options.rules[d.ruleId]?.level;
       if (level === 'off') continue;

@@ -5,6 +5,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { markdownParser } from './markdown-processor.js';
+import { planSegments, type Segment, type UnreadReason } from './parse-limits.js';
 import { splitBlocks } from './split-blocks.js';
 
 const CACHE_LIMIT = 4000;
@@ -27,10 +28,56 @@ function parseChunk(text: string): RootContent[] {
     chunkCache.set(text, hit);
     return hit;
   }
-  const tree = markdownParser().parse(text) as Root;
-  chunkCache.set(text, tree.children);
+  const nodes = parseChunkNodes(text);
+  chunkCache.set(text, nodes);
   if (chunkCache.size > CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
-  return tree.children;
+  return nodes;
+}
+
+/** Data on a paragraph that holds a block read as plain text (see parse-limits.ts). */
+export interface UnreadData {
+  continuityUnread: UnreadReason;
+}
+
+export function unreadReason(node: { data?: unknown }): UnreadReason | undefined {
+  return (node.data as Partial<UnreadData> | undefined)?.continuityUnread;
+}
+
+/** Parse one chunk within the parse limits: as a whole when it is within them (nearly always). */
+function parseChunkNodes(text: string): RootContent[] {
+  const segments = planSegments(text);
+  if (segments.length === 1 && !segments[0].unread) return (markdownParser().parse(text) as Root).children;
+  const out: RootContent[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const seg of segments) {
+    line += countNewlines(text, counted, seg.start);
+    counted = seg.start;
+    if (seg.unread) {
+      out.push(unreadBlock(text, seg, line));
+      continue;
+    }
+    for (const node of (markdownParser().parse(text.slice(seg.start, seg.end)) as Root).children) out.push(placed(node, line - 1, seg.start));
+  }
+  return out;
+}
+
+/** A block kept as plain text: one paragraph holding exactly the characters written. */
+function unreadBlock(text: string, seg: Segment, line: number): RootContent {
+  const lastLineStart = text.lastIndexOf('\n', seg.end - 1) + 1;
+  const endLine = line + countNewlines(text, seg.start, seg.end);
+  const position = {
+    start: { line, column: 1, offset: seg.start },
+    end: { line: endLine, column: seg.end - Math.max(lastLineStart, seg.start) + 1, offset: seg.end },
+  };
+  const data: UnreadData = { continuityUnread: seg.unread! };
+  return { type: 'paragraph', data: data as never, position, children: [{ type: 'text', value: text.slice(seg.start, seg.end), position: structuredClone(position) }] };
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Copy a cached node, moving its positions to where its chunk sits in the document. */
@@ -54,9 +101,10 @@ export function parseMarkdown(text: string, options: { useCache?: boolean } = {}
   const children: RootContent[] = [];
   for (const chunk of splitBlocks(text)) {
     if (useCache) {
-      children.push(...placedChunk(parseChunk(chunk.text), chunk.line - 1, chunk.offset));
+      // One node at a time: spreading a chunk of 200,000 paragraphs into push() overflows the stack.
+      for (const node of placedChunk(parseChunk(chunk.text), chunk.line - 1, chunk.offset)) children.push(node);
     } else {
-      for (const node of (markdownParser().parse(chunk.text) as Root).children) children.push(placed(node, chunk.line - 1, chunk.offset));
+      for (const node of parseChunkNodes(chunk.text)) children.push(placed(node, chunk.line - 1, chunk.offset));
     }
   }
   const end = positionAtEnd(text);
