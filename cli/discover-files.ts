@@ -3,8 +3,8 @@
  * from the config; node_modules and READMEs are never plans.
  */
 import fg from 'fast-glob';
-import { statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/README.md', '**/CHANGELOG.md'];
@@ -15,17 +15,59 @@ export interface Discovered {
   files: string[];
   /** Patterns or paths that matched nothing: said on stderr, exit 2 when nothing at all matched. */
   unmatched: string[];
+  /** Symbolic links found in a folder and not checked, with the reason (said on stderr). */
+  skipped: { path: string; reason: string }[];
 }
 
 function toPosix(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
+/**
+ * Symbolic links met while searching a folder are never followed into folders (so a link loop cannot
+ * make the search endless). A link to a plan file inside the folder is left out (the file itself is
+ * checked under its own name); a link leading out of the folder, or to nothing, is left out and said
+ * on stderr: checking it would read a file the folder's owner did not put there. A file named on the
+ * command line is always checked, link or not.
+ */
+function linkVerdict(link: string, root: string): { check: boolean; reason?: string } {
+  let target: string;
+  try {
+    target = realpathSync(link);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { check: false, reason: code === 'ELOOP' ? 'it is a symbolic link that points to itself' : 'it is a symbolic link to a file that does not exist' };
+  }
+  let isFile = false;
+  try {
+    isFile = statSync(target).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) return { check: false }; // a link to a folder: not followed
+  const inside = target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
+  if (inside) return { check: false }; // the file itself is found under its own name
+  return { check: false, reason: `it is a symbolic link to a file outside the folder being checked (${target}); name it on the command line to check it` };
+}
+
 export async function discoverFiles(inputs: string[], cwd: string, ignore: string[] = []): Promise<Discovered> {
   const files = new Set<string>();
   const unmatched: string[] = [];
+  const skipped: { path: string; reason: string }[] = [];
   const ignoreAll = [...DEFAULT_IGNORES, ...ignore];
   const isIgnored = picomatch(ignoreAll, { dot: true });
+  const search = async (pattern: string, base: string, root: string): Promise<string[]> => {
+    const entries = await fg(pattern, { cwd: base, absolute: true, ignore: ignoreAll, followSymbolicLinks: false, onlyFiles: false, objectMode: true, dot: false });
+    const found: string[] = [];
+    for (const entry of entries) {
+      if (entry.dirent.isFile()) found.push(entry.path);
+      else if (entry.dirent.isSymbolicLink()) {
+        const verdict = linkVerdict(entry.path, root);
+        if (verdict.reason) skipped.push({ path: entry.path, reason: verdict.reason });
+      }
+    }
+    return found;
+  };
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     let stat;
@@ -36,11 +78,11 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
     }
     let found: string[];
     if (stat?.isDirectory()) {
-      found = await fg('**/*.{md,markdown}', { cwd: abs, absolute: true, ignore: ignoreAll, followSymbolicLinks: false, dot: false });
+      found = await search('**/*.{md,markdown}', abs, realRoot(abs));
     } else if (stat?.isFile()) {
       found = [abs]; // named explicitly: always checked
     } else if (fg.isDynamicPattern(toPosix(input))) {
-      found = await fg(toPosix(input), { cwd, absolute: true, ignore: ignoreAll, followSymbolicLinks: false });
+      found = await search(toPosix(input), cwd, realRoot(cwd));
     } else {
       unmatched.push(input);
       continue;
@@ -51,5 +93,13 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
       files.add(resolve(f));
     }
   }
-  return { files: [...files].sort(), unmatched };
+  return { files: [...files].sort(), unmatched, skipped };
+}
+
+function realRoot(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }

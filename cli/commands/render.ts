@@ -50,8 +50,9 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   const printedDate = opts.today ?? (epoch ? epoch.toISOString().slice(0, 10) : todayIso());
   const pdfDate = epoch ?? new Date(`${printedDate}T00:00:00Z`);
   const inputs = opts.paths.length ? opts.paths : ['plans'];
-  const { files: found, unmatched } = await discoverFiles(inputs, opts.cwd);
+  const { files: found, unmatched, skipped } = await discoverFiles(inputs, opts.cwd);
   for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
+  for (const k of skipped) io.stderr(`continuity: skipped ${k.path}: ${k.reason}\n`);
   const resolver = new ConfigResolver();
   const explicit = new Set(inputs.map((p) => resolve(opts.cwd, p)));
   // The template is for filling in, not printing, unless asked for by name.
