@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkPlanBytes } from '../core/check-plan.js';
 import { ConfigResolver } from '../core/config/config-resolver.js';
+import { readError } from './check-files.js';
 
 const { jobs, today, configPath } = workerData as { jobs: { file: string }[]; today: string; configPath?: string };
 const resolver = new ConfigResolver(configPath);
@@ -10,8 +11,7 @@ const results = jobs.map(({ file }) => {
   try {
     return { file, diagnostics: checkPlanBytes(readFileSync(file), { config: resolver.forFile(file), today, path: file }).diagnostics };
   } catch (e) {
-    const zero = { line: 1, column: 1, offset: 0 };
-    return { file, diagnostics: [{ ruleId: 'unreadable-file', severity: 'error', message: `The file could not be read (${(e as Error).message}).`, range: { start: zero, end: zero } }] };
+    return { file, diagnostics: readError(file, e) };
   }
 });
 parentPort!.postMessage(results);
