@@ -51,7 +51,7 @@ function parseChunkNodes(text: string): RootContent[] {
   let line = 1;
   let counted = 0;
   for (const seg of segments) {
-    line += countNewlines(text, counted, seg.start);
+    line += countLineEnds(text, counted, seg.start);
     counted = seg.start;
     if (seg.unread) {
       out.push(unreadBlock(text, seg, line));
@@ -64,8 +64,8 @@ function parseChunkNodes(text: string): RootContent[] {
 
 /** A block kept as plain text: one paragraph holding exactly the characters written. */
 function unreadBlock(text: string, seg: Segment, line: number): RootContent {
-  const lastLineStart = text.lastIndexOf('\n', seg.end - 1) + 1;
-  const endLine = line + countNewlines(text, seg.start, seg.end);
+  const lastLineStart = Math.max(text.lastIndexOf('\n', seg.end - 1), text.lastIndexOf('\r', seg.end - 1)) + 1;
+  const endLine = line + countLineEnds(text, seg.start, seg.end);
   const position = {
     start: { line, column: 1, offset: seg.start },
     end: { line: endLine, column: seg.end - Math.max(lastLineStart, seg.start) + 1, offset: seg.end },
@@ -74,9 +74,13 @@ function unreadBlock(text: string, seg: Segment, line: number): RootContent {
   return { type: 'paragraph', data: data as never, position, children: [{ type: 'text', value: text.slice(seg.start, seg.end), position: structuredClone(position) }] };
 }
 
-function countNewlines(text: string, from: number, to: number): number {
+/** Line endings between two offsets, counted as markdown does: LF, CRLF and a lone CR each end a line. */
+export function countLineEnds(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
   return n;
 }
 
@@ -119,7 +123,8 @@ function positionAtEnd(text: string): { line: number; column: number; offset: nu
   let line = 1;
   let lastStart = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       line++;
       lastStart = i + 1;
     }
