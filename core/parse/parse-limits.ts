@@ -284,5 +284,6 @@ const UNREAD_WORDS: Record<UnreadReason, { what: string; fix: string }> = {
 export function describeUnread(reason: UnreadReason, startLine: number, endLine: number): string {
   const where = startLine === endLine ? `Line ${fmt(startLine)}` : `Lines ${fmt(startLine)} to ${fmt(endLine)}`;
   const { what, fix } = UNREAD_WORDS[reason];
-  return `${where} could not be read as markdown: ${what}, more than the plan tools read. They were checked as plain text, so any heading, steps or table in them is not recognised. ${fix}`;
+  const them = startLine === endLine ? { were: 'It was', in: 'in it' } : { were: 'They were', in: 'in them' };
+  return `${where} could not be read as markdown: ${what}, more than the plan tools read. ${them.were} checked as plain text, so any heading, steps or table ${them.in} is not recognised. ${fix}`;
 }
