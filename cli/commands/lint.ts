@@ -2,7 +2,7 @@
  * `continuity lint [paths or globs...]`: check plans, report in the chosen format, optionally apply
  * safe fixes. Exit 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or internal failure.
  */
-import { accessSync, constants, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
 import { fixPlanText } from '../../core/fix/fix-plan.js';
@@ -82,7 +82,16 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
     diagnostics: opts.quiet ? c.diagnostics.filter((d) => d.severity === 'error') : c.diagnostics,
   }));
   const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output });
-  if (opts.output) writeFileSync(resolve(opts.cwd, opts.output), report);
+  if (opts.output) {
+    // Written whole or not at all; a folder that does not exist is a usage error, not a crash.
+    try {
+      writeFileAtomic(resolve(opts.cwd, opts.output), report);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : writeFailure(e);
+      throw new UsageError(`could not write the report to ${opts.output}: ${why}`);
+    }
+  }
   else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
 
   const all = checks.flatMap((c) => c.diagnostics);
