@@ -32,7 +32,7 @@ function clashes(e: TextEdit, o: TextEdit): boolean {
   return (e.start < o.end && o.start < e.end) || (e.start === o.start && e.end === o.end);
 }
 
-/** The safe fixes of a set of diagnostics whose edits do not overlap each other. */
+/** The safe fixes of a set of diagnostics whose edits do not overlap each other (or themselves). */
 export function safeFixEdits(diagnostics: Diagnostic[]): { edits: TextEdit[]; applied: Diagnostic[] } {
   const edits: TextEdit[] = [];
   const applied: Diagnostic[] = [];
@@ -49,9 +49,11 @@ export function safeFixEdits(diagnostics: Diagnostic[]): { edits: TextEdit[]; ap
     return lo;
   };
   const clashesWithAccepted = (e: TextEdit): boolean => {
-    // Accepted edits never overlap each other, so only the neighbours of e's place can clash with it.
+    // Accepted edits never overlap, so of those starting before e only the ones with the latest such
+    // start can reach into it; then every edit starting inside e.
     const i = firstAtOrAfter(e.start);
-    for (let j = Math.max(0, i - 1); j < byStart.length && byStart[j].start <= e.end; j++) {
+    const from = i > 0 ? firstAtOrAfter(byStart[i - 1].start) : 0;
+    for (let j = from; j < byStart.length && byStart[j].start <= e.end; j++) {
       if (clashes(e, byStart[j])) return true;
     }
     return false;
@@ -59,6 +61,8 @@ export function safeFixEdits(diagnostics: Diagnostic[]): { edits: TextEdit[]; ap
   for (const d of diagnostics) {
     if (!d.fix?.safe) continue;
     const own = d.fix.edits;
+    // Half a fix is no fix: one whose own edits overlap is left for a person.
+    if (own.some((e, k) => own.some((o, m) => m < k && clashes(e, o)))) continue;
     if (own.some(clashesWithAccepted)) continue;
     for (const e of own) {
       edits.push(e);
