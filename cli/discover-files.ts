@@ -82,7 +82,7 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
     } else if (stat?.isFile()) {
       found = [abs]; // named explicitly: always checked
     } else if (fg.isDynamicPattern(toPosix(input))) {
-      found = await search(toPosix(input), cwd, realRoot(cwd));
+      found = await search(toPosix(input), cwd, realRoot(resolve(cwd, globBase(toPosix(input)))));
     } else {
       unmatched.push(input);
       continue;
@@ -94,6 +94,17 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
     }
   }
   return { files: [...files].sort(), unmatched, skipped };
+}
+
+/** The folder a glob searches: its leading segments without wildcards ('plans' for plans, then any folders, then *.md). */
+function globBase(pattern: string): string {
+  const segments = pattern.split('/');
+  const fixed: string[] = [];
+  for (const s of segments.slice(0, -1)) {
+    if (fg.isDynamicPattern(s)) break;
+    fixed.push(s);
+  }
+  return fixed.join('/') || '.';
 }
 
 function realRoot(dir: string): string {
