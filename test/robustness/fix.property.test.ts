@@ -36,10 +36,14 @@ function fixByHand(text: string): { text: string; problems: string[] } {
   return { text: current, problems };
 }
 
-function fixProperty(text: string): void {
+/** How many cases had a safe fix to apply: the properties mean little if hardly any did. */
+const fixedCases = { mutated: 0, generated: 0 };
+
+function fixProperty(text: string, kind?: keyof typeof fixedCases): void {
   const byHand = fixByHand(text);
   assertNone(byHand.problems);
   const fixed = fixPlanText(text, options);
+  if (kind && fixed.text !== text) fixedCases[kind]++;
   // Nothing but the safe fixes' edits changed the text.
   expect(fixed.text).toBe(byHand.text);
   // Idempotent: fixing the fixed plan changes nothing.
@@ -54,18 +58,24 @@ const sameDiagnostic = (a: Diagnostic, b: Diagnostic) => a.ruleId === b.ruleId &
 
 describe('fixes keep the user\'s words, are idempotent and converge', () => {
   it('on mutations of the shipped plans (British dates, wrong-case values, damage)', () => {
-    checkProperty('fix: mutated shipped plans', mutatedPlan, fixProperty, 200);
+    const run = checkProperty('fix: mutated shipped plans', mutatedPlan, (t) => fixProperty(t, 'mutated'), 200);
+    console.log(`[robustness] fix: mutated shipped plans: ${fixedCases.mutated} of ${run.runs} cases had safe fixes applied`);
+    expect(fixedCases.mutated).toBeGreaterThan(run.runs / 10);
   });
   it('on plans generated from the plan grammar', () => {
-    checkProperty('fix: generated plans', generatedPlan, fixProperty, 200);
+    const run = checkProperty('fix: generated plans', generatedPlan, (t) => fixProperty(t, 'generated'), 200);
+    console.log(`[robustness] fix: generated plans: ${fixedCases.generated} of ${run.runs} cases had safe fixes applied`);
+    expect(fixedCases.generated).toBeGreaterThan(run.runs / 10);
   });
   it('each safe fix, applied alone, resolves its own diagnostic and keeps the rest of the text', () => {
-    checkProperty(
+    let tried = 0;
+    const run = checkProperty(
       'fix: each safe fix alone resolves its diagnostic',
       mutatedPlan,
       (text) => {
         const { diagnostics } = checkPlan(text, options);
         for (const d of diagnostics.filter((x) => x.fix?.safe)) {
+          tried++;
           const edits = d.fix!.edits;
           const after = applyEdits(text, edits);
           // Outside the edits, every character is where it was.
@@ -79,6 +89,8 @@ describe('fixes keep the user\'s words, are idempotent and converge', () => {
       },
       150,
     );
+    console.log(`[robustness] fix: ${tried} safe fixes applied alone in ${run.runs} cases`);
+    expect(tried).toBeGreaterThan(run.runs / 10);
   });
 });
 
