@@ -11,8 +11,6 @@ import { todayIso } from '../core/rules/dates.js';
 import { ruleCatalogue } from '../core/rules/catalogue.js';
 import { SchemaCompileError } from '../core/validate/compile-validator.js';
 import { runLint, type CommandIO } from './commands/lint.js';
-import { runRender } from './commands/render.js';
-import { runDoctor } from '../core/print/doctor.js';
 import { UsageError } from './discover-files.js';
 import { TOOL_VERSION } from './tool-version.js';
 
@@ -66,6 +64,8 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
     if (command === 'render') return await renderCommand(rest, io, cwd, isTty);
     if (command === 'doctor') {
       const { values } = parse(rest, { browser: { type: 'string' } });
+      // Loaded on demand: the browser and PDF code is not needed to check plans (lint starts faster).
+      const { runDoctor } = await import('../core/print/doctor.js');
       const report = await runDoctor({ explicitPath: values.browser as string | undefined });
       io.stdout(report.lines.join('\n') + '\n');
       return report.ok ? 0 : 1;
@@ -162,6 +162,7 @@ async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: 
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
+    const { runRender } = await import('./commands/render.js');
     return await runRender(
       {
         paths: positionals,
