@@ -59,6 +59,14 @@ export const hostileCases = {
       return plan + '\n' + body.repeat(Math.ceil((10 * MB) / body.length));
     },
   },
+  'blocks-200000': {
+    what: 'a last section of 200,000 blocks (thematic breaks, 1 MB)',
+    make: () => basePlan() + '\n' + '***\n\n'.repeat(200_000),
+  },
+  'paragraphs-200000': {
+    what: 'a last section of 200,000 one-word paragraphs (1.2 MB)',
+    make: () => basePlan() + '\nword\n'.repeat(200_000),
+  },
   'section-10mb': {
     what: 'a 10 MB plan whose last section runs on for 10 MB of paragraphs',
     make: () => basePlan() + '\nSome paragraph text with words and 020 7946 0123.\n'.repeat(Math.ceil((10 * MB) / 51)),
@@ -66,6 +74,10 @@ export const hostileCases = {
   'long-line-5mb': {
     what: 'a 5 MB line of words in the body',
     make: () => beforeContacts(basePlan(), 'word '.repeat(MB)),
+  },
+  'long-line-1mb': {
+    what: 'a 1 MB line of words in the body',
+    make: () => beforeContacts(basePlan(), 'word '.repeat(MB / 5)),
   },
   'long-table-cell-2mb': {
     what: 'a 2 MB cell in the contacts table',
@@ -79,9 +91,13 @@ export const hostileCases = {
     what: 'a table of 5,000 columns and 20 rows',
     make: () => beforeContacts(basePlan(), ['|' + Array.from({ length: 5000 }, (_, i) => ` c${i} |`).join(''), '|' + ' --- |'.repeat(5000), ...Array(20).fill('|' + ' v |'.repeat(5000))].join('\n') + '\n'),
   },
-  'table-4000-rows': {
-    what: 'a contacts table of 4,000 rows (within the limits: read as a table)',
-    make: () => basePlan().replace(/^(\| GP IT service desk \|.*\n)/m, (row) => row.repeat(4000)),
+  'table-2000-rows': {
+    what: 'a contacts table of 2,000 rows (within the limits: read as a table)',
+    make: () => basePlan().replace(/^(\| GP IT service desk \|.*\n)/m, (row) => row.repeat(2000)),
+  },
+  'table-4900-rows': {
+    what: 'a contacts table of 4,900 rows (just within the 5,000-line limit)',
+    make: () => basePlan().replace(/^(\| GP IT service desk \|.*\n)/m, (row) => row.repeat(4900)),
   },
   'table-50000-rows': {
     what: 'a table of 50,000 rows (over the 5,000-line block limit)',

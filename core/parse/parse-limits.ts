@@ -29,7 +29,7 @@ export const PARSE_LIMITS = {
   /** Lines in one block without a blank line (a table, paragraph or list). */
   blockLines: 5000,
   /** Characters parsed at once. */
-  unitChars: 256 * 1024,
+  unitChars: 64 * 1024,
 };
 
 export type UnreadReason = 'nesting' | 'inline-marks' | 'cells' | 'lazy-lines' | 'block-lines';

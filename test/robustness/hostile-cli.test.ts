@@ -55,7 +55,7 @@ async function lintInProcess(dir: string, paths: string[], extra: Partial<LintOp
 const pathsOf = (stdout: string) => (JSON.parse(stdout) as { path: string }[]).map((f) => f.path);
 const noTempFiles = (dir: string) => expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
-describe('symbolic links met while searching a folder', () => {
+describe.concurrent('symbolic links met while searching a folder', () => {
   function linkFarm(): string {
     const dir = workspace({ 'plans/a.md': CLEAN, 'outside/o.md': BROKEN, 'plans/sub/b.md': CLEAN });
     symlinkSync('a.md', join(dir, 'plans/inside.md')); // to a plan inside the folder
@@ -101,7 +101,7 @@ describe('symbolic links met while searching a folder', () => {
   }, HANG);
 });
 
-describe("paths with spaces and Unicode through every reporter: plans/Dr Ñoño's surgery ✓/plan.md", () => {
+describe.concurrent("paths with spaces and Unicode through every reporter: plans/Dr Ñoño's surgery ✓/plan.md", () => {
   const NAME = "plans/Dr Ñoño's surgery ✓/plan.md";
   const ODD = 'plans/50% off, 2: ward/plan.md';
   const dir = workspace({ [NAME]: BROKEN, [ODD]: BROKEN });
@@ -226,14 +226,16 @@ describe('files that vanish or are not files', () => {
   it('a folder named x.md is searched as a folder, never read as a plan', async () => {
     const dir = workspace({ 'plans/x.md/inner.md': CLEAN, 'plans/a.md': CLEAN });
     mkdirSync(join(dir, 'plans/empty.md'));
-    const all = await runCliAsync(['lint', 'plans', '--format', 'json', '--no-cache'], dir, { hangMs: HANG });
+    const [all, glob, named, empty] = await Promise.all([
+      runCliAsync(['lint', 'plans', '--format', 'json', '--no-cache'], dir, { hangMs: HANG }),
+      runCliAsync(['lint', 'plans/*.md', '--format', 'json', '--no-cache'], dir, { hangMs: HANG }),
+      runCliAsync(['lint', 'plans/x.md', '--format', 'json', '--no-cache'], dir, { hangMs: HANG }),
+      runCliAsync(['lint', 'plans/empty.md', '--no-cache'], dir, { hangMs: HANG }),
+    ]);
     expect(pathsOf(all.stdout)).toEqual(['plans/a.md', 'plans/x.md/inner.md']);
     expect(all.code).toBe(0);
-    const glob = await runCliAsync(['lint', 'plans/*.md', '--format', 'json', '--no-cache'], dir, { hangMs: HANG });
     expect(pathsOf(glob.stdout)).toEqual(['plans/a.md']);
-    const named = await runCliAsync(['lint', 'plans/x.md', '--format', 'json', '--no-cache'], dir, { hangMs: HANG });
     expect(pathsOf(named.stdout)).toEqual(['plans/x.md/inner.md']);
-    const empty = await runCliAsync(['lint', 'plans/empty.md', '--no-cache'], dir, { hangMs: HANG });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toBe(
       "continuity: no plan files match 'plans/empty.md'\ncontinuity: no plan files found in 'plans/empty.md'. Give a folder of plans, a .md file or a glob such as \"plans/**/*.md\".\n",
@@ -242,11 +244,13 @@ describe('files that vanish or are not files', () => {
   it('a chmod 000 plan: root reads it (and checks it as usual); without that privilege it is "permission denied", exit 1', async () => {
     const dir = workspace({ 'plans/locked.md': CLEAN, 'plans/open.md': BROKEN });
     chmodSync(join(dir, 'plans/locked.md'), 0o000);
-    const asUs = await runCliAsync(['lint', 'plans', '--format', 'json', '--no-cache'], dir, { hangMs: HANG });
     const isRoot = process.getuid?.() === 0;
     // As root, drop the capability that lets root read any file (what an ordinary user never has).
     const prefix = isRoot ? ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search', '--'] : [];
-    const unprivileged = await runCliAsync(['lint', 'plans', '--format', 'json', '--no-cache'], dir, { hangMs: HANG, prefix });
+    const [asUs, unprivileged] = await Promise.all([
+      runCliAsync(['lint', 'plans', '--format', 'json', '--no-cache'], dir, { hangMs: HANG }),
+      runCliAsync(['lint', 'plans', '--format', 'json', '--no-cache'], dir, { hangMs: HANG, prefix }),
+    ]);
     const denied = [
       ['plans/locked.md', ['The file could not be read (permission denied: ask whoever manages the folder for read access).']],
       ['plans/open.md', ['schema/required-section']],
