@@ -127,6 +127,35 @@ function referenceSafe(diagnostics: Diagnostic[]): { edits: TextEdit[]; applied:
 const edit = (max: number) =>
   fc.tuple(fc.integer({ min: -2, max: max + 2 }), fc.integer({ min: 0, max: 6 }), fc.string({ maxLength: 4 })).map(([start, len, text]) => ({ start, end: start + len, text }));
 
+describe('fixes offered in the editor only (not safe)', () => {
+  it('applied one at a time: the rest of the text kept, and the result checks without a fault', () => {
+    let tried = 0;
+    const run = checkProperty(
+      'fix: unsafe fixes applied alone',
+      fc.tuple(mutatedPlan, fc.nat()),
+      ([text, pick]) => {
+        const unsafe = checkPlan(text, options).diagnostics.filter((x) => x.fix && !x.fix.safe);
+        // Two per case, chosen by the generator (a plan missing its front matter offers dozens). Their
+        // edits were checked to be insertions or one-value replacements (fixProblems).
+        for (const d of [unsafe[pick % Math.max(1, unsafe.length)], unsafe[(pick >> 3) % Math.max(1, unsafe.length)]].filter(Boolean)) {
+          tried++;
+          assertNone(fixProblems(text, d));
+          const after = applyEdits(text, d.fix!.edits);
+          const starts = d.fix!.edits.map((e) => e.start);
+          const ends = d.fix!.edits.map((e) => e.end);
+          expect(after.startsWith(text.slice(0, Math.min(...starts)))).toBe(true);
+          expect(after.endsWith(text.slice(Math.max(...ends)))).toBe(true);
+          const faults = checkPlan(after, options).diagnostics.filter((x) => x.ruleId === 'internal-error');
+          expect(faults.map((x) => x.message)).toEqual([]);
+        }
+      },
+      100,
+    );
+    console.log(`[robustness] fix: ${tried} unsafe fixes applied alone in ${run.runs} cases`);
+    expect(tried).toBeGreaterThan(run.runs / 2);
+  });
+});
+
 describe('edit machinery', () => {
   it('applyEdits equals applying the edits one by one from the end', () => {
     checkProperty(
