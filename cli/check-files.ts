@@ -10,6 +10,7 @@ import { checkPlanBytes } from '../core/check-plan.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import type { ConfigResolver } from '../core/config/config-resolver.js';
 import { summarisePlan } from '../core/estate/plan-summary.js';
+import { ruleDocsUrl } from '../core/rules/docs-url.js';
 import { cacheKey, type CheckedFile, type ResultCache } from './result-cache.js';
 
 export interface FileCheck extends CheckedFile {
@@ -29,11 +30,21 @@ export interface CheckFilesOptions {
 
 const MIN_FILES_PER_WORKER = 24;
 
-function readError(file: string, e: unknown): Diagnostic[] {
+/** A file that could not be read: a diagnostic in plain English, never an exception. */
+export function readError(file: string, e: unknown): Diagnostic[] {
   const zero = { line: 1, column: 1, offset: 0 };
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOENT' ? 'it no longer exists' : (e as Error).message;
-  return [{ ruleId: 'unreadable-file', severity: 'error', message: `The file could not be read (${why}).`, range: { start: zero, end: zero } }];
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied: ask whoever manages the folder for read access'
+      : code === 'EISDIR'
+        ? 'it is a folder, not a file'
+        : code === 'ENOENT'
+          ? 'it no longer exists: it was moved or deleted while the plans were being checked'
+          : code === 'ELOOP'
+            ? 'it is a symbolic link that points to itself'
+            : (e as Error)?.message ?? String(e);
+  return [{ ruleId: 'unreadable-file', severity: 'error', message: `The file could not be read (${why}).`, range: { start: zero, end: zero }, url: ruleDocsUrl('unreadable-file') }];
 }
 
 /** Check one file from disk: its diagnostics, the shared files it used and its estate summary. */

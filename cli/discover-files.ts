@@ -3,8 +3,8 @@
  * from the config; node_modules and READMEs are never plans.
  */
 import fg from 'fast-glob';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/README.md', '**/CHANGELOG.md'];
@@ -15,6 +15,8 @@ export interface Discovered {
   files: string[];
   /** Patterns or paths that matched nothing: said on stderr, exit 2 when nothing at all matched. */
   unmatched: string[];
+  /** Symbolic links found in a folder and not checked, with the reason (said on stderr). */
+  skipped: { path: string; reason: string }[];
   /** Shared content files (`shared_content:` in their front matter): checked within the plans that use them, not alone. */
   shared: string[];
 }
@@ -39,11 +41,51 @@ function toPosix(p: string): string {
   return p.replace(/\\/g, '/');
 }
 
+/**
+ * Symbolic links met while searching a folder are never followed into folders (so a link loop cannot
+ * make the search endless). A link to a plan file inside the folder is left out (the file itself is
+ * checked under its own name); a link leading out of the folder, or to nothing, is left out and said
+ * on stderr: checking it would read a file the folder's owner did not put there. A file named on the
+ * command line is always checked, link or not.
+ */
+function linkVerdict(link: string, root: string): { check: boolean; reason?: string } {
+  let target: string;
+  try {
+    target = realpathSync(link);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { check: false, reason: code === 'ELOOP' ? 'it is a symbolic link that points to itself' : 'it is a symbolic link to a file that does not exist' };
+  }
+  let isFile = false;
+  try {
+    isFile = statSync(target).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) return { check: false }; // a link to a folder: not followed
+  const inside = target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
+  if (inside) return { check: false }; // the file itself is found under its own name
+  return { check: false, reason: `it is a symbolic link to a file outside the folder being checked (${target}); name it on the command line to check it` };
+}
+
 export async function discoverFiles(inputs: string[], cwd: string, ignore: string[] = []): Promise<Discovered> {
   const files = new Set<string>();
   const unmatched: string[] = [];
+  const skipped: { path: string; reason: string }[] = [];
   const ignoreAll = [...DEFAULT_IGNORES, ...ignore];
   const isIgnored = picomatch(ignoreAll, { dot: true });
+  const search = async (pattern: string, base: string, root: string): Promise<string[]> => {
+    const entries = await fg(pattern, { cwd: base, absolute: true, ignore: ignoreAll, followSymbolicLinks: false, onlyFiles: false, objectMode: true, dot: false });
+    const found: string[] = [];
+    for (const entry of entries) {
+      if (entry.dirent.isFile()) found.push(entry.path);
+      else if (entry.dirent.isSymbolicLink()) {
+        const verdict = linkVerdict(entry.path, root);
+        if (verdict.reason) skipped.push({ path: entry.path, reason: verdict.reason });
+      }
+    }
+    return found;
+  };
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     let stat;
@@ -54,11 +96,11 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
     }
     let found: string[];
     if (stat?.isDirectory()) {
-      found = await fg('**/*.{md,markdown}', { cwd: abs, absolute: true, ignore: ignoreAll, followSymbolicLinks: false, dot: false });
+      found = await search('**/*.{md,markdown}', abs, realRoot(abs));
     } else if (stat?.isFile()) {
       found = [abs]; // named explicitly: always checked
     } else if (fg.isDynamicPattern(toPosix(input))) {
-      found = await fg(toPosix(input), { cwd, absolute: true, ignore: ignoreAll, followSymbolicLinks: false });
+      found = await search(toPosix(input), cwd, realRoot(resolve(cwd, globBase(toPosix(input)))));
     } else {
       unmatched.push(input);
       continue;
@@ -72,7 +114,7 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
   const shared: string[] = [];
   const plans: string[] = [];
   for (const f of [...files].sort()) (isSharedContentFile(f) ? shared : plans).push(f);
-  return { files: plans, unmatched, shared };
+  return { files: plans, unmatched, skipped, shared };
 }
 
 /** A shared content file named on the command line is not checked alone: say why it was left out. */
@@ -80,5 +122,24 @@ export function noteSharedFiles(shared: string[], inputs: string[], cwd: string,
   const named = new Set(inputs.map((p) => resolve(cwd, p)));
   for (const f of shared) {
     if (named.has(f)) io.stderr(`continuity: ${relative(cwd, f) || f} is shared content (it has shared_content: in its front matter), so it is checked as part of the plans that use it, not on its own.\n`);
+  }
+}
+
+/** The folder a glob searches: its leading segments without wildcards ('plans' for plans, then any folders, then *.md). */
+function globBase(pattern: string): string {
+  const segments = pattern.split('/');
+  const fixed: string[] = [];
+  for (const s of segments.slice(0, -1)) {
+    if (fg.isDynamicPattern(s)) break;
+    fixed.push(s);
+  }
+  return fixed.join('/') || '.';
+}
+
+function realRoot(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
   }
 }

@@ -31,8 +31,9 @@ export interface EstateOptions {
 /** The plan files of an estate, in a stable order. */
 export async function findEstatePlans(opts: { paths: string[]; cwd: string; resolver: ConfigResolver }, io: { stderr(s: string): void }): Promise<string[]> {
   const inputs = opts.paths.length ? opts.paths : ['plans'];
-  const { files: found, unmatched, shared } = await discoverFiles(inputs, opts.cwd);
+  const { files: found, unmatched, skipped, shared } = await discoverFiles(inputs, opts.cwd);
   for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
+  for (const k of skipped) io.stderr(`continuity: skipped ${relPath(opts.cwd, k.path)}: ${k.reason}\n`);
   noteSharedFiles(shared, inputs, opts.cwd, io);
   const named = new Set(inputs.map((p) => resolve(opts.cwd, p)));
   const files = found.filter((f) => named.has(f) || (!opts.resolver.isIgnored(f) && basename(f) !== 'template.md'));

@@ -11,11 +11,8 @@ import { todayIso } from '../core/rules/dates.js';
 import { ruleCatalogue } from '../core/rules/catalogue.js';
 import { SchemaCompileError } from '../core/validate/compile-validator.js';
 import { runLint, type CommandIO } from './commands/lint.js';
-import { runRender } from './commands/render.js';
-import { parseBuildOutputs, runBuild } from './commands/build.js';
 import { parseReportFormats, runReport } from './commands/report.js';
 import { parseShard } from './shard.js';
-import { runDoctor } from '../core/print/doctor.js';
 import { UsageError } from './discover-files.js';
 import { TOOL_VERSION } from './tool-version.js';
 
@@ -87,6 +84,8 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
     if (command === 'report') return await reportCommand(rest, io, cwd);
     if (command === 'doctor') {
       const { values } = parse(rest, { browser: { type: 'string' } });
+      // Loaded on demand: the browser and PDF code is not needed to check plans (lint starts faster).
+      const { runDoctor } = await import('../core/print/doctor.js');
       const report = await runDoctor({ explicitPath: values.browser as string | undefined });
       io.stdout(report.lines.join('\n') + '\n');
       return report.ok ? 0 : 1;
@@ -201,6 +200,7 @@ async function buildCommand(args: string[], io: CommandIO, cwd: string, isTty: b
     config: { type: 'string', short: 'c' },
     'no-cache': { type: 'boolean', default: false },
   });
+  const { parseBuildOutputs, runBuild } = await import('./commands/build.js');
   const outputs = parseBuildOutputs(values.outputs as string);
   const concurrency = concurrencyOf(values.concurrency);
   return withStopSignal((signal) =>
@@ -266,6 +266,8 @@ async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: 
   const format = values.format as string;
   if (format !== 'pdf' && format !== 'html') throw new UsageError(`unknown format '${format}'. Formats: pdf, html`);
   const concurrency = concurrencyOf(values.concurrency);
+  // Loaded on demand: the browser and PDF code is not needed to check plans (lint starts faster).
+  const { runRender } = await import('./commands/render.js');
   return withStopSignal((signal) =>
     runRender(
       {

@@ -1,23 +1,41 @@
 /**
  * Write a file so that readers see the old or the new content, never half: write a temp file beside
- * it, then rename over. The original's permissions are kept.
+ * it, flush it to disk, then rename over. The original's permissions (and, when run as root, its
+ * owner) are kept. On any failure the temp file is removed and the original is untouched.
  */
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  let mode: number | undefined;
+  let original: Stats | undefined;
   try {
-    mode = statSync(path).mode & 0o7777;
+    original = statSync(path);
   } catch {
-    mode = undefined;
+    original = undefined;
   }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(tmp, data, { flag: 'wx' });
-    if (mode !== undefined) chmodSync(tmp, mode);
+    fd = openSync(tmp, 'wx', 0o666);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (original) {
+      chmodSync(tmp, original.mode & 0o7777);
+      if (process.getuid?.() === 0 && (original.uid !== 0 || original.gid !== 0)) chownSync(tmp, original.uid, original.gid);
+    }
     renameSync(tmp, path);
   } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
     try {
       unlinkSync(tmp);
     } catch {

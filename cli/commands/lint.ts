@@ -2,15 +2,15 @@
  * `continuity lint [paths or globs...]`: check plans, report in the chosen format, optionally apply
  * safe fixes. Exit 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or internal failure.
  */
-import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
 import { fixPlanText } from '../../core/fix/fix-plan.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
-import { checkFiles, type FileCheck } from '../check-files.js';
-import { toFileResults } from '../file-results.js';
+import { checkFiles, readError, type FileCheck } from '../check-files.js';
+import { relPath, toFileResults } from '../file-results.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { discoverFiles, noteSharedFiles, UsageError } from '../discover-files.js';
 import { ResultCache } from '../result-cache.js';
@@ -33,6 +33,15 @@ export interface LintOptions {
   cwd: string;
   color: boolean;
   workers?: number;
+  /** Test seams: called at the points where another program could change the files. */
+  hooks?: LintHooks;
+}
+
+export interface LintHooks {
+  /** After discovery, before any file is read. */
+  afterDiscovery?(files: string[]): void;
+  /** After a file's fixes are worked out, before it is read again and written. */
+  beforeWrite?(file: string): void;
 }
 
 export interface CommandIO {
@@ -45,18 +54,20 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   const today = opts.today ?? todayIso();
   const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
   const inputs = opts.paths.length > 0 ? opts.paths : ['plans'];
-  const { files: found, unmatched, shared } = await discoverFiles(inputs, opts.cwd);
+  const { files: found, unmatched, skipped, shared } = await discoverFiles(inputs, opts.cwd);
   for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
+  for (const k of skipped) io.stderr(`continuity: skipped ${relPath(opts.cwd, k.path)}: ${k.reason}\n`);
   noteSharedFiles(shared, inputs, opts.cwd, io);
   if (found.length === 0) {
     throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
   }
   const explicit = new Set(inputs.map((p) => resolve(opts.cwd, p)));
   const files = found.filter((f) => explicit.has(f) || !resolver.isIgnored(f));
+  opts.hooks?.afterDiscovery?.(files);
 
   let checks: FileCheck[];
   if (opts.fix) {
-    checks = files.map((file) => fixOne(file, resolver, today, io));
+    checks = files.map((file) => fixOne(file, resolver, today, io, opts.hooks ?? {}));
   } else {
     const cache = opts.cache ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache')) : undefined;
     checks = await checkFiles(files, { resolver, today, cache, fingerprint: toolFingerprint(), workers: opts.workers, configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined });
@@ -65,7 +76,16 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
 
   const results: FileResult[] = toFileResults(checks, opts.cwd, opts.quiet);
   const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output });
-  if (opts.output) writeFileSync(resolve(opts.cwd, opts.output), report);
+  if (opts.output) {
+    // Written whole or not at all; a folder that does not exist is a usage error, not a crash.
+    try {
+      writeFileAtomic(resolve(opts.cwd, opts.output), report);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : writeFailure(e);
+      throw new UsageError(`could not write the report to ${opts.output}: ${why}`);
+    }
+  }
   else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
 
   // --quiet hides warnings from the report, not from --max-warnings.
@@ -80,38 +100,57 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   return 0;
 }
 
-/** Apply safe fixes to one file: read, fix, check the file did not change meanwhile, write atomically. */
-function fixOne(file: string, resolver: ConfigResolver, today: string, io: CommandIO): FileCheck {
+/** Plain words for why a file could not be written. */
+function writeFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied (the folder may be read-only)';
+  return (e as Error)?.message ?? String(e);
+}
+
+/**
+ * Apply safe fixes to one file: read, fix, check the file did not change meanwhile, write atomically.
+ * A symbolic link is fixed through (its target is written; the link stays a link).
+ */
+function fixOne(file: string, resolver: ConfigResolver, today: string, io: CommandIO, hooks: LintHooks): FileCheck {
   const config = resolver.forFile(file);
+  let target: string;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
-  } catch {
-    return { file, diagnostics: checkPlanBytes(new Uint8Array(), { config, today }).diagnostics };
+    target = realpathSync(file);
+    bytes = readFileSync(target);
+  } catch (e) {
+    return { file, diagnostics: readError(file, e) };
   }
   const decoded = decodePlanBytes(bytes);
-  if (isDecodeProblem(decoded)) return { file, diagnostics: checkPlanBytes(bytes, { config, today }).diagnostics };
+  if (isDecodeProblem(decoded)) return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   const result = fixPlanText(decoded.text, { config, today, path: file });
   if (result.text === decoded.text) return { file, diagnostics: result.remaining };
   const warn = (message: string): FileCheck => {
     io.stderr(`continuity: ${file}: ${message}\n`);
     return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   };
+  hooks.beforeWrite?.(file);
+  let now: Buffer;
+  try {
+    now = readFileSync(target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    return warn(code === 'ENOENT' ? 'not fixed: the file was deleted while it was being fixed' : `not fixed: the file could not be read again (${writeFailure(e)})`);
+  }
+  if (!now.equals(bytes)) return warn('not fixed: the file changed while it was being fixed; run --fix again');
   // Root may write anything, so look at the permission bits too: a file marked read-only stays so.
   try {
-    accessSync(file, constants.W_OK);
-    if ((statSync(file).mode & 0o222) === 0) return warn('not fixed: the file is read-only');
+    accessSync(target, constants.W_OK);
+    if ((statSync(target).mode & 0o222) === 0) return warn('not fixed: the file is read-only');
   } catch {
     return warn('not fixed: the file is read-only');
   }
-  const now = readFileSync(file);
-  if (!now.equals(bytes)) return warn('not fixed: the file changed while it was being fixed; run --fix again');
   try {
-    writeFileAtomic(file, (decoded.hadBom ? '\uFEFF' : '') + result.text);
+    writeFileAtomic(target, (decoded.hadBom ? '\uFEFF' : '') + result.text);
   } catch (e) {
-    return warn(`not fixed: ${(e as Error).message}`);
+    return warn(`not fixed: ${writeFailure(e)}`);
   }
   return { file, diagnostics: result.remaining };
 }
-
-

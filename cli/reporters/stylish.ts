@@ -9,6 +9,16 @@ const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b
 
 const severityColour: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
 
+/**
+ * Messages quote the plan's own words (headings, cell values) and paths come from the file system:
+ * control characters in them (a terminal escape sequence in a heading) are shown as visible escapes,
+ * never sent to the terminal.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -25,15 +35,19 @@ export const stylish: Reporter = ({ results, color }) => {
     const byFile = new Map<string, typeof result.diagnostics>();
     for (const d of result.diagnostics) {
       const p = diagnosticPath(result, d);
-      byFile.set(p, [...(byFile.get(p) ?? []), d]);
+      const list = byFile.get(p);
+      if (list) list.push(d);
+      else byFile.set(p, [d]);
     }
     for (const [path, diagnostics] of byFile) {
-      lines.push(paint(ansi.underline, path));
+      lines.push(paint(ansi.underline, printable(path)));
       const positions = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}`);
-      const width = Math.max(...positions.map((p) => p.length));
+      // A loop, not Math.max(...positions): a plan with 150,000 problems would overflow the stack.
+      let width = 0;
+      for (const p of positions) width = Math.max(width, p.length);
       diagnostics.forEach((d, i) => {
         const severity = paint(severityColour[d.severity], d.severity.padEnd(7));
-        const message = d.message.replace(/\s*\n\s*/g, ' ');
+        const message = printable(d.message.replace(/\s*\n\s*/g, ' '));
         lines.push(`  ${paint(ansi.dim, positions[i].padEnd(width))}  ${severity}  ${message}  ${paint(ansi.dim, d.ruleId)}`);
         if (d.fix?.safe) fixable++;
       });

@@ -8,6 +8,8 @@ import type { VFile } from 'vfile';
 import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
 import { LineIndex } from '../input/line-index.js';
 import { buildPlanDocument } from '../model/build-model.js';
+import { describeUnread } from '../parse/parse-limits.js';
+import { unreadReason } from '../parse/parse-markdown.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import { buildCatalogue, type Catalogue, type JsonSchema } from '../schema/catalogue.js';
 import { compileValidator } from '../validate/compile-validator.js';
@@ -45,9 +47,27 @@ export interface EmittedFields {
   offsets?: [number, number];
 }
 
+const markdownIndexes = new WeakMap<VFile, LineIndex | null>();
+
+/**
+ * Where a message sits in remark's terms. Our ranges count lines at LF only; remark also ends a line
+ * at a lone CR (old Mac line endings), so in a file that has one, the message's line and column are
+ * given remark's way, or `<!-- lint ignore -->` and friends would compare positions counted two ways.
+ * The diagnostic's own range is made from the offsets, unchanged.
+ */
+function markdownPlace(file: VFile, range: Diagnostic['range']): Diagnostic['range'] {
+  let index = markdownIndexes.get(file);
+  if (index === undefined) {
+    const text = String(file.value ?? '');
+    index = /\r(?!\n)/.test(text) ? new LineIndex(text, { markdownLineEnds: true }) : null;
+    markdownIndexes.set(file, index);
+  }
+  return index ? index.range(range.start.offset, range.end.offset) : range;
+}
+
 /** Attach our diagnostic fields to a vfile message so they survive the unified pipeline. */
 export function emit(file: VFile, d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, source = MESSAGE_SOURCE): void {
-  const m = file.message(d.message, { place: d.range, ruleId: d.ruleId, source });
+  const m = file.message(d.message, { place: markdownPlace(file, d.range), ruleId: d.ruleId, source });
   const extra = m as unknown as EmittedFields;
   extra.url = d.url;
   extra.diagnosticRuleId = d.ruleId;
@@ -81,6 +101,21 @@ export function enginePlugin(options: PlanPluginOptions) {
     }
     const doc = buildPlanDocument(text, tree, lines, catalogue);
     data.doc = doc;
+    // Blocks the parser's limits kept as plain text (see parse/parse-limits.ts): say so, once each.
+    const unreadLevel = options.rules['unreadable-file']?.level;
+    if (unreadLevel !== 'off') {
+      for (const node of tree.children) {
+        const reason = unreadReason(node);
+        if (!reason || !node.position) continue;
+        const first = lines.position(node.position.start.offset ?? 0).line;
+        const last = lines.position(node.position.end.offset ?? 0).line;
+        emit(
+          file,
+          { ruleId: 'unreadable-file', severity: unreadLevel ?? 'error', message: describeUnread(reason, first, last), range: lines.lineRange(first) },
+          `${MESSAGE_SOURCE}-file`,
+        );
+      }
+    }
     for (const d of placeSchemaErrors(doc, validator.validate(doc.model))) {
       const level = options.rules[d.ruleId]?.level;
       if (level === 'off') continue;

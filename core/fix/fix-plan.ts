@@ -22,7 +22,7 @@ export function fixPlanText(text: string, options: CheckOptions = {}, maxPasses 
     const next = applyEdits(current, edits);
     if (next === current) break;
     current = next;
-    fixed.push(...applied);
+    for (const d of applied) fixed.push(d);
     result = checkPlan(current, options);
   }
   return { text: current, fixed, remaining: result.diagnostics };

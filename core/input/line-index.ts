@@ -1,12 +1,23 @@
 import type { Position, Range } from '../diagnostic.js';
 
-/** Offsets of line starts, to turn 0-based offsets into 1-based line/column positions and back. */
+/**
+ * Offsets of line starts, to turn 0-based offsets into 1-based line/column positions and back.
+ *
+ * Diagnostics count lines as git and GitHub do: LF ends a line (CRLF too, its CR being the last
+ * character of the line); a lone CR does not. Markdown (micromark, vfile-location, so remark's message
+ * control) also ends a line at a lone CR: `markdownLineEnds` counts lines that way, for positions
+ * that meet remark's.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    options: { markdownLineEnds?: boolean } = {},
+  ) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && options.markdownLineEnds && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
     }
   }
 

@@ -35,6 +35,9 @@ const YAML_HINTS: Record<string, string> = {
   BAD_ALIAS: 'An alias (*name) points to an anchor that does not exist.',
 };
 
+const TOO_DEEP =
+  "The front matter could not be read: it is nested too deeply (lists or groups of fields inside each other hundreds of times) or is too large. Keep it to the fields in the template, one per line.";
+
 export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map: SourceMap): FrontMatterResult {
   const start = node.position!.start.offset!;
   const firstNewline = text.indexOf('\n', start);
@@ -50,7 +53,7 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
     doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
   } catch {
     // e.g. nesting so deep the YAML reader runs out of stack
-    problems.push({ code: 'UNREADABLE', message: 'The front matter could not be read: it is nested too deeply or is too large. Keep it to the fields in the template.', range: whole });
+    problems.push({ code: 'UNREADABLE', message: TOO_DEEP, range: whole });
     return { data: {}, problems, valueOffset };
   }
   if (/^(<{7}|={7}|>{7})(\s|$)/m.test(source)) {
@@ -60,6 +63,11 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
   }
   // Only the first YAML error: later ones are usually knock-on effects of it and bury the real fault.
   for (const err of doc.errors.slice(0, 1)) {
+    if (err.code === 'RESOURCE_EXHAUSTION') {
+      // The YAML reader's own words here are "Maximum call stack size exceeded".
+      problems.push({ code: err.code, message: TOO_DEEP, range: rangeOf(err.pos[0], err.pos[1]) });
+      continue;
+    }
     const hint = YAML_HINTS[err.code] ?? '';
     const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     problems.push({

@@ -5,6 +5,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { markdownParser } from './markdown-processor.js';
+import { planSegments, type Segment, type UnreadReason } from './parse-limits.js';
 import { splitBlocks } from './split-blocks.js';
 
 const CACHE_LIMIT = 4000;
@@ -39,7 +40,7 @@ function parseChunk(text: string): RootContent[] {
   // `text` is a slice of the whole document, and V8 keeps a slice's parent alive: cached as it is,
   // every cached chunk (and every string in its tree) would hold a whole old version of the document.
   const own = ownCopy(text);
-  const nodes = (markdownParser().parse(own) as Root).children;
+  const nodes = parseChunkNodes(own);
   chunkCache.set(own, { text: own, nodes });
   cachedChars += own.length;
   while (chunkCache.size > 1 && (chunkCache.size > CACHE_LIMIT || cachedChars > CACHE_CHARS)) {
@@ -58,6 +59,56 @@ export function chunkCacheStats(): { entries: number; chars: number; maxEntries:
 /** A copy of a string that does not share memory with the string it was sliced from. */
 function ownCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
+}
+
+/** Data on a paragraph that holds a block read as plain text (see parse-limits.ts). */
+export interface UnreadData {
+  continuityUnread: UnreadReason;
+}
+
+export function unreadReason(node: { data?: unknown }): UnreadReason | undefined {
+  return (node.data as Partial<UnreadData> | undefined)?.continuityUnread;
+}
+
+/** Parse one chunk within the parse limits: as a whole when it is within them (nearly always). */
+function parseChunkNodes(text: string): RootContent[] {
+  const segments = planSegments(text);
+  if (segments.length === 1 && !segments[0].unread) return (markdownParser().parse(text) as Root).children;
+  const out: RootContent[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const seg of segments) {
+    line += countLineEnds(text, counted, seg.start);
+    counted = seg.start;
+    if (seg.unread) {
+      out.push(unreadBlock(text, seg, line));
+      continue;
+    }
+    for (const node of (markdownParser().parse(text.slice(seg.start, seg.end)) as Root).children) out.push(placed(node, line - 1, seg.start));
+  }
+  return out;
+}
+
+/** A block kept as plain text: one paragraph holding exactly the characters written. */
+function unreadBlock(text: string, seg: Segment, line: number): RootContent {
+  const lastLineStart = Math.max(text.lastIndexOf('\n', seg.end - 1), text.lastIndexOf('\r', seg.end - 1)) + 1;
+  const endLine = line + countLineEnds(text, seg.start, seg.end);
+  const position = {
+    start: { line, column: 1, offset: seg.start },
+    end: { line: endLine, column: seg.end - Math.max(lastLineStart, seg.start) + 1, offset: seg.end },
+  };
+  const data: UnreadData = { continuityUnread: seg.unread! };
+  return { type: 'paragraph', data: data as never, position, children: [{ type: 'text', value: text.slice(seg.start, seg.end), position: structuredClone(position) }] };
+}
+
+/** Line endings between two offsets, counted as markdown does: LF, CRLF and a lone CR each end a line. */
+export function countLineEnds(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
 }
 
 /** Copy a cached node, moving its positions to where its chunk sits in the document. */
@@ -81,9 +132,10 @@ export function parseMarkdown(text: string, options: { useCache?: boolean } = {}
   const children: RootContent[] = [];
   for (const chunk of splitBlocks(text)) {
     if (useCache) {
-      children.push(...placedChunk(parseChunk(chunk.text), chunk.line - 1, chunk.offset));
+      // One node at a time: spreading a chunk of 200,000 paragraphs into push() overflows the stack.
+      for (const node of placedChunk(parseChunk(chunk.text), chunk.line - 1, chunk.offset)) children.push(node);
     } else {
-      for (const node of (markdownParser().parse(chunk.text) as Root).children) children.push(placed(node, chunk.line - 1, chunk.offset));
+      for (const node of parseChunkNodes(chunk.text)) children.push(placed(node, chunk.line - 1, chunk.offset));
     }
   }
   const end = positionAtEnd(text);
@@ -98,7 +150,8 @@ function positionAtEnd(text: string): { line: number; column: number; offset: nu
   let line = 1;
   let lastStart = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       line++;
       lastStart = i + 1;
     }

@@ -60,6 +60,9 @@ export function splitBlocks(text: string): Chunk[] {
         inComment = true;
       }
     }
+    // A lone CR inside the line also ends a line for markdown (and so in the chunk's positions).
+    // (Searched in the line only: searching the text would scan to its end on every line.)
+    for (let cr = content.indexOf('\r'); cr !== -1; cr = content.indexOf('\r', cr + 1)) if (text.charCodeAt(pos + cr + 1) !== 10) line++;
     pos = nl === -1 ? text.length : nl + 1;
     line++;
   }
@@ -69,8 +72,12 @@ export function splitBlocks(text: string): Chunk[] {
   return chunks;
 }
 
+/** Line endings as markdown counts them: LF, CRLF and a lone CR. */
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
   return n;
 }

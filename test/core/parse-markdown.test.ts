@@ -25,6 +25,7 @@ const tricky: Record<string, string> = {
   'heading indented three spaces and a closing-hash heading': '## A\n\ntext\n   ## B ##\n\nmore\n',
   'list before a heading with no blank line': '## A\n\n1. one\n2. two\n## B\n\n- x\n',
   'setext heading inside a chunk': '## A\n\nSub\n---\n\ntext\n',
+  'lone CR line endings (old Mac files), mixed with LF and CRLF': '---\rtitle: x\r---\n# T\r\r## A\r\rtext\rmore\n## B\r\n\r\n- x\r- y\n\n## C\n\n| a |\r| - |\r| 1 |\r',
   'empty document': '',
   'only front matter': '---\na: 1\n---\n',
 };
