@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { PlanOutputs } from '../core/estate/estate-row.js';
 import type { PlanSummary } from '../core/estate/plan-summary.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../core/io/write-file-atomic.js';
 
 const FORMAT = 1;
 export const STATUS_DIR = 'status';

@@ -16,7 +16,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { catalogueFor } from '../../core/engine/plan-plugin.js';
 import { sortRows, toEstateRow, type PlanOutputs } from '../../core/estate/estate-row.js';
-import { PlanNotPrintable, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
+import { PlanNotPrintable, type RenderJob } from '../../core/print/render-batch.js';
+import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
 import { buildPrintDocument } from '../../core/render/print-document.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { sharedFilesOf } from '../../core/shared/expand-plan.js';
@@ -110,7 +111,7 @@ function writeSitePages(siteDir: string, cwd: string, today: string, resolver: C
   const sections = sectionColumns(existing, resolver);
   const written = writeEstateReport(siteDir, { rows, sections, today }, REPORT_FORMATS, { indexHref: 'index.html', withOutputs: true });
   const index = join(siteDir, 'index.html');
-  writeFileAtomically(index, siteIndexHtml(rows, { today, dashboardHref: 'dashboard.html', revision: gitRevisionLabel(cwd), toolVersion: TOOL_VERSION }));
+  writeFileAtomic(index, siteIndexHtml(rows, { today, dashboardHref: 'dashboard.html', revision: gitRevisionLabel(cwd), toolVersion: TOOL_VERSION }), { makeFolders: true });
   return { rows: rows.length, written: [index, ...written], summary: estateSummaryLine(rows) };
 }
 
@@ -213,7 +214,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   for (const h of htmlToWrite) {
     const p = h.prepared();
     if ('refusal' in p) failedToPrint.set(h.plan.path, p.refusal);
-    else writeFileAtomically(h.outFile, buildPrintDocument(p.doc, p.options).html);
+    else writeFileAtomic(h.outFile, buildPrintDocument(p.doc, p.options).html, { makeFolders: true });
   }
   let printedFiles = htmlToWrite.length;
   if (browserPath) {

@@ -17,7 +17,7 @@ import { ResultCache } from '../result-cache.js';
 import { reporters, isReporterName } from '../reporters/index.js';
 import type { FileResult } from '../reporters/types.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
 
 export interface LintOptions {
   paths: string[];

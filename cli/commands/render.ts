@@ -5,7 +5,8 @@
  * found, or it could not be started) or stopped (Ctrl-C).
  */
 import { basename, join, relative, resolve } from 'node:path';
-import { PlanNotPrintable, writeFileAtomically, type RenderJob } from '../../core/print/render-batch.js';
+import { PlanNotPrintable, type RenderJob } from '../../core/print/render-batch.js';
+import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
 import { buildPrintDocument } from '../../core/render/print-document.js';
 import { todayIso } from '../../core/rules/dates.js';
@@ -68,7 +69,7 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
         io.stderr(`continuity: ${shown} not printed: ${p.refusal}\n`);
         continue;
       }
-      writeFileAtomically(outFile, buildPrintDocument(p.doc, p.options).html);
+      writeFileAtomic(outFile, buildPrintDocument(p.doc, p.options).html, { makeFolders: true });
       io.stdout(`${shown} -> ${relative(opts.cwd, outFile)}\n`);
       continue;
     }

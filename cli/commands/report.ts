@@ -13,7 +13,7 @@ import { UsageError } from '../discover-files.js';
 import { checkEstate, findEstatePlans, sectionColumns, type EstatePlan } from '../estate.js';
 import { relPath } from '../file-results.js';
 import { TOOL_VERSION } from '../tool-version.js';
-import { writeFileAtomic } from '../write-atomic.js';
+import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
 import type { CommandIO } from './lint.js';
 
 export const REPORT_FORMATS = ['html', 'json', 'csv'] as const;

@@ -5,8 +5,7 @@
  * once, not once per plan; each PDF is written to a temporary file and renamed, so a half-written PDF
  * never exists under its real name.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { Browser, Page } from 'puppeteer-core';
 import { closeBrowser, launchBrowser } from './launch.js';
 import { printPdf, type BuildDocument } from './print-pdf.js';
@@ -49,18 +48,6 @@ export interface BatchOptions {
   launch?: (path: string) => Promise<Browser>;
   /** How long a page or browser may take to close before it is treated as hung (default 5 s). */
   closeTimeoutMs?: number;
-}
-
-export function writeFileAtomically(file: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
 }
 
 class Timeout extends Error {}
@@ -169,7 +156,7 @@ export async function renderBatch(jobs: RenderJob[], options: BatchOptions): Pro
       b = await getBrowser();
       page = await withTimeout(b.newPage(), timeoutMs, 'opening a browser page');
       const printed = await withTimeout(printPdf(page, job.build, { sourceDate: options.sourceDate, timeoutMs }), timeoutMs * 2, 'printing');
-      writeFileAtomically(job.outFile, printed.bytes);
+      writeFileAtomic(job.outFile, printed.bytes, { makeFolders: true });
       finish({ job, ok: true, pages: printed.pages, ms: Date.now() - t0, blocked: printed.blocked });
     } catch (e) {
       const stopped = options.signal?.aborted;

@@ -12,7 +12,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLint, type LintOptions } from '../../dist/cli/commands/lint.js';
-import { writeFileAtomic } from '../../cli/write-atomic.js';
+import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
 import { ROOT, TODAY } from '../helpers/plans.js';
 import { runCliAsync } from './run-cli.js';
 

@@ -1,12 +1,14 @@
 /**
  * Write a file so that readers see the old or the new content, never half: write a temp file beside
  * it, flush it to disk, then rename over. The original's permissions (and, when run as root, its
- * owner) are kept. On any failure the temp file is removed and the original is untouched.
+ * owner) are kept. On any failure the temp file is removed and the original is untouched. The one
+ * way every tool writes a file a person relies on: fixed plans, reports, PDFs, the build's site.
  */
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { chmodSync, chownSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { makeFolders?: boolean } = {}): void {
+  if (options.makeFolders) mkdirSync(dirname(path), { recursive: true });
   let original: Stats | undefined;
   try {
     original = statSync(path);
