@@ -53,7 +53,7 @@ try {
       const files = JSON.parse(readFileSync(report, 'utf8'));
       const counts = {};
       for (const d of files.flatMap((f) => f.diagnostics)) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
-      const notable = ['internal-error', 'unreadable-file', 'front-matter', 'merge-conflict', 'placeholder', 'duplicate-section'].filter((k) => counts[k]);
+      const notable = ['internal-error', 'unreadable-file', 'unreadable-block', 'front-matter', 'merge-conflict', 'placeholder', 'duplicate-section'].filter((k) => counts[k]);
       outcome = notable.map((k) => `${k} x${counts[k]}`).join(', ') || 'checked';
     }
     const size = `${(input.length / 1024 / 1024).toFixed(2)} MB`;

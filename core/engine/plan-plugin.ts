@@ -102,7 +102,7 @@ export function enginePlugin(options: PlanPluginOptions) {
     const doc = buildPlanDocument(text, tree, lines, catalogue);
     data.doc = doc;
     // Blocks the parser's limits kept as plain text (see parse/parse-limits.ts): say so, once each.
-    const unreadLevel = options.rules['unreadable-file']?.level;
+    const unreadLevel = options.rules['unreadable-block']?.level;
     if (unreadLevel !== 'off') {
       for (const node of tree.children) {
         const reason = unreadReason(node);
@@ -111,7 +111,7 @@ export function enginePlugin(options: PlanPluginOptions) {
         const last = lines.position(node.position.end.offset ?? 0).line;
         emit(
           file,
-          { ruleId: 'unreadable-file', severity: unreadLevel ?? 'error', message: describeUnread(reason, first, last), range: lines.lineRange(first) },
+          { ruleId: 'unreadable-block', severity: unreadLevel ?? 'error', message: describeUnread(reason, first, last), range: lines.lineRange(first) },
           `${MESSAGE_SOURCE}-file`,
         );
       }

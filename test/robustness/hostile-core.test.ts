@@ -53,7 +53,7 @@ describe('tables', () => {
     const { input, result } = check(name);
     const text = input as string;
     const at = text.includes('| c0 |') ? lineOf(text, '| c0 |') : lineOf(text, '| Contact | Phone |\n');
-    expect(result.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([['unreadable-file', at]]);
+    expect(result.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([['unreadable-block', at]]);
     expect(result.diagnostics[0].message).toBe(
       `Lines ${at.toLocaleString('en-GB')} to ${(at + extraLines).toLocaleString('en-GB')} could not be read as markdown: ${words}, more than the plan tools read. They were checked as plain text, so any heading, steps or table in them is not recognised. ${name === 'table-5000-columns' ? "Check this is the plan and not pasted data: a plan's tables need only a few columns." : 'Check this is the plan and not pasted data or a log, and break long text up with blank lines.'}`,
     );
@@ -69,7 +69,7 @@ describe('nesting and pathological inline markup (stack overflows and minutes of
     ['nested-emphasis-20000', /^Line \d+ could not be read as markdown: a paragraph with more than 500 brackets/],
   ] as const)('%s: that block read as plain text (every character kept), the rest of the plan checked', (name, message) => {
     const { input, result } = check(name);
-    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['unreadable-file']);
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['unreadable-block']);
     expect(result.diagnostics[0].message).toMatch(message);
     // The block is one paragraph holding exactly what was written; the sections after it are all there.
     const unread = result.doc!.tree.children.find((n) => (n.data as { continuityUnread?: string } | undefined)?.continuityUnread)!;
@@ -81,14 +81,14 @@ describe('nesting and pathological inline markup (stack overflows and minutes of
     const { input, result } = check('nested-quote-lines-3000');
     const text = input as string;
     expect(result.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([
-      ['unreadable-file', lineOf(text, '> q\n')],
+      ['unreadable-block', lineOf(text, '> q\n')],
       ['merge-conflict', lineOf(text, '>>>>>>> q\n')],
     ]);
   }, HANG);
   it('20,000 merge conflicts without blank lines: every marker reported (60,000), the lazy quote read as text', () => {
     const { result } = check('merge-conflicts-20000');
     const byRule = Object.fromEntries(ids(result.diagnostics).map((id) => [id, result.diagnostics.filter((d) => d.ruleId === id).length]));
-    expect(byRule).toEqual({ 'merge-conflict': 60_000, 'unreadable-file': 1 });
+    expect(byRule).toEqual({ 'merge-conflict': 60_000, 'unreadable-block': 1 });
   }, HANG);
 });
 

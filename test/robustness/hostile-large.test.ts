@@ -60,10 +60,10 @@ describe('large plans through one continuity lint run', () => {
     '%s: read as written and the plan is clean',
     (name) => expect(report.get(name)).toEqual([]),
   );
-  it('a table of 50,000 rows: one unreadable-file error on its first line, the rest checked', () => {
+  it('a table of 50,000 rows: one unreadable-block error on its first line, the rest checked', () => {
     const text = inputs.get('table-50000-rows')!;
     const line = text.slice(0, text.indexOf('| Contact | Phone |\n')).split('\n').length;
-    expect(report.get('table-50000-rows')!.map((d) => [d.ruleId, d.range.start.line])).toEqual([['unreadable-file', line]]);
+    expect(report.get('table-50000-rows')!.map((d) => [d.ruleId, d.range.start.line])).toEqual([['unreadable-block', line]]);
   });
 });
 
