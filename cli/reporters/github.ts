@@ -1,14 +1,15 @@
 /**
  * GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff.
- * Property values and messages are escaped as the runner expects (%, CR, LF, and : , in properties).
+ * Property values and messages are escaped as the runner expects (%, CR, LF, and : , in properties);
+ * other control characters are shown as visible escapes, never written to the log.
  */
 import type { Severity } from '../../core/diagnostic.js';
-import { diagnosticPath, type Reporter } from './types.js';
+import { diagnosticPath, printable, type Reporter } from './types.js';
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 export function escapeProperty(s: string): string {

@@ -3,21 +3,11 @@
  * problem (line:col, severity, message, rule id), a summary. Prints nothing when all is clean.
  */
 import type { Severity } from '../../core/diagnostic.js';
-import { countBySeverity, diagnosticPath, type Reporter } from './types.js';
+import { countBySeverity, diagnosticPath, printable, type Reporter } from './types.js';
 
 const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
 
 const severityColour: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
-
-/**
- * Messages quote the plan's own words (headings, cell values) and paths come from the file system:
- * control characters in them (a terminal escape sequence in a heading) are shown as visible escapes,
- * never sent to the terminal.
- */
-export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -35,3 +35,13 @@ export function countBySeverity(diagnostics: Diagnostic[]): { errors: number; wa
 export function diagnosticPath(result: FileResult, d: Diagnostic): string {
   return d.file ?? result.path;
 }
+
+/**
+ * Messages quote the plan's own words (headings, cell values) and paths come from the file system:
+ * control characters in them (a terminal escape sequence in a heading) are shown as visible escapes,
+ * never sent to a terminal or a CI log.
+ */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -74,6 +74,10 @@ describe('reporters', () => {
     expect(lines[2]).toMatch(/^::notice file=/);
     const awkward = reporters.github({ ...context(), results: [{ path: 'a,b:c.md', diagnostics: [diag('x', 'error', 'm', 1)] }] });
     expect(awkward).toContain('file=a%2Cb%3Ac.md,');
+    // a terminal escape sequence quoted from a plan is shown, never written raw into the CI log
+    const hostile = reporters.github({ ...context(), results: [{ path: 'p.md', diagnostics: [diag('x', 'error', "The heading '\u001b[2JWiped' is unknown", 1)] }] });
+    expect(hostile).toContain("::The heading '\\u001b[2JWiped' is unknown");
+    expect(hostile).not.toContain('\u001b');
   });
 
   it('junit: XML-escaped, a failure per error or warning, a passing case for a clean plan', () => {
