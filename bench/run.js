@@ -59,7 +59,7 @@ async function lintBench() {
 
   // The floor: remark-parse (with front matter and GFM tables, as we use it) over the same files.
   const { markdownParser } = await import(join(ROOT, 'dist', 'core', 'parse', 'markdown-processor.js'));
-  const texts = readdirSync(estateDir).map((f) => readFileSync(join(estateDir, f), 'utf8'));
+  const texts = readdirSync(estateDir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(estateDir, f), 'utf8'));
   const parser = markdownParser();
   const t0 = process.hrtime.bigint();
   for (const t of texts) parser.parse(t);

@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import type { ConfigResolver } from '../core/config/config-resolver.js';
 import { catalogueFor } from '../core/engine/plan-plugin.js';
 import type { SectionColumn } from '../core/estate/dashboard-html.js';
+import type { PlanSummary } from '../core/estate/plan-summary.js';
 import { checkFiles, type FileCheck } from './check-files.js';
 import { discoverFiles, noteSharedFiles, UsageError } from './discover-files.js';
 import { relPath } from './file-results.js';
@@ -46,6 +47,16 @@ export async function checkEstate(files: string[], opts: EstateOptions): Promise
   const checks = await checkFiles(files, { resolver: opts.resolver, today: opts.today, cache, fingerprint: toolFingerprint(), configPath: opts.configPath });
   cache?.save();
   return checks.map((c) => ({ ...c, path: relPath(opts.cwd, c.file) }));
+}
+
+/**
+ * The plan's summary as the estate shows it: problem counts from its diagnostics (a file that could
+ * not be read has no summary, but its errors count) and its shared files as repository paths.
+ */
+export function estateSummary(plan: EstatePlan, cwd: string): PlanSummary {
+  const summary: PlanSummary = { ...(plan.summary ?? { warnings: 0, sections: {} }), errors: plan.diagnostics.filter((d) => d.severity === 'error').length };
+  if (plan.sharedFiles?.length) summary.sharedFiles = plan.sharedFiles.map((f) => relPath(cwd, f.path));
+  return summary;
 }
 
 /** The required and recommended sections across the estate's schemas (an ICB extension may add some). */

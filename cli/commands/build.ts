@@ -11,7 +11,7 @@
  * Exit 0 all good, 1 plans that fail their checks or could not be printed, 2 usage or no browser.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { catalogueFor } from '../../core/engine/plan-plugin.js';
@@ -23,7 +23,7 @@ import { todayIso } from '../../core/rules/dates.js';
 import { sharedFilesOf } from '../../core/shared/expand-plan.js';
 import { siteIndexHtml } from '../../core/estate/site-index-html.js';
 import { UsageError } from '../discover-files.js';
-import { checkEstate, findEstatePlans, sectionColumns, type EstatePlan } from '../estate.js';
+import { checkEstate, estateSummary, findEstatePlans, sectionColumns, type EstatePlan } from '../estate.js';
 import { toFileResults } from '../file-results.js';
 import { changedFilesSince } from '../git-changes.js';
 import { headCommit } from '../git-revision.js';
@@ -149,9 +149,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   const results = toFileResults(plans, opts.cwd);
   const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false };
   for (const [file, format] of [[opts.sarif, 'sarif'], [opts.junit, 'junit'], [opts.json, 'json']] as const) {
-    if (!file) continue;
-    mkdirSync(resolve(opts.cwd, file, '..'), { recursive: true });
-    writeFileSync(resolve(opts.cwd, file), reporters[format](context));
+    if (file) writeFileAtomic(resolve(opts.cwd, file), reporters[format](context), { makeFolders: true });
   }
   const problems = reporters[opts.annotations ? 'github' : 'stylish']({ ...context, color: opts.tty && !process.env.NO_COLOR });
   if (problems) io.stdout(problems.endsWith('\n') ? problems : problems + '\n');
@@ -166,10 +164,8 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   let unchanged = 0;
   for (const plan of plans) {
     const previous = readStatus(siteDir, plan.path);
-    const summary = { ...(plan.summary ?? { errors: 0, warnings: 0, sections: {} }) };
-    const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
-    summary.errors = errors;
-    if (plan.sharedFiles?.length) summary.sharedFiles = plan.sharedFiles.map((f) => relative(opts.cwd, f.path).replace(/\\/g, '/'));
+    const summary = estateSummary(plan, opts.cwd);
+    const errors = summary.errors;
     if (errors > 0) {
       failingChecks++;
       // A plan that fails its checks is not published: its old copies would no longer match the plan.

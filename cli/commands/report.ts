@@ -7,11 +7,10 @@ import { join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { dashboardHtml, type SectionColumn } from '../../core/estate/dashboard-html.js';
 import { estateCsv } from '../../core/estate/estate-csv.js';
-import { sortRows, toEstateRow, type EstateRow, type PlanOutputs } from '../../core/estate/estate-row.js';
+import { sortRows, toEstateRow, type EstateRow } from '../../core/estate/estate-row.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { UsageError } from '../discover-files.js';
-import { checkEstate, findEstatePlans, sectionColumns, type EstatePlan } from '../estate.js';
-import { relPath } from '../file-results.js';
+import { checkEstate, estateSummary, findEstatePlans, sectionColumns } from '../estate.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
 import type { CommandIO } from './lint.js';
@@ -34,15 +33,6 @@ export function parseReportFormats(value: string): ReportFormat[] {
   for (const f of formats) if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown report format '${f}'. Formats: ${REPORT_FORMATS.join(', ')} (several with commas, e.g. html,csv)`);
   if (formats.length === 0) throw new UsageError(`--format needs at least one of ${REPORT_FORMATS.join(', ')}`);
   return formats as ReportFormat[];
-}
-
-/** An estate plan as a dashboard row. */
-export function estateRow(plan: EstatePlan, today: string, cwd: string, outputs?: PlanOutputs): EstateRow {
-  const summary = { ...(plan.summary ?? { errors: 0, warnings: 0, sections: {} }) };
-  // A file that could not be read has no summary: its diagnostics still count.
-  if (!plan.summary) Object.assign(summary, { errors: plan.diagnostics.filter((d) => d.severity === 'error').length });
-  if (plan.sharedFiles?.length) summary.sharedFiles = plan.sharedFiles.map((f) => relPath(cwd, f.path));
-  return toEstateRow(plan.path, summary, today, outputs);
 }
 
 export interface EstateFiles {
@@ -78,7 +68,7 @@ export async function runReport(opts: ReportOptions, io: CommandIO): Promise<num
   const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
   const files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver }, io);
   const plans = await checkEstate(files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined });
-  const rows = sortRows(plans.map((p) => estateRow(p, today, opts.cwd)));
+  const rows = sortRows(plans.map((p) => toEstateRow(p.path, estateSummary(p, opts.cwd), today)));
   const written = writeEstateReport(resolve(opts.cwd, opts.out), { rows, sections: sectionColumns(files, resolver), today }, opts.formats);
   io.stdout(`${estateSummaryLine(rows)}.\n${written.map((w) => `Wrote ${relative(opts.cwd, w) || w}`).join('\n')}\n`);
   return 0;

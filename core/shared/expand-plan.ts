@@ -13,7 +13,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import { sectionKeyOf } from '../model/build-model.js';
-import type { Catalogue } from '../schema/catalogue.js';
+import type { Catalogue, SectionDef } from '../schema/catalogue.js';
 import { sharedEntries } from './front-matter-references.js';
 import { MergedText } from './merged-text.js';
 import { readSharedFile, type SharedRead } from './read-shared-file.js';
@@ -223,19 +223,21 @@ export function expandPlan(text: string, planPath: string, options: ExpandOption
 
   // The plan's own includes, expanded, so sections they bring in count as the plan's own.
   const body = expandRange(ctx, plan, text, scan, 0, text.length, [plan], true);
-  const own = scanLines(body.text).headings.map((h) => sectionKeyOf(h.text, ctx.catalogue).id);
-  const ownIds = new Set(own);
-  const toAdd = shared.filter((s) => !ownIds.has(s.id)).sort((a, b) => a.order - b.order);
-
-  // Each shared section goes before the first of the plan's sections that the schema orders after it.
-  const ownOrder = scanLines(body.text).headings.map((h, i) => {
-    const def = ctx.catalogue.byId.get(own[i]);
-    return { start: h.start, order: def ? ctx.catalogue.sections.indexOf(def) : undefined };
+  const order = (def: SectionDef | undefined) => (def ? ctx.catalogue.sections.indexOf(def) : undefined);
+  const ownHeadings = scanLines(body.text).headings.map((h) => {
+    const { id, def } = sectionKeyOf(h.text, ctx.catalogue);
+    return { start: h.start, id, order: order(def) };
   });
+  const ownIds = new Set(ownHeadings.map((h) => h.id));
+  // Each shared section goes before the first of the plan's sections that the schema orders after it.
+  const toAdd = shared
+    .filter((s) => !ownIds.has(s.id))
+    .sort((a, b) => a.order - b.order)
+    .map((s) => ({ ...s, at: ownHeadings.find((h) => h.order !== undefined && h.order > s.order)?.start ?? body.text.length }));
   const merged = new MergedText();
   let at = 0;
   const insertAt = (offset: number) => {
-    const here = toAdd.filter((s) => (ownOrder.find((h) => h.order !== undefined && h.order > s.order)?.start ?? body.text.length) === offset);
+    const here = toAdd.filter((s) => s.at === offset);
     if (here.length === 0) return;
     merged.appendRange(body, at, offset);
     at = offset;
@@ -251,7 +253,7 @@ export function expandPlan(text: string, planPath: string, options: ExpandOption
       merged.join('\n\n', end?.file ?? plan, end ? end.sourceStart + end.length : 0, s.via);
     }
   };
-  for (const h of ownOrder) insertAt(h.start);
+  for (const h of ownHeadings) insertAt(h.start);
   insertAt(body.text.length);
   merged.appendRange(body, at, body.text.length);
 
