@@ -17,6 +17,8 @@
  *
  * Nothing a real plan contains comes near these limits.
  */
+import { frontMatterBlock, LineContext } from './line-context.js';
+
 export const PARSE_LIMITS = {
   /** Lists and quotes inside each other, estimated per line from its markers and indentation. */
   nesting: 32,
@@ -42,20 +44,13 @@ export interface Segment {
   unread?: UnreadReason;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** A table's delimiter row: `| --- | :-: |` (pipes optional at the ends, one needed for a single column). */
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** Length of the YAML front matter block at the start of a text (0 when there is none). */
 export function frontMatterLength(text: string): number {
-  const open = /^---[ \t]*\r?\n/.exec(text);
-  if (!open) return 0;
-  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(open[0].length));
-  if (!close) return 0;
-  const end = open[0].length + close.index + close[0].length;
-  const nl = text.indexOf('\n', end);
-  return nl === -1 ? text.length : nl + 1;
+  return frontMatterBlock(text)?.end ?? 0;
 }
 
 interface LineShape {
@@ -151,8 +146,7 @@ function scanBlocks(text: string, from: number): Block[] {
   let containerOpen = false;
   let marks = 0;
   let inTable = false;
-  let fence: string | null = null;
-  let inComment = false;
+  const context = new LineContext();
   const close = () => {
     if (block) blocks.push(block);
     block = undefined;
@@ -168,12 +162,12 @@ function scanBlocks(text: string, from: number): Block[] {
     if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
     const line = text.slice(pos, lineEnd);
     const blank = line.trim() === '';
-    if (blank && !fence && !inComment) {
+    if (blank && !context.inside) {
       close();
       pos = next;
       continue;
     }
-    const heading = !fence && !inComment && ATX_HEADING.test(line);
+    const heading = !context.inside && ATX_HEADING.test(line);
     if (!block || heading) {
       close();
       const shape = shapeOf(line);
@@ -188,34 +182,23 @@ function scanBlocks(text: string, from: number): Block[] {
     block.next = next;
     lines++;
     if (lines > L.blockLines) flag('block-lines');
-    if (fence) {
-      const m = FENCE.exec(line);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
-    } else if (inComment) {
-      if (line.includes('-->')) inComment = false;
-    } else {
-      const f = FENCE.exec(line);
-      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
-        fence = f[1];
-        marks = 0;
-      } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) {
-        inComment = true;
-      } else {
-        const shape = shapeOf(line);
-        if (shape.depth > L.nesting) flag('nesting');
-        if (countPipes(line) > L.cellsPerRow) flag('cells');
-        const rest = line.slice(shape.contentStart).trimStart();
-        if (shape.opensContainer) containerOpen = true;
-        else if (containerOpen && shape.indent <= 1 && ++lazy > L.lazyLines) flag('lazy-lines');
-        // Table rows are parsed one by one (a row's cells apart, in fact); after a delimiter row every
-        // line of the block is a row.
-        if (!inTable && rest.includes('-') && DELIMITER_ROW.test(rest) && rest.includes('|')) inTable = true;
-        const row = inTable || rest.startsWith('|');
-        // A paragraph runs on until a line starts something else: count its marks together.
-        if (row || shape.listItem || heading || rest === '' || rest[0] === '#' || rest[0] === '<') marks = 0;
-        marks += countInlineMarks(line, shape.contentStart);
-        if (marks > L.inlineMarks) flag('inline-marks');
-      }
+    const kind = context.next(line);
+    if (kind === 'fence-open') marks = 0;
+    else if (kind === 'text') {
+      const shape = shapeOf(line);
+      if (shape.depth > L.nesting) flag('nesting');
+      if (countPipes(line) > L.cellsPerRow) flag('cells');
+      const rest = line.slice(shape.contentStart).trimStart();
+      if (shape.opensContainer) containerOpen = true;
+      else if (containerOpen && shape.indent <= 1 && ++lazy > L.lazyLines) flag('lazy-lines');
+      // Table rows are parsed one by one (a row's cells apart, in fact); after a delimiter row every
+      // line of the block is a row.
+      if (!inTable && rest.includes('-') && DELIMITER_ROW.test(rest) && rest.includes('|')) inTable = true;
+      const row = inTable || rest.startsWith('|');
+      // A paragraph runs on until a line starts something else: count its marks together.
+      if (row || shape.listItem || heading || rest === '' || rest[0] === '#' || rest[0] === '<') marks = 0;
+      marks += countInlineMarks(line, shape.contentStart);
+      if (marks > L.inlineMarks) flag('inline-marks');
     }
     if (heading) close();
     pos = next;

@@ -4,6 +4,8 @@
  * own chunk (remark-parse with GFM tables costs about 3 ms per KB: too slow to re-parse a 2,000-line
  * plan on every keystroke).
  */
+import { frontMatterBlock, LineContext } from './line-context.js';
+
 export interface Chunk {
   text: string;
   /** 0-based offset of the chunk in the document. */
@@ -13,7 +15,6 @@ export interface Chunk {
 }
 
 const HEADING = /^ {0,3}#{1,2}(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function splitBlocks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
@@ -21,44 +22,23 @@ export function splitBlocks(text: string): Chunk[] {
   let chunkLine = 1;
   let pos = 0;
   let line = 1;
-  let fence: string | null = null;
-  let inComment = false;
+  const context = new LineContext();
 
   // Front matter stays in the first chunk whatever it contains.
-  const fm = /^---[ \t]*\r?\n/.exec(text);
+  const fm = frontMatterBlock(text);
   if (fm) {
-    const close = /^(?:---|\.\.\.)[ \t]*$/m;
-    const rest = text.slice(fm[0].length);
-    const m = close.exec(rest);
-    if (m) {
-      const end = fm[0].length + m.index + m[0].length;
-      const nl = text.indexOf('\n', end);
-      const skipTo = nl === -1 ? text.length : nl + 1;
-      line += countNewlines(text, 0, skipTo);
-      pos = skipTo;
-    }
+    line += countNewlines(text, 0, fm.end);
+    pos = fm.end;
   }
 
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
     const content = text.slice(pos, lineEnd);
-    if (fence) {
-      const m = FENCE.exec(content);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && content.trim() === m[1]) fence = null;
-    } else if (inComment) {
-      if (content.includes('-->')) inComment = false;
-    } else {
-      const f = FENCE.exec(content);
-      if (f && !(f[1][0] === '`' && content.slice(f[0].length).includes('`'))) {
-        fence = f[1];
-      } else if (HEADING.test(content) && pos > chunkStart) {
-        chunks.push({ text: text.slice(chunkStart, pos), offset: chunkStart, line: chunkLine });
-        chunkStart = pos;
-        chunkLine = line;
-      } else if (/^ {0,3}<!--/.test(content) && !content.slice(content.indexOf('<!--') + 4).includes('-->')) {
-        inComment = true;
-      }
+    if (context.next(content) === 'text' && HEADING.test(content) && pos > chunkStart) {
+      chunks.push({ text: text.slice(chunkStart, pos), offset: chunkStart, line: chunkLine });
+      chunkStart = pos;
+      chunkLine = line;
     }
     // A lone CR inside the line also ends a line for markdown (and so in the chunk's positions).
     // (Searched in the line only: searching the text would scan to its end on every line.)

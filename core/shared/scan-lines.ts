@@ -1,8 +1,9 @@
 /**
  * A line scan of a plan or shared file, cheap enough to run before parsing: where the front matter
  * ends, where each H2 section starts, and where the `<!-- include: path -->` lines are. Fenced code
- * is skipped, so an example include inside a code block stays an example.
+ * and multi-line comments are skipped, so an example include inside a code block stays an example.
  */
+import { frontMatterBlock, LineContext } from '../parse/line-context.js';
 
 export interface ScannedHeading {
   /** Offset of the start of the heading line. */
@@ -28,7 +29,6 @@ export interface LineScan {
   includes: IncludeLine[];
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const H2 = /^ {0,3}##(?!#)(?:[ \t]+(.*?))?[ \t]*$/;
 const INCLUDE = /^ {0,3}<!--\s*include:?\s+(.+?)\s*-->\s*$/i;
 
@@ -44,33 +44,13 @@ function* lines(text: string, from: number): Generator<{ start: number; end: num
   }
 }
 
-function frontMatterOf(text: string): { start: number; end: number; bodyStart: number } | undefined {
-  if (!/^---[ \t]*\r?\n/.test(text)) return undefined;
-  const start = text.indexOf('\n') + 1;
-  for (const l of lines(text, start)) {
-    if (/^(---|\.\.\.)[ \t]*$/.test(l.line)) {
-      const nl = text.indexOf('\n', l.end);
-      return { start, end: l.start, bodyStart: nl === -1 ? text.length : nl + 1 };
-    }
-  }
-  return undefined;
-}
-
 export function scanLines(text: string): LineScan {
-  const fm = frontMatterOf(text);
-  const scan: LineScan = { bodyStart: fm?.bodyStart ?? 0, headings: [], includes: [] };
-  if (fm) scan.frontMatter = { start: fm.start, end: fm.end };
-  let fence: string | undefined;
+  const fm = frontMatterBlock(text);
+  const scan: LineScan = { bodyStart: fm?.end ?? 0, headings: [], includes: [] };
+  if (fm) scan.frontMatter = { start: fm.valueStart, end: fm.valueEnd };
+  const context = new LineContext();
   for (const l of lines(text, scan.bodyStart)) {
-    const f = FENCE.exec(l.line);
-    if (fence) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && l.line.trim() === f[1]) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1];
-      continue;
-    }
+    if (context.next(l.line) !== 'text') continue;
     const h = H2.exec(l.line);
     if (h) {
       scan.headings.push({ start: l.start, text: (h[1] ?? '').replace(/[ \t]+#+$/, '').trim() });
