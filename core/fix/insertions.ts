@@ -4,6 +4,7 @@
 import { stringify } from 'yaml';
 import type { Fix } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
+import { FRONT_MATTER_POINTER, isBelow, isChildOf, type ModelPointer } from '../model/model-pointer.js';
 import type { SectionDef } from '../schema/catalogue.js';
 
 export function eolOf(text: string): string {
@@ -44,14 +45,13 @@ export function insertSubsectionFix(doc: PlanDocument, sectionId: string, def: S
 }
 
 /** Add a missing front-matter field, with the schema's default when it has one. */
-export function insertFieldFix(doc: PlanDocument, parentPointer: string, key: string, value: unknown, safe: boolean): Fix | undefined {
+export function insertFieldFix(doc: PlanDocument, parentPointer: ModelPointer, key: string, value: unknown, safe: boolean): Fix | undefined {
   const fm = doc.frontMatter;
   if (!fm || fm.problems.length > 0) return undefined;
   const eol = eolOf(doc.text);
   const rendered = stringify({ [key]: value }, { lineWidth: 0 }).trimEnd().replace(/\n/g, eol);
-  const prefix = parentPointer + '/';
-  const children = [...doc.sourceMap.entries()].filter(([p]) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'));
-  if (parentPointer === '/frontMatter') {
+  const children = [...doc.sourceMap.entries()].filter(([p]) => isChildOf(p, parentPointer));
+  if (parentPointer === FRONT_MATTER_POINTER) {
     // Before the closing `---`.
     const yamlEnd = doc.tree.children[0]?.position?.end.offset ?? 0;
     const closeLineStart = doc.text.lastIndexOf('\n', yamlEnd - 1) + 1;
@@ -65,7 +65,7 @@ export function insertFieldFix(doc: PlanDocument, parentPointer: string, key: st
   }
   // After the last line that belongs to the parent (the deepest descendant's end).
   const lastEnd = [...doc.sourceMap.entries()]
-    .filter(([p]) => p.startsWith(prefix))
+    .filter(([p]) => isBelow(p, parentPointer))
     .reduce((m, [, e]) => Math.max(m, e.range.end.offset), 0);
   const lineEnd = doc.text.indexOf('\n', lastEnd);
   const at = lineEnd === -1 ? doc.text.length : doc.text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
@@ -74,7 +74,7 @@ export function insertFieldFix(doc: PlanDocument, parentPointer: string, key: st
 }
 
 /** Append a mandatory row to a table, with the row's label and empty cells for the rest. */
-export function insertRowFix(doc: PlanDocument, tablePointer: string, columns: string[], row: Record<string, string>, title: string): Fix | undefined {
+export function insertRowFix(doc: PlanDocument, tablePointer: ModelPointer, columns: string[], row: Record<string, string>, title: string): Fix | undefined {
   const entry = doc.sourceMap.get(tablePointer);
   if (!entry) return undefined;
   const eol = eolOf(doc.text);
@@ -87,7 +87,7 @@ export function insertRowFix(doc: PlanDocument, tablePointer: string, columns: s
  * Add a missing column at the right-hand end of a table: its header, the delimiter and an empty cell
  * in every row. Only appends at line ends, so no cell the user wrote is touched.
  */
-export function insertColumnFix(doc: PlanDocument, tablePointer: string, title: string): Fix | undefined {
+export function insertColumnFix(doc: PlanDocument, tablePointer: ModelPointer, title: string): Fix | undefined {
   const entry = doc.sourceMap.get(tablePointer);
   if (!entry) return undefined;
   const edits: Fix['edits'] = [];

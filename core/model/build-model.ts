@@ -11,7 +11,23 @@ import { readFrontMatter } from '../parse/front-matter.js';
 import { matchColumn, matchDefinition, type Catalogue, type SectionDef, type TableDef } from '../schema/catalogue.js';
 import { slugify } from '../schema/normalise.js';
 import type { HeadingInfo, PlanDocument } from './plan-document.js';
-import { pointerOf, type PlanModel, type SectionModel, type SourceMap, type StepModel, type TableModel } from './plan-model.js';
+import type { PlanModel, SectionModel, SourceMap, StepModel, TableModel } from './plan-model.js';
+import {
+  bulletPointer,
+  cellPointer,
+  columnPointer,
+  FRONT_MATTER_POINTER,
+  partPointer,
+  ROOT_POINTER,
+  rowPointer,
+  SECTION_PARTS,
+  sectionPointer,
+  SECTIONS_POINTER,
+  stepPointer,
+  subsectionPointer,
+  tablePointer,
+  type ModelPointer,
+} from './model-pointer.js';
 
 const EXPLICIT_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/i;
 const PLAIN_ROLE = /^([A-Z][A-Za-z0-9 &/()'+-]{0,48}?)\s*:\s+\S/;
@@ -61,10 +77,10 @@ export function stepRole(item: ListItem): { role?: string; roleNode?: PhrasingCo
 interface Cursor {
   section?: SectionModel;
   sectionDef?: SectionDef;
-  sectionPtr?: string;
+  sectionPtr?: ModelPointer;
   sub?: SectionModel;
   subDef?: SectionDef;
-  subPtr?: string;
+  subPtr?: ModelPointer;
 }
 
 export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, catalogue: Catalogue): PlanDocument {
@@ -73,9 +89,9 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
   const headings: HeadingInfo[] = [];
   const doc: PlanDocument = { text, lines, tree, model, sourceMap, catalogue, headings };
   const docStart = lines.range(0, 0);
-  sourceMap.set('', { range: docStart });
-  sourceMap.set(pointerOf('frontMatter'), { range: lines.lineRange(1) });
-  sourceMap.set(pointerOf('sections'), { range: lines.lineRange(1) });
+  sourceMap.set(ROOT_POINTER, { range: docStart });
+  sourceMap.set(FRONT_MATTER_POINTER, { range: lines.lineRange(1) });
+  sourceMap.set(SECTIONS_POINTER, { range: lines.lineRange(1) });
 
   const cur: Cursor = {};
   const target = () => (cur.sub ? { model: cur.sub, ptr: cur.subPtr!, def: cur.subDef } : cur.section ? { model: cur.section, ptr: cur.sectionPtr!, def: cur.sectionDef } : undefined);
@@ -117,7 +133,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     const sectionRange = lines.range(node.position!.start.offset!, endOffset);
     if (node.depth === 1) {
       doc.titleRange ??= range;
-      sourceMap.set(pointerOf('sections'), { range, anchor: range });
+      sourceMap.set(SECTIONS_POINTER, { range, anchor: range });
       cur.section = cur.sub = undefined;
       return undefined;
     }
@@ -129,15 +145,15 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         // Checked once, reported by the duplicate-section rule; its content is not mixed in.
         cur.section = emptySection(id, heading, !!def);
         cur.sectionDef = def;
-        cur.sectionPtr = pointerOf('sections', `${id}~duplicate~${index}`);
+        cur.sectionPtr = sectionPointer(`${id}~duplicate~${index}`);
       } else {
         cur.section = emptySection(id, heading, !!def);
         cur.sectionDef = def;
-        cur.sectionPtr = pointerOf('sections', id);
+        cur.sectionPtr = sectionPointer(id);
         model.sections[id] = cur.section;
         sourceMap.set(cur.sectionPtr, { range: sectionRange, anchor: range });
-        for (const part of ['steps', 'bullets', 'tables', 'subsections', 'text']) {
-          sourceMap.set(`${cur.sectionPtr}/${part}`, { range: sectionRange, anchor: range });
+        for (const part of SECTION_PARTS) {
+          sourceMap.set(partPointer(cur.sectionPtr, part), { range: sectionRange, anchor: range });
         }
       }
       return { depth: 2, text: heading, id, known: !!def, duplicate, range, sectionRange, endOffset };
@@ -151,12 +167,12 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     const sub = emptySection(id, heading, !!def);
     cur.sub = sub;
     cur.subDef = def;
-    cur.subPtr = `${cur.sectionPtr}/subsections/${pointerOf(duplicate ? `${id}~duplicate~${index}` : id).slice(1)}`;
+    cur.subPtr = subsectionPointer(cur.sectionPtr!, duplicate ? `${id}~duplicate~${index}` : id);
     if (!duplicate) {
       cur.section.subsections[id] = sub;
       sourceMap.set(cur.subPtr, { range: sectionRange, anchor: range });
-      for (const part of ['steps', 'bullets', 'tables', 'subsections', 'text']) {
-        sourceMap.set(`${cur.subPtr}/${part}`, { range: sectionRange, anchor: range });
+      for (const part of SECTION_PARTS) {
+        sourceMap.set(partPointer(cur.subPtr, part), { range: sectionRange, anchor: range });
       }
     }
     return { depth: 3, text: heading, id, known: !!def, parentId: cur.section.id, duplicate, range, sectionRange, endOffset };
@@ -173,7 +189,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     section.text = section.text ? `${section.text}\n${s}` : s;
   }
 
-  function addContent(node: RootContent, section: SectionModel, ptr: string, def: SectionDef | undefined): void {
+  function addContent(node: RootContent, section: SectionModel, ptr: ModelPointer, def: SectionDef | undefined): void {
     switch (node.type) {
       case 'list':
         addList(node, section, ptr);
@@ -193,10 +209,11 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     }
   }
 
-  function addList(list: List, section: SectionModel, ptr: string): void {
+  function addList(list: List, section: SectionModel, ptr: ModelPointer): void {
     const range = nodeRange(lines, list);
     if (list.ordered) {
-      if (section.steps.length === 0) sourceMap.set(`${ptr}/steps`, { range, anchor: sourceMap.get(`${ptr}/steps`)?.anchor });
+      const steps = partPointer(ptr, 'steps');
+      if (section.steps.length === 0) sourceMap.set(steps, { range, anchor: sourceMap.get(steps)?.anchor });
       for (const item of list.children) {
         const i = section.steps.length;
         const { role, roleNode } = stepRole(item);
@@ -204,22 +221,23 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         if (role) step.role = role;
         section.steps.push(step);
         const itemRange = nodeRange(lines, item);
-        sourceMap.set(`${ptr}/steps/${i}`, { range: itemRange, anchor: lines.range(itemRange.start.offset, lines.lineRange(itemRange.start.line).end.offset) });
-        sourceMap.set(`${ptr}/steps/${i}/text`, { range: itemRange });
-        if (roleNode) sourceMap.set(`${ptr}/steps/${i}/role`, { range: nodeRange(lines, roleNode) });
+        sourceMap.set(stepPointer(ptr, i), { range: itemRange, anchor: lines.range(itemRange.start.offset, lines.lineRange(itemRange.start.line).end.offset) });
+        sourceMap.set(stepPointer(ptr, i, 'text'), { range: itemRange });
+        if (roleNode) sourceMap.set(stepPointer(ptr, i, 'role'), { range: nodeRange(lines, roleNode) });
       }
     } else {
-      if (section.bullets.length === 0) sourceMap.set(`${ptr}/bullets`, { range, anchor: sourceMap.get(`${ptr}/bullets`)?.anchor });
+      const bullets = partPointer(ptr, 'bullets');
+      if (section.bullets.length === 0) sourceMap.set(bullets, { range, anchor: sourceMap.get(bullets)?.anchor });
       for (const item of list.children) {
         const i = section.bullets.length;
         section.bullets.push(toString(item).trim());
-        sourceMap.set(`${ptr}/bullets/${i}`, { range: nodeRange(lines, item) });
+        sourceMap.set(bulletPointer(ptr, i), { range: nodeRange(lines, item) });
       }
     }
     addText(section, toString(list));
   }
 
-  function addTable(table: Table, section: SectionModel, ptr: string, def: SectionDef | undefined): void {
+  function addTable(table: Table, section: SectionModel, ptr: ModelPointer, def: SectionDef | undefined): void {
     const [head, ...body] = table.children;
     if (!head) return;
     const headers = head.children.map((c) => toString(c).trim());
@@ -229,21 +247,21 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     if (!tableDef) return;
     const columnIds = headers.map((h, i) => matchColumn(h, tableDef.columns)?.id ?? (slugify(h) || `column-${i + 1}`));
     const model: TableModel = { columns: {}, rows: [] };
-    const tPtr = `${ptr}/tables/${pointerOf(tableDef.id).slice(1)}`;
+    const tPtr = tablePointer(ptr, tableDef.id);
     const tableRange = nodeRange(lines, table);
     const headRange = nodeRange(lines, head);
     sourceMap.set(tPtr, { range: tableRange, anchor: headRange });
-    sourceMap.set(`${tPtr}/columns`, { range: headRange });
-    sourceMap.set(`${tPtr}/rows`, { range: tableRange, anchor: headRange });
+    sourceMap.set(columnPointer(tPtr), { range: headRange });
+    sourceMap.set(rowPointer(tPtr), { range: tableRange, anchor: headRange });
     columnIds.forEach((id, i) => {
       if (id in model.columns) return;
       model.columns[id] = headers[i];
-      sourceMap.set(`${tPtr}/columns/${pointerOf(id).slice(1)}`, { range: nodeRange(lines, head.children[i]) });
+      sourceMap.set(columnPointer(tPtr, id), { range: nodeRange(lines, head.children[i]) });
     });
     body.forEach((row, r) => {
       const cells: Record<string, string> = {};
       const rowRange = nodeRange(lines, row);
-      sourceMap.set(`${tPtr}/rows/${r}`, { range: rowRange });
+      sourceMap.set(rowPointer(tPtr, r), { range: rowRange });
       row.children.forEach((cell, c) => {
         const id = columnIds[c];
         if (id === undefined || id in cells) return;
@@ -254,7 +272,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         const cellRange = first?.position && last?.position
           ? lines.range(first.position.start.offset!, last.position.end.offset!)
           : cell.position ? nodeRange(lines, cell) : rowRange;
-        sourceMap.set(`${tPtr}/rows/${r}/${pointerOf(id).slice(1)}`, { range: cellRange });
+        sourceMap.set(cellPointer(tPtr, r, id), { range: cellRange });
       });
       model.rows.push(cells);
     });

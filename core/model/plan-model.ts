@@ -3,6 +3,7 @@
  * SourceMap (JSON pointer -> range) so a schema error lands on the words at fault.
  */
 import type { Range } from '../diagnostic.js';
+import type { ModelPointer } from './model-pointer.js';
 
 export interface PlanModel {
   /** Parsed YAML front matter; `{}` when absent or unreadable (a diagnostic says why). */
@@ -45,8 +46,8 @@ export interface SectionModel {
   subsections: Record<string, SectionModel>;
 }
 
-/** JSON pointer (RFC 6901, e.g. `/sections/contacts/tables/contacts/rows/2/phone`) -> source range. */
-export type SourceMap = Map<string, SourceEntry>;
+/** Model pointer (see model-pointer.ts, e.g. `/sections/contacts/tables/contacts/rows/2/phone`) -> source range. */
+export type SourceMap = Map<ModelPointer, SourceEntry>;
 
 export interface SourceEntry {
   /** The whole node: a heading, a table cell, a list item, a YAML value. */
@@ -56,16 +57,4 @@ export interface SourceEntry {
    * the table header row, the YAML key. Defaults to `range`.
    */
   anchor?: Range;
-}
-
-export function pointerOf(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

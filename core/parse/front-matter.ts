@@ -5,7 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Yaml } from 'mdast';
 import type { SourceMap } from '../model/plan-model.js';
-import { pointerOf } from '../model/plan-model.js';
+import { FRONT_MATTER_POINTER, frontMatterPointer, type Segment } from '../model/model-pointer.js';
 import type { LineIndex } from '../input/line-index.js';
 import type { Range } from '../diagnostic.js';
 
@@ -44,7 +44,7 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
   const valueOffset = firstNewline === -1 ? text.length : firstNewline + 1;
   const source = node.value;
   const whole = lines.range(start, node.position!.end.offset!);
-  map.set(pointerOf('frontMatter'), { range: whole, anchor: lines.lineRange(whole.start.line) });
+  map.set(FRONT_MATTER_POINTER, { range: whole, anchor: lines.lineRange(whole.start.line) });
 
   const problems: FrontMatterProblem[] = [];
   const rangeOf = (a: number, b: number) => lines.range(valueOffset + a, valueOffset + Math.max(a, b));
@@ -99,13 +99,13 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
     });
     return { data: {}, problems, valueOffset, document: doc };
   }
-  mapYamlNode(doc.contents as YamlNode | null, ['frontMatter'], map, rangeOf);
+  mapYamlNode(doc.contents as YamlNode | null, [], map, rangeOf);
   return { data: data as Record<string, unknown>, problems, valueOffset, document: doc };
 }
 
 function mapYamlNode(
   node: YamlNode | null,
-  path: (string | number)[],
+  path: Segment[],
   map: SourceMap,
   rangeOf: (a: number, b: number) => Range,
 ): void {
@@ -123,13 +123,13 @@ function mapYamlNode(
       const entry = container || !value || (isScalar(value) && value.value === null)
         ? { range: keyRange ?? valueRange, anchor: keyRange }
         : { range: valueRange, anchor: keyRange };
-      map.set(pointerOf(...path, key), entry);
+      map.set(frontMatterPointer(...path, key), entry);
       mapYamlNode(value, [...path, key], map, rangeOf);
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
       const child = item as YamlNode | null;
-      if (child?.range) map.set(pointerOf(...path, i), { range: rangeOf(child.range[0], child.range[1]) });
+      if (child?.range) map.set(frontMatterPointer(...path, i), { range: rangeOf(child.range[0], child.range[1]) });
       mapYamlNode(child, [...path, i], map, rangeOf);
     });
   }

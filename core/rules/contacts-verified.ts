@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { addMonths, daysBetween, isIsoDate } from './dates.js';
-import { pointerOf } from '../model/plan-model.js';
+import { frontMatterPointer } from '../model/model-pointer.js';
 import { formatLongDate } from '../fix/loose-date.js';
 import { typedValues } from './typed-values.js';
 
@@ -16,7 +16,7 @@ export const contactsVerified: Rule = {
     const stale = (d: string) => daysBetween(addMonths(d, months), today) > 0;
     const verified = doc.model.frontMatter.contacts_last_verified;
     if (isIsoDate(verified)) {
-      const range = doc.sourceMap.get(pointerOf('frontMatter', 'contacts_last_verified'))!.range;
+      const range = doc.sourceMap.get(frontMatterPointer('contacts_last_verified'))!.range;
       if (daysBetween(today, verified) > 0) {
         report({ range, severity: 'error', message: `The contacts verification date (${formatLongDate(verified)}) is in the future. Write the date the numbers were last checked.` });
       } else if (stale(verified)) {

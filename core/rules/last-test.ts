@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { addMonths, daysBetween, isIsoDate } from './dates.js';
-import { pointerOf } from '../model/plan-model.js';
+import { frontMatterPointer } from '../model/model-pointer.js';
 import { formatLongDate } from '../fix/loose-date.js';
 
 export const lastTest: Rule = {
@@ -14,7 +14,7 @@ export const lastTest: Rule = {
     const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 12;
     const tested = doc.model.frontMatter.last_tested;
     if (!isIsoDate(tested)) return;
-    const range = doc.sourceMap.get(pointerOf('frontMatter', 'last_tested'))!.range;
+    const range = doc.sourceMap.get(frontMatterPointer('last_tested'))!.range;
     if (daysBetween(today, tested) > 0) {
       report({ range, severity: 'error', message: `The last test date (${formatLongDate(tested)}) is in the future. Write the date of the last exercise or real activation.` });
     } else if (daysBetween(addMonths(tested, months), today) > 0) {

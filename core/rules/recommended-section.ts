@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { insertSectionFix } from '../fix/insertions.js';
-import { pointerOf } from '../model/plan-model.js';
+import { SECTIONS_POINTER } from '../model/model-pointer.js';
 
 export const recommendedSection: Rule = {
   id: 'recommended-section',
@@ -10,7 +10,7 @@ export const recommendedSection: Rule = {
   examples: [],
   check({ doc, report }) {
     if (!doc.frontMatter && doc.headings.length === 0) return;
-    const at = doc.sourceMap.get(pointerOf('sections'));
+    const at = doc.sourceMap.get(SECTIONS_POINTER);
     for (const def of doc.catalogue.sections) {
       if (!def.recommended || def.required || def.id in doc.model.sections) continue;
       report({

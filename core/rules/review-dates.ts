@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { addMonths, daysBetween, isIsoDate } from './dates.js';
-import { pointerOf } from '../model/plan-model.js';
+import { frontMatterPointer } from '../model/model-pointer.js';
 import { formatLongDate } from '../fix/loose-date.js';
 
 export const reviewDates: Rule = {
@@ -19,7 +19,7 @@ export const reviewDates: Rule = {
   ],
   check({ doc, today, report }) {
     const fm = doc.model.frontMatter;
-    const at = (key: string) => doc.sourceMap.get(pointerOf('frontMatter', key))?.range;
+    const at = (key: string) => doc.sourceMap.get(frontMatterPointer(key))?.range;
     const { date_issued: issued, last_reviewed: last, next_review: next } = fm as Record<string, unknown>;
     if (isIsoDate(last) && daysBetween(today, last) > 0) {
       report({ range: at('last_reviewed')!, message: `The last review date (${formatLongDate(last)}) is in the future. Write the date the plan was actually last reviewed.` });

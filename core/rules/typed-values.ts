@@ -1,7 +1,8 @@
 /** Every value the schema marks with an `x-kind` (phone, date, duration), with where it is written. */
 import type { Range } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
-import { pointerOf, type SectionModel } from '../model/plan-model.js';
+import type { SectionModel } from '../model/plan-model.js';
+import { cellPointer, frontMatterPointer, sectionPointer, subsectionPointer, tablePointer, type ModelPointer, type Segment } from '../model/model-pointer.js';
 import type { SectionDef } from '../schema/catalogue.js';
 
 export interface TypedValue {
@@ -10,7 +11,7 @@ export interface TypedValue {
   range: Range;
   /** "practice.phone in the front matter", "the 'Phone' cell of row 3 of the contacts table". */
   where: string;
-  pointer: string;
+  pointer: ModelPointer;
   /** For table cells: the row object, to compare with other cells. */
   row?: Record<string, string>;
   column?: string;
@@ -18,10 +19,10 @@ export interface TypedValue {
 
 function frontMatterValues(doc: PlanDocument, out: TypedValue[]): void {
   for (const { path, kind, title } of doc.catalogue.frontMatterKinds) {
-    const walk = (value: unknown, i: number, segs: (string | number)[]): void => {
+    const walk = (value: unknown, i: number, segs: Segment[]): void => {
       if (i === path.length) {
         if (typeof value !== 'string' && typeof value !== 'number') return;
-        const pointer = pointerOf('frontMatter', ...segs);
+        const pointer = frontMatterPointer(...segs);
         const entry = doc.sourceMap.get(pointer);
         if (!entry) return;
         const label = segs.map((s, k) => (typeof s === 'number' ? `[${s}]` : k === 0 ? s : `.${s}`)).join('');
@@ -39,7 +40,7 @@ function frontMatterValues(doc: PlanDocument, out: TypedValue[]): void {
   }
 }
 
-function sectionValues(doc: PlanDocument, section: SectionModel, def: SectionDef | undefined, ptr: string, out: TypedValue[]): void {
+function sectionValues(doc: PlanDocument, section: SectionModel, def: SectionDef | undefined, ptr: ModelPointer, out: TypedValue[]): void {
   if (!def) return;
   for (const tableDef of def.tables) {
     const table = section.tables[tableDef.id];
@@ -47,7 +48,7 @@ function sectionValues(doc: PlanDocument, section: SectionModel, def: SectionDef
     table.rows.forEach((row, r) => {
       for (const col of tableDef.columns) {
         if (!col.kind || !(col.id in row)) continue;
-        const pointer = `${ptr}/tables/${tableDef.id}/rows/${r}/${col.id}`;
+        const pointer = cellPointer(tablePointer(ptr, tableDef.id), r, col.id);
         const entry = doc.sourceMap.get(pointer);
         if (!entry) continue;
         out.push({
@@ -63,7 +64,7 @@ function sectionValues(doc: PlanDocument, section: SectionModel, def: SectionDef
     });
   }
   for (const [id, sub] of Object.entries(section.subsections)) {
-    sectionValues(doc, sub, def.subsections.find((s) => s.id === id), `${ptr}/subsections/${id}`, out);
+    sectionValues(doc, sub, def.subsections.find((s) => s.id === id), subsectionPointer(ptr, id), out);
   }
 }
 
@@ -71,7 +72,7 @@ export function typedValues(doc: PlanDocument, kind?: string): TypedValue[] {
   const out: TypedValue[] = [];
   frontMatterValues(doc, out);
   for (const [id, section] of Object.entries(doc.model.sections)) {
-    sectionValues(doc, section, doc.catalogue.byId.get(id), pointerOf('sections', id), out);
+    sectionValues(doc, section, doc.catalogue.byId.get(id), sectionPointer(id), out);
   }
   return kind ? out.filter((v) => v.kind === kind) : out;
 }

@@ -1,32 +1,24 @@
 /** Plain-English names for the things a pointer refers to: sections, tables, columns, fields. */
 import type { PlanDocument } from '../model/plan-document.js';
-import { parsePointer } from '../model/plan-model.js';
+import { readModelPath, type ModelPath, type ModelPointer } from '../model/model-pointer.js';
 import type { SectionDef, TableDef } from '../schema/catalogue.js';
 
-export interface PointerParts {
-  sectionId?: string;
+/** A model path with the catalogue's definitions of the section, subsection and table it is in. */
+export interface PointerParts extends ModelPath {
   sectionDef?: SectionDef;
-  subsectionId?: string;
   subsectionDef?: SectionDef;
   tableDef?: TableDef;
-  segments: string[];
 }
 
-export function partsOf(doc: PlanDocument, pointer: string): PointerParts {
-  const segments = parsePointer(pointer);
-  const parts: PointerParts = { segments };
-  if (segments[0] !== 'sections' || segments.length < 2) return parts;
-  parts.sectionId = segments[1];
-  parts.sectionDef = doc.catalogue.byId.get(segments[1]);
-  let owner = parts.sectionDef;
-  let rest = segments.slice(2);
-  if (rest[0] === 'subsections' && rest[1]) {
-    parts.subsectionId = rest[1];
-    parts.subsectionDef = owner?.subsections.find((s) => s.id === rest[1]);
-    owner = parts.subsectionDef;
-    rest = rest.slice(2);
+export function partsOf(doc: PlanDocument, pointer: ModelPointer): PointerParts {
+  const parts: PointerParts = readModelPath(pointer);
+  if (parts.sectionId === undefined) return parts;
+  parts.sectionDef = doc.catalogue.byId.get(parts.sectionId);
+  if (parts.subsectionId !== undefined) parts.subsectionDef = parts.sectionDef?.subsections.find((s) => s.id === parts.subsectionId);
+  if (parts.tableId !== undefined) {
+    const owner = parts.subsectionId !== undefined ? parts.subsectionDef : parts.sectionDef;
+    parts.tableDef = owner?.tables.find((t) => t.id === parts.tableId);
   }
-  if (rest[0] === 'tables' && rest[1]) parts.tableDef = owner?.tables.find((t) => t.id === rest[1]);
   return parts;
 }
 

@@ -5,7 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Fix, Range } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
-import { parsePointer, pointerOf } from '../model/plan-model.js';
+import { FRONT_MATTER_POINTER, isAtOrBelow, parentPointer, pointerFromJson, type ModelPointer } from '../model/model-pointer.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { insertColumnFix, insertFieldFix, insertRowFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
 import { looseDateToIso } from '../fix/loose-date.js';
@@ -16,7 +16,7 @@ import { PLACEHOLDER } from '../rules/placeholder-pattern.js';
 interface Placed {
   ruleId: string;
   message: string;
-  pointer: string;
+  pointer: ModelPointer;
   /** Put it on the container's anchor (something missing inside) rather than the value itself. */
   onAnchor: boolean;
   fix?: Fix;
@@ -57,13 +57,13 @@ function typeWords(t: unknown): string {
   return list.map((x) => TYPE_WORDS[String(x)] ?? String(x)).join(' or ');
 }
 
-function rangeFor(doc: PlanDocument, pointer: string, onAnchor: boolean): Range {
+function rangeFor(doc: PlanDocument, pointer: ModelPointer, onAnchor: boolean): Range {
   let p = pointer;
   for (;;) {
     const entry = doc.sourceMap.get(p);
     if (entry) return onAnchor ? entry.anchor ?? entry.range : entry.range;
     if (p === '') return doc.lines.range(0, 0);
-    p = p.slice(0, p.lastIndexOf('/'));
+    p = parentPointer(p);
     onAnchor = true;
   }
 }
@@ -74,7 +74,7 @@ function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
   const last = seg[seg.length - 1];
   const parentSchema = err.parentSchema as JsonSchema | undefined;
   const propSchema = parentSchema?.properties?.[missing] as JsonSchema | undefined;
-  const pointer = err.instancePath;
+  const pointer = parts.pointer;
 
   if (seg[0] === 'frontMatter') {
     const fm = doc.frontMatter;
@@ -141,7 +141,7 @@ function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
       ),
       pointer,
       onAnchor: false,
-      fix: insertColumnFix(doc, pointer.replace(/\/columns$/, ''), title),
+      fix: insertColumnFix(doc, parentPointer(pointer), title),
     };
   }
   const stepIndex = seg.indexOf('steps');
@@ -227,7 +227,7 @@ function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
   const where = describeWhere(doc, parts);
   const why = schema?.['x-why'];
   const write = schema?.['x-write'];
-  const pointer = err.instancePath;
+  const pointer = parts.pointer;
   const base = { ruleId: 'schema/invalid-value', pointer, onAnchor: false };
   switch (err.keyword) {
     case 'format': {
@@ -291,7 +291,7 @@ function placeCount(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
       schema?.['x-why'],
       schema?.['x-write'],
     ),
-    pointer: err.instancePath,
+    pointer: parts.pointer,
     onAnchor: true,
   };
 }
@@ -299,10 +299,10 @@ function placeCount(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
 function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed {
   const schema = err.parentSchema as JsonSchema | undefined;
   const seg = parts.segments;
-  const pointer = err.instancePath;
+  const pointer = parts.pointer;
   if (seg[seg.length - 1] === 'rows' && parts.tableDef) {
     const title = titleOf(schema, 'required row');
-    const tablePtr = pointer.slice(0, pointer.lastIndexOf('/'));
+    const tablePtr = parentPointer(pointer);
     const table = valueAt(doc.model, seg.slice(0, -1)) as { columns?: Record<string, string> } | undefined;
     const row = (schema?.['x-row'] ?? {}) as Record<string, string>;
     return {
@@ -332,10 +332,11 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
   const frontMatterUnreadable = !doc.frontMatter || doc.frontMatter.problems.length > 0;
   for (const err of errors) {
     if (WRAPPERS.has(err.keyword)) continue;
-    if (frontMatterUnreadable && (err.instancePath === '/frontMatter' || err.instancePath.startsWith('/frontMatter/'))) continue;
+    const pointer = pointerFromJson(err.instancePath);
+    if (frontMatterUnreadable && isAtOrBelow(pointer, FRONT_MATTER_POINTER)) continue;
     // Items tried by `contains` that did not match are not faults; the contains error says what is missing.
     if (err.schemaPath.includes('/contains/')) continue;
-    const parts = partsOf(doc, err.instancePath);
+    const parts = partsOf(doc, pointer);
     if (parts.sectionId && parts.segments.length > 2) {
       const section = doc.model.sections[parts.sectionId];
       if (section && section.words === 0) continue; // the empty-section rule says it once
@@ -353,7 +354,7 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
       placed = {
         ruleId: 'schema/invalid-value',
         message: sentence(`Something in ${describeWhere(doc, parts)} does not match the plan format`, (err.parentSchema as JsonSchema | undefined)?.['x-write']),
-        pointer: err.instancePath,
+        pointer,
         onAnchor: false,
       };
     }
@@ -368,4 +369,3 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
   return out;
 }
 
-export { pointerOf, parsePointer };
