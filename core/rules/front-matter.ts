@@ -1,5 +1,6 @@
 import type { Rule } from './rule.js';
 import { stringify } from 'yaml';
+import { frontMatterSchemaAt, missingFieldValue } from '../schema/front-matter-schema.js';
 
 export const frontMatter: Rule = {
   id: 'front-matter',
@@ -25,8 +26,7 @@ export const frontMatter: Rule = {
       const fmSchema = doc.catalogue.frontMatterSchema;
       const skeleton: Record<string, unknown> = {};
       for (const key of fmSchema.required ?? []) {
-        const prop = fmSchema.properties?.[key] ?? {};
-        skeleton[key] = 'default' in prop ? prop.default : prop.type === 'object' ? {} : prop.type === 'array' ? [] : `{{${prop.title ?? key}}}`;
+        skeleton[key] = missingFieldValue(frontMatterSchemaAt(fmSchema, [key]), key);
       }
       const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
       const yaml = stringify(skeleton, { lineWidth: 0 }).replace(/\n/g, eol);

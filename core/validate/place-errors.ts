@@ -7,20 +7,13 @@ import type { Diagnostic, Fix, Range } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import { FRONT_MATTER_POINTER, isAtOrBelow, parentPointer, pointerFromJson, type ModelPointer } from '../model/model-pointer.js';
 import type { JsonSchema } from '../schema/catalogue.js';
-import { insertColumnFix, insertFieldFix, insertRowFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
+import { insertRowFix } from '../fix/insertions.js';
 import { looseDateToIso } from '../fix/loose-date.js';
 import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
+import { capitalise, titleOf, type Placed } from './placed.js';
+import { placeRequired } from './place-required.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import { PLACEHOLDER } from '../rules/placeholder-pattern.js';
-
-interface Placed {
-  ruleId: string;
-  message: string;
-  pointer: ModelPointer;
-  /** Put it on the container's anchor (something missing inside) rather than the value itself. */
-  onAnchor: boolean;
-  fix?: Fix;
-}
 
 function valueAt(model: unknown, segments: string[]): unknown {
   let v: any = model;
@@ -36,10 +29,6 @@ function containsPlaceholder(v: unknown): boolean {
   if (Array.isArray(v)) return v.some(containsPlaceholder);
   if (v && typeof v === 'object') return Object.values(v).some(containsPlaceholder);
   return false;
-}
-
-function titleOf(schema: JsonSchema | undefined, fallback: string): string {
-  return typeof schema?.title === 'string' ? schema.title : fallback;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -66,147 +55,6 @@ function rangeFor(doc: PlanDocument, pointer: ModelPointer, onAnchor: boolean): 
     p = parentPointer(p);
     onAnchor = true;
   }
-}
-
-function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed | undefined {
-  const missing = (err.params as { missingProperty: string }).missingProperty;
-  const seg = parts.segments;
-  const last = seg[seg.length - 1];
-  const parentSchema = err.parentSchema as JsonSchema | undefined;
-  const propSchema = parentSchema?.properties?.[missing] as JsonSchema | undefined;
-  const pointer = parts.pointer;
-
-  if (seg[0] === 'frontMatter') {
-    const fm = doc.frontMatter;
-    if (!fm) return undefined; // reported once as missing front matter
-    const where = seg.length > 1 ? `The front matter's '${fieldPath(seg)}'` : 'The front matter';
-    const resolved = propSchema ?? resolveFrontMatterSchema(doc, [...seg.slice(1), missing]);
-    const title = titleOf(resolved, missing);
-    const hasDefault = resolved && 'default' in resolved;
-    const placeholder = resolved?.type === 'object' ? {} : resolved?.type === 'array' ? [] : `{{${title}}}`;
-    const fix = insertFieldFix(doc, pointer, missing, hasDefault ? resolved!.default : placeholder, !!hasDefault);
-    return {
-      ruleId: 'schema/required-field',
-      message: sentence(
-        `${where} has no '${missing}'${normal(title) === normal(missing) ? '' : ` (${title})`}`,
-        resolved?.['x-why'],
-        resolved?.['x-write'] ?? (hasDefault ? `Add '${missing}: ${String(resolved!.default)}'` : `Add a line '${missing}: ...'`),
-      ),
-      pointer,
-      onAnchor: true,
-      fix,
-    };
-  }
-  if (seg.length === 1 && last === 'sections') {
-    const def = doc.catalogue.byId.get(missing);
-    if (!def) return undefined;
-    return {
-      ruleId: 'schema/required-section',
-      message: sentence(`The plan has no '${def.title}' section`, def.why, def.write),
-      pointer,
-      onAnchor: true,
-      fix: insertSectionFix(doc, def),
-    };
-  }
-  if (last === 'subsections' && parts.sectionId) {
-    const def = (parts.subsectionDef ?? parts.sectionDef)?.subsections.find((s) => s.id === missing);
-    if (!def) return undefined;
-    return {
-      ruleId: 'schema/required-subsection',
-      message: sentence(`The ${sectionName(doc, parts)} section has no '${def.title}' part`, def.why, def.write),
-      pointer,
-      onAnchor: true,
-      fix: parts.subsectionId ? undefined : insertSubsectionFix(doc, parts.sectionId, def),
-    };
-  }
-  if (last === 'tables' && parts.sectionId) {
-    const owner = parts.subsectionDef ?? parts.sectionDef;
-    const def = owner?.tables.find((t) => t.id === missing);
-    return {
-      ruleId: 'schema/required-content',
-      message: sentence(`The ${sectionName(doc, parts)} section has no ${def?.title ?? 'table'}`, def?.why, def?.write),
-      pointer,
-      onAnchor: true,
-    };
-  }
-  if (last === 'columns' && parts.tableDef) {
-    const col = parts.tableDef.columns.find((c) => c.id === missing);
-    const title = col?.title ?? missing;
-    return {
-      ruleId: 'schema/required-column',
-      message: sentence(
-        `${capitalise(tableName(doc, parts))} has no '${title}' column`,
-        col?.why,
-        col?.write ?? `Add a '${title}' column to the table`,
-      ),
-      pointer,
-      onAnchor: false,
-      fix: insertColumnFix(doc, parentPointer(pointer), title),
-    };
-  }
-  const stepIndex = seg.indexOf('steps');
-  if (stepIndex >= 0 && seg.length === stepIndex + 2) {
-    const n = Number(seg[stepIndex + 1]) + 1;
-    return {
-      ruleId: 'schema/required-content',
-      message: sentence(`Step ${n} of the ${sectionName(doc, parts)} section does not say ${missing === 'role' ? 'who does it' : `its ${titleOf(propSchema, missing)}`}`, propSchema?.['x-why'], propSchema?.['x-write']),
-      pointer,
-      onAnchor: true,
-    };
-  }
-  const rowIndex = seg.indexOf('rows');
-  if (rowIndex >= 0 && parts.tableDef && seg.length === rowIndex + 2) {
-    const col = parts.tableDef.columns.find((c) => c.id === missing);
-    return {
-      ruleId: 'schema/required-content',
-      message: sentence(`Row ${Number(seg[rowIndex + 1]) + 1} of ${tableName(doc, parts)} has no '${col?.title ?? missing}'`, col?.why, col?.write),
-      pointer,
-      onAnchor: false,
-    };
-  }
-  if (seg[0] === 'sections' && parts.sectionId && ['steps', 'bullets', 'text'].includes(missing) === false && seg.length <= 4) {
-    // e.g. a section without its `tables` or `subsections` container
-    const title = titleOf(propSchema, missing);
-    return {
-      ruleId: 'schema/required-content',
-      message: sentence(`The ${sectionName(doc, parts)} section has no ${title}`, propSchema?.['x-why'] ?? (parts.subsectionDef ?? parts.sectionDef)?.why, propSchema?.['x-write'] ?? (parts.subsectionDef ?? parts.sectionDef)?.write),
-      pointer,
-      onAnchor: true,
-    };
-  }
-  if (seg[0] === 'sections' && (missing === 'steps' || missing === 'bullets')) {
-    const owner = parts.subsectionDef ?? parts.sectionDef;
-    return {
-      ruleId: 'schema/required-content',
-      message: sentence(`The ${sectionName(doc, parts)} section has no ${titleOf(propSchema, missing === 'steps' ? 'numbered steps' : 'bullet points')}`, propSchema?.['x-why'] ?? owner?.why, propSchema?.['x-write'] ?? owner?.write),
-      pointer,
-      onAnchor: true,
-    };
-  }
-  return {
-    ruleId: 'schema/required-content',
-    message: sentence(`'${titleOf(propSchema, missing)}' is missing here`, propSchema?.['x-why'], propSchema?.['x-write']),
-    pointer,
-    onAnchor: true,
-  };
-}
-
-function normal(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Walk the front-matter schema by key path, for properties required from an if/then. */
-function resolveFrontMatterSchema(doc: PlanDocument, path: string[]): JsonSchema | undefined {
-  let node: JsonSchema | undefined = doc.catalogue.frontMatterSchema;
-  for (const key of path) {
-    if (!node) return undefined;
-    node = /^[0-9]+$/.test(key) ? node.items : node.properties?.[key];
-  }
-  return node;
 }
 
 function describeWhere(doc: PlanDocument, parts: PointerParts): string {

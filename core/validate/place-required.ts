@@ -1,0 +1,210 @@
+/**
+ * ajv `required` errors -> what is missing, worded for the kind of thing it is. The kind is read from
+ * where the error points (the front matter, the list of sections, a section's subsections, a table's
+ * columns, a step, a row ...); each kind has one small placer below.
+ */
+import type { ErrorObject } from 'ajv';
+import type { PlanDocument } from '../model/plan-document.js';
+import { parentPointer } from '../model/model-pointer.js';
+import type { JsonSchema } from '../schema/catalogue.js';
+import { frontMatterSchemaAt, hasDefault, missingFieldValue } from '../schema/front-matter-schema.js';
+import { insertColumnFix, insertFieldFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
+import { fieldPath, sectionName, sentence, tableName, type PointerParts } from './describe.js';
+import { capitalise, titleOf, type Placed } from './placed.js';
+
+/** One missing property, with what the placers need to word it. */
+interface Missing {
+  doc: PlanDocument;
+  parts: PointerParts;
+  /** The property's name. */
+  key: string;
+  /** The property's own schema, when the schema that requires it also defines it. */
+  schema: JsonSchema | undefined;
+}
+
+type MissingKind =
+  | 'front-matter-field'
+  | 'section'
+  | 'subsection'
+  | 'table'
+  | 'column'
+  | 'step-detail'
+  | 'row-cell'
+  | 'section-container'
+  | 'section-list'
+  | 'other';
+
+const last = (m: Missing): string | undefined => m.parts.segments[m.parts.segments.length - 1];
+
+/** The position of `name` in the path when the error is about the item right after it (`.../rows/3`). */
+function itemAfter(m: Missing, name: string): number | undefined {
+  const seg = m.parts.segments;
+  const at = seg.indexOf(name);
+  return at >= 0 && seg.length === at + 2 ? Number(seg[at + 1]) : undefined;
+}
+
+/** Which kind of thing is missing. Order matters: the first test that holds decides. */
+const KIND_TESTS: [MissingKind, (m: Missing) => boolean][] = [
+  ['front-matter-field', (m) => m.parts.area === 'frontMatter'],
+  ['section', (m) => m.parts.segments.length === 1 && last(m) === 'sections'],
+  ['subsection', (m) => last(m) === 'subsections' && !!m.parts.sectionId],
+  ['table', (m) => last(m) === 'tables' && !!m.parts.sectionId],
+  ['column', (m) => last(m) === 'columns' && !!m.parts.tableDef],
+  ['step-detail', (m) => itemAfter(m, 'steps') !== undefined],
+  ['row-cell', (m) => !!m.parts.tableDef && itemAfter(m, 'rows') !== undefined],
+  [
+    'section-container',
+    (m) => m.parts.area === 'sections' && !!m.parts.sectionId && !['steps', 'bullets', 'text'].includes(m.key) && m.parts.segments.length <= 4,
+  ],
+  ['section-list', (m) => m.parts.area === 'sections' && (m.key === 'steps' || m.key === 'bullets')],
+];
+
+function kindOf(m: Missing): MissingKind {
+  return KIND_TESTS.find(([, holds]) => holds(m))?.[0] ?? 'other';
+}
+
+/** The section or subsection the path is in. */
+const ownerDef = (m: Missing) => m.parts.subsectionDef ?? m.parts.sectionDef;
+
+const normal = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+function frontMatterField(m: Missing): Placed | undefined {
+  const { doc, parts, key } = m;
+  if (!doc.frontMatter) return undefined; // reported once as missing front matter
+  const where = parts.segments.length > 1 ? `The front matter's '${fieldPath(parts.segments)}'` : 'The front matter';
+  // Properties required from an if/then are not defined next to the `required`: look them up.
+  const resolved = m.schema ?? frontMatterSchemaAt(doc.catalogue.frontMatterSchema, [...parts.rest, key]);
+  const title = titleOf(resolved, key);
+  const withDefault = hasDefault(resolved);
+  return {
+    ruleId: 'schema/required-field',
+    message: sentence(
+      `${where} has no '${key}'${normal(title) === normal(key) ? '' : ` (${title})`}`,
+      resolved?.['x-why'],
+      resolved?.['x-write'] ?? (withDefault ? `Add '${key}: ${String(resolved.default)}'` : `Add a line '${key}: ...'`),
+    ),
+    pointer: parts.pointer,
+    onAnchor: true,
+    fix: insertFieldFix(doc, parts.pointer, key, missingFieldValue(resolved, key), withDefault),
+  };
+}
+
+function section(m: Missing): Placed | undefined {
+  const def = m.doc.catalogue.byId.get(m.key);
+  if (!def) return undefined;
+  return {
+    ruleId: 'schema/required-section',
+    message: sentence(`The plan has no '${def.title}' section`, def.why, def.write),
+    pointer: m.parts.pointer,
+    onAnchor: true,
+    fix: insertSectionFix(m.doc, def),
+  };
+}
+
+function subsection(m: Missing): Placed | undefined {
+  const { doc, parts } = m;
+  const def = ownerDef(m)?.subsections.find((s) => s.id === m.key);
+  if (!def) return undefined;
+  return {
+    ruleId: 'schema/required-subsection',
+    message: sentence(`The ${sectionName(doc, parts)} section has no '${def.title}' part`, def.why, def.write),
+    pointer: parts.pointer,
+    onAnchor: true,
+    fix: parts.subsectionId ? undefined : insertSubsectionFix(doc, parts.sectionId!, def),
+  };
+}
+
+function table(m: Missing): Placed {
+  const def = ownerDef(m)?.tables.find((t) => t.id === m.key);
+  return {
+    ruleId: 'schema/required-content',
+    message: sentence(`The ${sectionName(m.doc, m.parts)} section has no ${def?.title ?? 'table'}`, def?.why, def?.write),
+    pointer: m.parts.pointer,
+    onAnchor: true,
+  };
+}
+
+function column(m: Missing): Placed {
+  const { doc, parts, key } = m;
+  const col = parts.tableDef!.columns.find((c) => c.id === key);
+  const title = col?.title ?? key;
+  return {
+    ruleId: 'schema/required-column',
+    message: sentence(`${capitalise(tableName(doc, parts))} has no '${title}' column`, col?.why, col?.write ?? `Add a '${title}' column to the table`),
+    pointer: parts.pointer,
+    onAnchor: false,
+    fix: insertColumnFix(doc, parentPointer(parts.pointer), title),
+  };
+}
+
+function stepDetail(m: Missing): Placed {
+  const n = itemAfter(m, 'steps')! + 1;
+  const what = m.key === 'role' ? 'who does it' : `its ${titleOf(m.schema, m.key)}`;
+  return {
+    ruleId: 'schema/required-content',
+    message: sentence(`Step ${n} of the ${sectionName(m.doc, m.parts)} section does not say ${what}`, m.schema?.['x-why'], m.schema?.['x-write']),
+    pointer: m.parts.pointer,
+    onAnchor: true,
+  };
+}
+
+function rowCell(m: Missing): Placed {
+  const col = m.parts.tableDef!.columns.find((c) => c.id === m.key);
+  const n = itemAfter(m, 'rows')! + 1;
+  return {
+    ruleId: 'schema/required-content',
+    message: sentence(`Row ${n} of ${tableName(m.doc, m.parts)} has no '${col?.title ?? m.key}'`, col?.why, col?.write),
+    pointer: m.parts.pointer,
+    onAnchor: false,
+  };
+}
+
+/** A section without one of its containers, e.g. its `tables` or `subsections`. */
+function sectionContainer(m: Missing): Placed {
+  const title = titleOf(m.schema, m.key);
+  return {
+    ruleId: 'schema/required-content',
+    message: sentence(`The ${sectionName(m.doc, m.parts)} section has no ${title}`, m.schema?.['x-why'] ?? ownerDef(m)?.why, m.schema?.['x-write'] ?? ownerDef(m)?.write),
+    pointer: m.parts.pointer,
+    onAnchor: true,
+  };
+}
+
+function sectionList(m: Missing): Placed {
+  const title = titleOf(m.schema, m.key === 'steps' ? 'numbered steps' : 'bullet points');
+  return {
+    ruleId: 'schema/required-content',
+    message: sentence(`The ${sectionName(m.doc, m.parts)} section has no ${title}`, m.schema?.['x-why'] ?? ownerDef(m)?.why, m.schema?.['x-write'] ?? ownerDef(m)?.write),
+    pointer: m.parts.pointer,
+    onAnchor: true,
+  };
+}
+
+function other(m: Missing): Placed {
+  return {
+    ruleId: 'schema/required-content',
+    message: sentence(`'${titleOf(m.schema, m.key)}' is missing here`, m.schema?.['x-why'], m.schema?.['x-write']),
+    pointer: m.parts.pointer,
+    onAnchor: true,
+  };
+}
+
+const PLACERS: Record<MissingKind, (m: Missing) => Placed | undefined> = {
+  'front-matter-field': frontMatterField,
+  section,
+  subsection,
+  table,
+  column,
+  'step-detail': stepDetail,
+  'row-cell': rowCell,
+  'section-container': sectionContainer,
+  'section-list': sectionList,
+  other,
+};
+
+export function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed | undefined {
+  const key = (err.params as { missingProperty: string }).missingProperty;
+  const parentSchema = err.parentSchema as JsonSchema | undefined;
+  const m: Missing = { doc, parts, key, schema: parentSchema?.properties?.[key] as JsonSchema | undefined };
+  return PLACERS[kindOf(m)](m);
+}
