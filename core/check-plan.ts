@@ -6,10 +6,11 @@ import { resolve } from 'node:path';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import { compareDiagnostics, type Diagnostic, type Fix, type Severity } from './diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import { defaultConfig, type ResolvedConfig } from './config/config.js';
 import { checkPlugins } from './engine/processor.js';
-import type { EmittedFields, EngineData } from './engine/plan-plugin.js';
+import { findingOf, type EngineData } from './engine/plan-plugin.js';
+import { decideSeverity, configuredLevel, severityOfFatal } from './engine/severity.js';
 import { decodePlanBytes, isDecodeProblem } from './input/decode-text.js';
 import { LineIndex } from './input/line-index.js';
 import type { PlanDocument } from './model/plan-document.js';
@@ -18,7 +19,7 @@ import { ruleDocsUrl } from './rules/docs-url.js';
 import { todayIso } from './rules/dates.js';
 import { catalogueFor } from './engine/plan-plugin.js';
 import { expandPlan, type SharedFileUse } from './shared/expand-plan.js';
-import { mapMergedDiagnostics } from './shared/map-diagnostics.js';
+import { mapMergedDiagnostics, SHARED_CONTENT_RULE } from './shared/map-diagnostics.js';
 import { mayReferToSharedContent } from './shared/scan-lines.js';
 
 export interface CheckOptions {
@@ -83,15 +84,20 @@ function runChecks(text: string, options: CheckOptions): CheckResult {
   const data = (file.data as Record<string, unknown>).continuity as EngineData | undefined;
   const lines = data?.doc?.lines ?? new LineIndex(checked);
   let diagnostics: Diagnostic[] = file.messages.map((m) => {
-    const extra = m as unknown as EmittedFields;
-    const ruleId = extra.diagnosticRuleId ?? m.ruleId ?? 'internal-error';
-    const [start, end] = extra.offsets ?? [0, 0];
-    const severity: Severity = extra.diagnosticSeverity ?? (m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info');
-    const d: Diagnostic = { ruleId, severity, message: m.reason, range: lines.range(start, end), url: extra.url ?? ruleDocsUrl(ruleId) };
-    if (extra.fix) d.fix = extra.fix as Fix;
-    return d;
+    const finding = findingOf(m);
+    if (finding) return finding;
+    // A message another plugin added (not through our engine): keep it, at the start of the file.
+    const ruleId = m.ruleId ?? 'internal-error';
+    return { ruleId, severity: severityOfFatal(m.fatal), message: m.reason, range: lines.range(0, 0), url: ruleDocsUrl(ruleId) };
   });
-  if (expansion) diagnostics = mapMergedDiagnostics(diagnostics, expansion, resolve(options.path!));
+  if (expansion) {
+    diagnostics = mapMergedDiagnostics(diagnostics, expansion, resolve(options.path!)).flatMap((d) => {
+      // Shared-content problems are found outside the engine; their severity is decided by the same rule.
+      if (d.ruleId !== SHARED_CONTENT_RULE) return [d];
+      const severity = decideSeverity(configuredLevel(config.rules, d.ruleId), 'error', d.severity);
+      return severity ? [{ ...d, severity }] : [];
+    });
+  }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, doc: data?.doc, text, ...(expansion ? { sharedFiles: expansion.files } : {}) };
 }

@@ -5,7 +5,8 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
+type VFileMessage = VFile['messages'][number];
+import type { Diagnostic, Severity } from '../diagnostic.js';
 import { LineIndex } from '../input/line-index.js';
 import { buildPlanDocument } from '../model/build-model.js';
 import { describeUnread } from '../parse/parse-limits.js';
@@ -15,6 +16,8 @@ import { buildCatalogue, type Catalogue, type JsonSchema } from '../schema/catal
 import { compileValidator } from '../validate/compile-validator.js';
 import { placeSchemaErrors } from '../validate/place-errors.js';
 import type { RuleSetting } from '../config/config.js';
+import { ruleDocsUrl } from '../rules/docs-url.js';
+import { configuredLevel, decideSeverity, fatalOf } from './severity.js';
 
 export const MESSAGE_SOURCE = 'continuity';
 
@@ -23,6 +26,8 @@ export interface EngineData {
   /** Set when the file cannot be a plan at all (empty): rules then stay quiet. */
   skip?: boolean;
   today: string;
+  /** The configured rule settings, read by the rules' plugins to decide severity (see severity.ts). */
+  rules: Readonly<Record<string, RuleSetting>>;
 }
 
 export interface PlanPluginOptions {
@@ -39,12 +44,15 @@ export function catalogueFor(schemas: JsonSchema[]): Catalogue {
   return c;
 }
 
-export interface EmittedFields {
-  fix?: Fix;
-  diagnosticSeverity?: Severity;
-  diagnosticRuleId?: string;
-  url?: string;
-  offsets?: [number, number];
+/**
+ * The diagnostic behind each message, typed, kept beside the message rather than on untyped extra
+ * fields of it (remark's message control drops messages; the ones left are looked up here).
+ */
+const findings = new WeakMap<VFileMessage, Diagnostic>();
+
+/** The diagnostic `emit` recorded for a message, if it came from our engine. */
+export function findingOf(message: VFileMessage): Diagnostic | undefined {
+  return findings.get(message);
 }
 
 const markdownIndexes = new WeakMap<VFile, LineIndex | null>();
@@ -65,17 +73,35 @@ function markdownPlace(file: VFile, range: Diagnostic['range']): Diagnostic['ran
   return index ? index.range(range.start.offset, range.end.offset) : range;
 }
 
-/** Attach our diagnostic fields to a vfile message so they survive the unified pipeline. */
-export function emit(file: VFile, d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, source = MESSAGE_SOURCE): void {
+/**
+ * Report a diagnostic (its severity already decided) as a vfile message, so remark's message control
+ * and remark-cli see it, and record the diagnostic itself for `findingOf`.
+ */
+export function emit(file: VFile, d: Diagnostic, source = MESSAGE_SOURCE): void {
   const m = file.message(d.message, { place: markdownPlace(file, d.range), ruleId: d.ruleId, source });
-  const extra = m as unknown as EmittedFields;
-  extra.url = d.url;
-  extra.diagnosticRuleId = d.ruleId;
-  if (d.fix) extra.fix = d.fix;
-  if (d.severity) extra.diagnosticSeverity = d.severity;
-  // remark-cli's reporter reads `fatal`: true is an error, false a warning, undefined info.
-  if (d.severity) m.fatal = d.severity === 'error' ? true : d.severity === 'warning' ? false : undefined;
-  extra.offsets = [d.range.start.offset, d.range.end.offset];
+  m.fatal = fatalOf(d.severity);
+  const finding: Diagnostic = { ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range, url: d.url ?? ruleDocsUrl(d.ruleId) };
+  if (d.fix) finding.fix = d.fix;
+  findings.set(m, finding);
+}
+
+/**
+ * Run last: unified-lint-rule stamps every message of a rule with the rule's configured `fatal`,
+ * which would lose a report's own severity for remark-cli. Put back the decided one.
+ */
+export function restoreFatal() {
+  return function (_tree: Root, file: VFile): void {
+    for (const m of file.messages) {
+      const finding = findings.get(m);
+      if (finding) m.fatal = fatalOf(finding.severity);
+    }
+  };
+}
+
+/** Emit a finding at the severity `severity.ts` decides, or not at all when its rule is off. */
+function emitDecided(file: VFile, rules: Readonly<Record<string, RuleSetting>>, d: Omit<Diagnostic, 'severity'> & { severity: Severity }, source?: string): void {
+  const severity = decideSeverity(configuredLevel(rules, d.ruleId), d.severity);
+  if (severity) emit(file, { ...d, severity }, source);
 }
 
 export function enginePlugin(options: PlanPluginOptions) {
@@ -83,12 +109,12 @@ export function enginePlugin(options: PlanPluginOptions) {
   const validator = compileValidator(options.schemas);
   return function (tree: Root, file: VFile): void {
     const text = String(file.value ?? '');
-    const data: EngineData = { today: options.today };
+    const data: EngineData = { today: options.today, rules: options.rules };
     (file.data as Record<string, unknown>).continuity = data;
     const lines = new LineIndex(text);
     if (text.trim() === '') {
       data.skip = true;
-      emit(file, {
+      emitDecided(file, options.rules, {
         ruleId: 'empty-file',
         severity: 'error',
         message: 'This plan is empty. Start from the template: run "continuity new" or, in VS Code, "Continuity: New plan".',
@@ -102,24 +128,19 @@ export function enginePlugin(options: PlanPluginOptions) {
     const doc = buildPlanDocument(text, tree, lines, catalogue);
     data.doc = doc;
     // Blocks the parser's limits kept as plain text (see parse/parse-limits.ts): say so, once each.
-    const unreadLevel = options.rules['unreadable-block']?.level;
-    if (unreadLevel !== 'off') {
-      for (const node of tree.children) {
-        const reason = unreadReason(node);
-        if (!reason || !node.position) continue;
-        const first = lines.position(node.position.start.offset ?? 0).line;
-        const last = lines.position(node.position.end.offset ?? 0).line;
-        emit(
-          file,
-          { ruleId: 'unreadable-block', severity: unreadLevel ?? 'error', message: describeUnread(reason, first, last), range: lines.lineRange(first) },
-          `${MESSAGE_SOURCE}-file`,
-        );
-      }
+    for (const node of tree.children) {
+      const reason = unreadReason(node);
+      if (!reason || !node.position) continue;
+      const first = lines.position(node.position.start.offset ?? 0).line;
+      const last = lines.position(node.position.end.offset ?? 0).line;
+      emitDecided(
+        file,
+        options.rules,
+        { ruleId: 'unreadable-block', severity: 'error', message: describeUnread(reason, first, last), range: lines.lineRange(first) },
+        `${MESSAGE_SOURCE}-file`,
+      );
     }
-    for (const d of placeSchemaErrors(doc, validator.validate(doc.model))) {
-      const level = options.rules[d.ruleId]?.level;
-      if (level === 'off') continue;
-      emit(file, { ...d, severity: level ?? d.severity });
-    }
+    // placeSchemaErrors gives each finding the schema's default severity; the configuration may change it.
+    for (const d of placeSchemaErrors(doc, validator.validate(doc.model))) emitDecided(file, options.rules, d);
   };
 }

@@ -12,8 +12,9 @@ import type { RuleSetting } from '../config/config.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { remarkGfmTable } from '../parse/markdown-processor.js';
 import { rules } from '../rules/index.js';
-import { enginePlugin, MESSAGE_SOURCE } from './plan-plugin.js';
+import { enginePlugin, MESSAGE_SOURCE, restoreFatal } from './plan-plugin.js';
 import { toLintRule } from './rule-plugin.js';
+import { configuredLevel, ruleDefaultSeverity } from './severity.js';
 
 const lintRules = new Map(rules.map((r) => [r.id, toLintRule(r)]));
 
@@ -38,12 +39,13 @@ export function checkPlugins(settings: { schemas: JsonSchema[]; today: string; r
     [enginePlugin, settings],
   ];
   for (const rule of rules) {
-    const setting = settings.rules[rule.id];
-    const plugin = lintRules.get(rule.id)!;
-    if (setting?.level === 'off') continue;
-    const level = setting?.level ?? rule.severity;
-    list.push([plugin, [level === 'error' ? 'error' : 'warn', { ...(setting?.options ?? {}), ...(setting ? { severity: setting.level } : {}) }]]);
+    // Severity of each report is decided in severity.ts; remark-lint's level only says "on" here (and
+    // what remark-cli shows until restoreFatal puts each report's own back).
+    const level = ruleDefaultSeverity(configuredLevel(settings.rules, rule.id), rule.severity);
+    if (!level) continue;
+    list.push([lintRules.get(rule.id)!, [level === 'error' ? 'error' : 'warn', settings.rules[rule.id]?.options ?? {}]]);
   }
+  list.push(restoreFatal);
   list.push([conditionalMessageControl, { name: 'lint', source: MESSAGE_SOURCE }]);
   return list;
 }

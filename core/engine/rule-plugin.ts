@@ -5,29 +5,27 @@
 import { lintRule } from 'unified-lint-rule';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Severity } from '../diagnostic.js';
 import type { Rule } from '../rules/rule.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import { emit, MESSAGE_SOURCE, type EngineData } from './plan-plugin.js';
+import { configuredLevel, decideSeverity } from './severity.js';
 
-interface RuleOptions {
-  severity?: Severity;
-  [key: string]: unknown;
-}
+type RuleOptions = Record<string, unknown>;
 
 export function toLintRule(rule: Rule) {
   const url = ruleDocsUrl(rule.id);
   return lintRule<Root, RuleOptions | undefined>({ origin: `${MESSAGE_SOURCE}:${rule.id}`, url }, (tree: Root, file: VFile, options?: RuleOptions) => {
     const data = (file.data as Record<string, unknown>).continuity as EngineData | undefined;
     if (!data?.doc || data.skip) return;
-    const configured = options?.severity;
+    const configured = configuredLevel(data.rules, rule.id);
     try {
       rule.check({
         doc: data.doc,
         today: data.today,
         options: options ?? {},
         report(r) {
-          emit(file, { ruleId: rule.id, message: r.message, range: r.range, fix: r.fix, url, severity: configured ?? r.severity ?? rule.severity });
+          const severity = decideSeverity(configured, rule.severity, r.severity);
+          if (severity) emit(file, { ruleId: rule.id, message: r.message, range: r.range, fix: r.fix, url, severity });
         },
       });
     } catch (e) {
