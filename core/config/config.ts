@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { loadPlanSchema } from '../schema/load-schema.js';
+import { checkRuleOptions } from './rule-options.js';
 
 export const CONFIG_FILE = 'continuity.config.json';
 export type RuleLevel = Severity | 'off';
@@ -95,6 +96,8 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
       const [level, options] = Array.isArray(value) ? value : [value, {}];
       if (!RULE_LEVELS.includes(level as RuleLevel)) throw new ConfigError(`rule '${id}' has level ${JSON.stringify(level)}. Allowed levels: ${RULE_LEVELS.join(', ')} (or [level, {options}])`, path);
       if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new ConfigError(`rule '${id}': options must be an object, e.g. ["warning", {"maxAgeMonths": 6}]`, path);
+      const wrong = checkRuleOptions(id, options as Record<string, unknown>);
+      if (wrong) throw new ConfigError(wrong, path);
       rules[id] = { level: level as RuleLevel, options: options as Record<string, unknown> };
     }
   }

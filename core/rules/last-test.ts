@@ -10,6 +10,13 @@ export const lastTest: Rule = {
   rationale:
     'The Data Security and Protection Toolkit expects the continuity plan to be tested at least once a year (a table-top exercise, a switch to paper, a telephony divert test, or a real activation with lessons logged). An untested plan fails in ways nobody has seen yet.',
   examples: [{ title: 'test overdue', markdown: '---\nlast_tested: 2025-06-01\n---\n# Plan\n', expected: ['2:14-2:24 warning'] }],
+  options: {
+    type: 'object',
+    properties: {
+      maxAgeMonths: { type: 'integer', minimum: 1, maximum: 120, description: 'How many months old the date may be (default 12).' },
+    },
+    additionalProperties: false,
+  },
   check({ doc, today, options, report }) {
     const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 12;
     const tested = doc.model.frontMatter.last_tested;

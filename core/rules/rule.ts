@@ -5,6 +5,7 @@
  */
 import type { Fix, Range, Severity } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
+import type { JsonSchema } from '../schema/catalogue.js';
 
 export interface RuleReport {
   message: string;
@@ -38,5 +39,10 @@ export interface Rule {
   /** Why it matters for patients and how to fix it, for the docs. */
   rationale: string;
   examples: RuleExample[];
+  /**
+   * JSON Schema of the rule's options (an object with `additionalProperties: false`), checked when the
+   * configuration is read (config/rule-options.ts). A rule without one takes no options.
+   */
+  options?: JsonSchema;
   check(ctx: RuleContext): void;
 }

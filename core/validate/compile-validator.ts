@@ -1,13 +1,12 @@
 /**
- * ajv (JSON Schema 2020-12, strict mode) compiled once per schema set. `verbose` keeps the failing
- * subschema on each error: that is where the plain-English wording comes from. An ICB extension is
-  * strictRequired is off only because `if/then: required` (approvers when approved) is idiomatic.
- * validated beside the project's schema (it may also $ref it by $id; duplicates are merged later).
+ * The plan schema compiled once per schema set (ajv set up in plan-ajv.ts). `verbose` keeps the
+ * failing subschema on each error: that is where the plain-English wording comes from. An ICB
+ * extension is validated beside the project's schema (it may also $ref it by $id; duplicates are
+ * merged later).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { ANNOTATION_KEYWORDS } from '../schema/annotations.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../schema/catalogue.js';
+import { createPlanAjv } from './plan-ajv.js';
 
 export interface PlanValidator {
   validate(model: unknown): ErrorObject[];
@@ -30,9 +29,7 @@ export function compileValidator(schemas: JsonSchema[]): PlanValidator {
   const key = schemas.map(identityOf).join(',');
   const hit = cache.get(key);
   if (hit) return hit;
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, verbose: true, allowUnionTypes: true });
-  (addFormats as unknown as (a: Ajv2020, f: string[]) => void)(ajv, ['date']);
-  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
+  const ajv = createPlanAjv({ verbose: true });
   const fns: ValidateFunction[] = schemas.map((schema, i) => {
     try {
       return ajv.compile(schema);

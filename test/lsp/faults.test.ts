@@ -57,22 +57,28 @@ const codes = (ds: Diagnostic[]) => [...new Set(ds.map((d) => String(d.code)))].
 
 describe('language server under faults', () => {
   it('a rule that throws becomes an internal-error diagnostic; the other checks still report and the server keeps going', async () => {
-    // maxAgeMonths is a number, so the configuration is accepted, but 1e9 months is past the end of
-    // JavaScript's calendar: addMonths() throws RangeError inside the contacts-verified and last-test
-    // rules. No fault injection needed: this is an input that really makes a rule throw.
+    // An ICB schema extension whose section template (x-template) is a number, not text: the schema
+    // compiles (annotations are not validated), and the empty-section rule throws when it reaches for
+    // the starter text of that section, left empty in the plan. No fault injection needed: this is an
+    // input that really makes a rule throw.
     const dir = tempWorkspace();
-    writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ rules: { 'contacts-verified': ['warning', { maxAgeMonths: 1e9 }], 'last-test': ['warning', { maxAgeMonths: 1e9 }] } }));
-    let text = replaceOnce(cleanPlan(), /^## Telephony failure\n/m, '## Telephony failure\n\nRing {{provider}} first.\n');
+    const extension = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { sections: { type: 'object', properties: { 'local-arrangements': { type: 'object', title: 'Local arrangements', 'x-template': 42 } } } },
+    };
+    writeFileSync(join(dir, 'icb.schema.json'), JSON.stringify(extension));
+    writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ schema: './icb.schema.json' }));
+    let text = replaceOnce(cleanPlan(), /^## Telephony failure\n/m, '## Local arrangements\n\n## Telephony failure\n\nRing {{provider}} first.\n');
     text = replaceOnce(text, '| 01632 960500 |', '| 0207 946 000 |');
     const s = await start(dir);
     const uri = pathToFileURL(join(dir, 'plans', 'crashing-rule.md')).href;
     const first = await openDoc(s, uri, text);
     const internal = first.diagnostics.filter((d) => d.code === 'internal-error');
     expect(internal.map((d) => d.message.replace(/ \(.*?\)/, ''))).toEqual([
-      "The 'contacts-verified' check failed on this plan. The other checks still ran. Please report this with the plan attached.",
-      "The 'last-test' check failed on this plan. The other checks still ran. Please report this with the plan attached.",
+      "The 'empty-section' check failed on this plan. The other checks still ran. Please report this with the plan attached.",
     ]);
-    expect(internal[0].message).toMatch(/Invalid time value/);
+    expect(internal[0].message).toMatch(/is not a function/);
     // every other rule still ran: the placeholder and the bad phone number are reported
     expect(codes(first.diagnostics)).toEqual(['internal-error', 'placeholder', 'uk-phone']);
     // still checking after the fault, on the next edit too
