@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { schemaDir } from './schema/load-schema.js';
+import { frontMatterSchemaAt } from './schema/front-matter-schema.js';
+import { loadPlanSchema, schemaDir } from './schema/load-schema.js';
 
 export interface NewPlanInput {
   practiceName: string;
@@ -20,8 +21,15 @@ export function templatePath(): string {
 
 export class NewPlanError extends Error {}
 
+/** The ODS code's pattern, from the schema (the one place it is written). */
+function odsCodePattern(): RegExp {
+  const field = frontMatterSchemaAt(loadPlanSchema().properties?.frontMatter, ['practice', 'ods_code']);
+  if (typeof field?.pattern !== 'string') throw new Error('The plan schema has no pattern for practice.ods_code; reinstall the tools.');
+  return new RegExp(field.pattern, 'u');
+}
+
 export function validateOdsCode(code: string): string | undefined {
-  return /^[A-Z][0-9]{5}$/.test(code) ? undefined : `'${code}' is not a GP practice ODS code: one capital letter and five digits, for example K81003.`;
+  return odsCodePattern().test(code) ? undefined : `'${code}' is not a GP practice ODS code: one capital letter and five digits, for example K81003.`;
 }
 
 export function newPlanText(input: NewPlanInput, template = readFileSync(templatePath(), 'utf8')): string {

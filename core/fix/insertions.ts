@@ -6,10 +6,8 @@ import type { Fix } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import { FRONT_MATTER_POINTER, isBelow, isChildOf, type ModelPointer } from '../model/model-pointer.js';
 import type { SectionDef } from '../schema/catalogue.js';
+import { eolOf } from '../input/line-ends.js';
 
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 function withEol(s: string, eol: string): string {
   return s.replace(/\r?\n/g, eol);

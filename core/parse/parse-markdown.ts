@@ -7,6 +7,7 @@ import type { Node } from 'unist';
 import { markdownParser } from './markdown-processor.js';
 import { planSegments, type Segment, type UnreadReason } from './parse-limits.js';
 import { splitBlocks } from './split-blocks.js';
+import { countLineEnds } from '../input/line-ends.js';
 
 const CACHE_LIMIT = 4000;
 /**
@@ -99,16 +100,6 @@ function unreadBlock(text: string, seg: Segment, line: number): RootContent {
   };
   const data: UnreadData = { continuityUnread: seg.unread! };
   return { type: 'paragraph', data: data as never, position, children: [{ type: 'text', value: text.slice(seg.start, seg.end), position: structuredClone(position) }] };
-}
-
-/** Line endings between two offsets, counted as markdown does: LF, CRLF and a lone CR each end a line. */
-export function countLineEnds(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
 }
 
 /** Copy a cached node, moving its positions to where its chunk sits in the document. */

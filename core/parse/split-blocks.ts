@@ -5,6 +5,7 @@
  * plan on every keystroke).
  */
 import { frontMatterBlock, LineContext } from './line-context.js';
+import { countLineEnds } from '../input/line-ends.js';
 
 export interface Chunk {
   text: string;
@@ -27,7 +28,7 @@ export function splitBlocks(text: string): Chunk[] {
   // Front matter stays in the first chunk whatever it contains.
   const fm = frontMatterBlock(text);
   if (fm) {
-    line += countNewlines(text, 0, fm.end);
+    line += countLineEnds(text, 0, fm.end);
     pos = fm.end;
   }
 
@@ -50,14 +51,4 @@ export function splitBlocks(text: string): Chunk[] {
     chunks.push({ text: text.slice(chunkStart), offset: chunkStart, line: chunkLine });
   }
   return chunks;
-}
-
-/** Line endings as markdown counts them: LF, CRLF and a lone CR. */
-function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
 }

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { maxAgeMonths, maxAgeMonthsSchema } from './max-age-option.js';
 import { addMonths, daysBetween, isIsoDate } from './dates.js';
 import { frontMatterPointer } from '../model/model-pointer.js';
 import { formatLongDate } from '../fix/loose-date.js';
@@ -11,15 +12,9 @@ export const contactsVerified: Rule = {
   rationale:
     'Suppliers change numbers and people leave. The Toolkit asks practices to record when the hard-copy contact list was last updated and printed. The rule checks contacts_last_verified and each "Last verified" date in the contacts table.',
   examples: [{ title: 'contacts stale', markdown: '---\ncontacts_last_verified: 2025-12-01\n---\n# Plan\n', expected: ['2:25-2:35 warning'] }],
-  options: {
-    type: 'object',
-    properties: {
-      maxAgeMonths: { type: 'integer', minimum: 1, maximum: 120, description: 'How many months old the date may be (default 6).' },
-    },
-    additionalProperties: false,
-  },
+  options: maxAgeMonthsSchema(6),
   check({ doc, today, options, report }) {
-    const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 6;
+    const months = maxAgeMonths(options, 6);
     const stale = (d: string) => daysBetween(addMonths(d, months), today) > 0;
     const verified = doc.model.frontMatter.contacts_last_verified;
     if (isIsoDate(verified)) {

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { eolOf } from '../input/line-ends.js';
 
 export const emptySection: Rule = {
   id: 'empty-section',
@@ -13,7 +14,7 @@ export const emptySection: Rule = {
       const section = h.depth === 2 ? doc.model.sections[h.id] : h.parentId ? doc.model.sections[h.parentId]?.subsections[h.id] : undefined;
       if (!section || section.words > 0) continue;
       const def = h.depth === 2 ? doc.catalogue.byId.get(h.id) : doc.catalogue.byId.get(h.parentId!)?.subsections.find((s) => s.id === h.id);
-      const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+      const eol = eolOf(doc.text);
       const template = def?.template?.trimEnd().replace(/\r?\n/g, eol);
       const at = h.range.end.offset;
       report({

@@ -1,5 +1,6 @@
 import type { Rule } from './rule.js';
 import { stringify } from 'yaml';
+import { eolOf } from '../input/line-ends.js';
 import { frontMatterSchemaAt, missingFieldValue } from '../schema/front-matter-schema.js';
 
 export const frontMatter: Rule = {
@@ -28,7 +29,7 @@ export const frontMatter: Rule = {
       for (const key of fmSchema.required ?? []) {
         skeleton[key] = missingFieldValue(frontMatterSchemaAt(fmSchema, [key]), key);
       }
-      const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+      const eol = eolOf(doc.text);
       const yaml = stringify(skeleton, { lineWidth: 0 }).replace(/\n/g, eol);
       report({
         range: doc.lines.lineRange(1),

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { maxAgeMonths, maxAgeMonthsSchema } from './max-age-option.js';
 import { addMonths, daysBetween, isIsoDate } from './dates.js';
 import { frontMatterPointer } from '../model/model-pointer.js';
 import { formatLongDate } from '../fix/loose-date.js';
@@ -10,15 +11,9 @@ export const lastTest: Rule = {
   rationale:
     'The Data Security and Protection Toolkit expects the continuity plan to be tested at least once a year (a table-top exercise, a switch to paper, a telephony divert test, or a real activation with lessons logged). An untested plan fails in ways nobody has seen yet.',
   examples: [{ title: 'test overdue', markdown: '---\nlast_tested: 2025-06-01\n---\n# Plan\n', expected: ['2:14-2:24 warning'] }],
-  options: {
-    type: 'object',
-    properties: {
-      maxAgeMonths: { type: 'integer', minimum: 1, maximum: 120, description: 'How many months old the date may be (default 12).' },
-    },
-    additionalProperties: false,
-  },
+  options: maxAgeMonthsSchema(12),
   check({ doc, today, options, report }) {
-    const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 12;
+    const months = maxAgeMonths(options, 12);
     const tested = doc.model.frontMatter.last_tested;
     if (!isIsoDate(tested)) return;
     const range = doc.sourceMap.get(frontMatterPointer('last_tested'))!.range;
