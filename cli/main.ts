@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../core/config/config.js';
 import { newPlanText, NewPlanError, planFileName } from '../core/new-plan.js';
-import { todayIso } from '../core/rules/dates.js';
+import { todayIso } from '../core/dates/dates.js';
 import { ruleCatalogue } from '../core/rules/catalogue.js';
 import { SchemaCompileError } from '../core/validate/compile-validator.js';
 import { runLint, type CommandIO } from './commands/lint.js';

@@ -16,7 +16,7 @@ import { LineIndex } from './input/line-index.js';
 import type { PlanDocument } from './model/plan-document.js';
 import { parseMarkdown } from './parse/parse-markdown.js';
 import { ruleDocsUrl } from './rules/docs-url.js';
-import { todayIso } from './rules/dates.js';
+import { todayIso } from './dates/dates.js';
 import { catalogueFor } from './engine/plan-plugin.js';
 import { expandPlan, type SharedFileUse } from './shared/expand-plan.js';
 import { mapMergedDiagnostics, SHARED_CONTENT_RULE } from './shared/map-diagnostics.js';

@@ -12,4 +12,4 @@ export { rules } from './rules/index.js';
 export { newPlanText, planFileName, templatePath } from './new-plan.js';
 export { loadPlanSchema } from './schema/load-schema.js';
 export { buildCatalogue, type Catalogue, type SectionDef } from './schema/catalogue.js';
-export { todayIso } from './rules/dates.js';
+export { todayIso } from './dates/dates.js';

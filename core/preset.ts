@@ -9,7 +9,7 @@ import type { Preset } from 'unified';
 import { defaultConfig, findConfigFile, loadConfigFile } from './config/config.js';
 import { checkPlugins } from './engine/processor.js';
 import { knownRuleIds } from './rules/catalogue.js';
-import { todayIso } from './rules/dates.js';
+import { todayIso } from './dates/dates.js';
 
 const configPath = findConfigFile(process.cwd());
 const config = configPath ? loadConfigFile(configPath, knownRuleIds()) : defaultConfig();

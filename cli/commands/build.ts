@@ -19,7 +19,7 @@ import { sortRows, toEstateRow, type PlanOutputs } from '../../core/estate/estat
 import { PlanNotPrintable, type RenderJob } from '../../core/print/render-batch.js';
 import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
 import { buildPrintDocument } from '../../core/render/print-document.js';
-import { todayIso } from '../../core/rules/dates.js';
+import { todayIso } from '../../core/dates/dates.js';
 import { sharedFilesOf } from '../../core/shared/expand-plan.js';
 import { siteIndexHtml } from '../../core/estate/site-index-html.js';
 import { UsageError } from '../discover-files.js';

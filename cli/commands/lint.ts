@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
 import { fixPlanText } from '../../core/fix/fix-plan.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
-import { todayIso } from '../../core/rules/dates.js';
+import { todayIso } from '../../core/dates/dates.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
 import { checkFiles, readError, type FileCheck } from '../check-files.js';
 import { relPath, toFileResults } from '../file-results.js';

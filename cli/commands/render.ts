@@ -9,7 +9,7 @@ import { PlanNotPrintable, type RenderJob } from '../../core/print/render-batch.
 import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
 import { buildPrintDocument } from '../../core/render/print-document.js';
-import { todayIso } from '../../core/rules/dates.js';
+import { todayIso } from '../../core/dates/dates.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { UsageError } from '../discover-files.js';
 import { findEstatePlans } from '../estate.js';

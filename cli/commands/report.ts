@@ -8,7 +8,7 @@ import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { dashboardHtml, type SectionColumn } from '../../core/estate/dashboard-html.js';
 import { estateCsv } from '../../core/estate/estate-csv.js';
 import { sortRows, toEstateRow, type EstateRow } from '../../core/estate/estate-row.js';
-import { todayIso } from '../../core/rules/dates.js';
+import { todayIso } from '../../core/dates/dates.js';
 import { UsageError } from '../discover-files.js';
 import { checkEstate, estateSummary, findEstatePlans, sectionColumns } from '../estate.js';
 import { TOOL_VERSION } from '../tool-version.js';

@@ -3,7 +3,7 @@
  * overdue or due within 30 days (and a chart of reviews due by month), when each was last tested
  * and its contacts verified, and a practice x section matrix of what is missing. One offline file.
  */
-import { formatLongDate } from '../fix/loose-date.js';
+import { formatLongDate } from '../dates/loose-date.js';
 import { esc } from '../render/html.js';
 import type { DateState, EstateRow } from './estate-row.js';
 import { badge, href, sitePage } from './site-page.js';

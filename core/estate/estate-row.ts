@@ -3,7 +3,7 @@
  * today's date. Reviews are due within 12 months (overdue is an error in the plan's checks too); a
  * review within 30 days is flagged so the practice has time to do it; tests are due every 12 months.
  */
-import { addMonths, daysBetween } from '../rules/dates.js';
+import { addMonths, daysBetween } from '../dates/dates.js';
 import type { PlanSummary, SectionState } from './plan-summary.js';
 
 export const REVIEW_DUE_SOON_DAYS = 30;

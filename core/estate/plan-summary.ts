@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from '../check-plan.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { isIsoDate } from '../rules/dates.js';
+import { isIsoDate } from '../dates/dates.js';
 import { typedValues } from '../rules/typed-values.js';
 
 export type SectionState = 'present' | 'empty' | 'missing';

@@ -3,7 +3,7 @@
  * due for review, and links to its printed plan (PDF), paper forms and print page. A practice looking
  * for its plan in a hurry finds it with the search box.
  */
-import { formatLongDate } from '../fix/loose-date.js';
+import { formatLongDate } from '../dates/loose-date.js';
 import { esc } from '../render/html.js';
 import { reviewText, stateText } from './dashboard-html.js';
 import type { EstateRow } from './estate-row.js';

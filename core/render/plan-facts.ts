@@ -4,8 +4,8 @@
  */
 import type { PlanDocument } from '../model/plan-document.js';
 import type { SectionModel, StepModel, TableModel } from '../model/plan-model.js';
-import { formatLongDate } from '../fix/loose-date.js';
-import { isIsoDate } from '../rules/dates.js';
+import { formatLongDate } from '../dates/loose-date.js';
+import { isIsoDate } from '../dates/dates.js';
 
 export interface KeyNumber {
   who: string;

@@ -1,8 +1,8 @@
 import type { Rule } from './rule.js';
 import { maxAgeMonths, maxAgeMonthsSchema } from './max-age-option.js';
-import { addMonths, daysBetween, isIsoDate } from './dates.js';
+import { addMonths, daysBetween, isIsoDate } from '../dates/dates.js';
 import { frontMatterPointer } from '../model/model-pointer.js';
-import { formatLongDate } from '../fix/loose-date.js';
+import { formatLongDate } from '../dates/loose-date.js';
 
 export const lastTest: Rule = {
   id: 'last-test',

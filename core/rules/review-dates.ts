@@ -1,7 +1,7 @@
 import type { Rule } from './rule.js';
-import { addMonths, daysBetween, isIsoDate } from './dates.js';
+import { addMonths, daysBetween, isIsoDate } from '../dates/dates.js';
 import { frontMatterPointer } from '../model/model-pointer.js';
-import { formatLongDate } from '../fix/loose-date.js';
+import { formatLongDate } from '../dates/loose-date.js';
 
 export const reviewDates: Rule = {
   id: 'review-dates',

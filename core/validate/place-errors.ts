@@ -8,7 +8,7 @@ import type { PlanDocument } from '../model/plan-document.js';
 import { FRONT_MATTER_POINTER, isAtOrBelow, parentPointer, pointerFromJson, type ModelPointer } from '../model/model-pointer.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { insertRowFix } from '../fix/insertions.js';
-import { looseDateToIso } from '../fix/loose-date.js';
+import { looseDateToIso } from '../dates/loose-date.js';
 import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { capitalise, titleOf, type Placed } from './placed.js';
 import { placeRequired } from './place-required.js';

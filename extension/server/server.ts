@@ -19,7 +19,7 @@ import { checkPlan, type CheckOptions } from '../../core/check-plan.js';
 import { ConfigError, RULE_LEVELS, type ResolvedConfig, type RuleLevel } from '../../core/config/config.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import type { PlanDocument } from '../../core/model/plan-document.js';
-import { daysBetween, isIsoDate, todayIso } from '../../core/rules/dates.js';
+import { daysBetween, isIsoDate, todayIso } from '../../core/dates/dates.js';
 import { newPlanText, NewPlanError, planFileName, validateOdsCode } from '../../core/new-plan.js';
 import { codeActionsFor } from './code-actions.js';
 import { completionsAt } from './completion.js';
