@@ -4,7 +4,7 @@ export type { Diagnostic, Fix, Range, Position, Severity, TextEdit } from './dia
 export { compareDiagnostics } from './diagnostic.js';
 export type { PlanModel, SectionModel, StepModel, TableModel, SourceMap } from './model/plan-model.js';
 export type { PlanDocument, HeadingInfo } from './model/plan-document.js';
-export { fixPlanText } from './fix/fix-plan.js';
+export { fixPlanText } from './fix-plan.js';
 export { applyEdits } from './fix/apply-edits.js';
 export { defaultConfig, findConfigFile, loadConfigFile, resolveConfig, ConfigError, CONFIG_FILE, type ResolvedConfig } from './config/config.js';
 export { ruleCatalogue, knownRuleIds, type RuleInfo } from './rules/catalogue.js';

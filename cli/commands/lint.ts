@@ -5,7 +5,7 @@
 import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
-import { fixPlanText } from '../../core/fix/fix-plan.js';
+import { fixPlanText } from '../../core/fix-plan.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
 import { todayIso } from '../../core/dates/dates.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';

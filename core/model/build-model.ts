@@ -7,7 +7,7 @@ import type { Heading, List, ListItem, Root, RootContent, Table, PhrasingContent
 import { toString } from 'mdast-util-to-string';
 import type { Range } from '../diagnostic.js';
 import type { LineIndex } from '../input/line-index.js';
-import { readFrontMatter } from '../parse/front-matter.js';
+import { readFrontMatter } from './front-matter.js';
 import { matchColumn, matchDefinition, type Catalogue, type SectionDef, type TableDef } from '../schema/catalogue.js';
 import { slugify } from '../schema/normalise.js';
 import type { HeadingInfo, PlanDocument } from './plan-document.js';

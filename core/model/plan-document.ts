@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { Range } from '../diagnostic.js';
 import type { LineIndex } from '../input/line-index.js';
 import type { Catalogue } from '../schema/catalogue.js';
-import type { FrontMatterResult } from '../parse/front-matter.js';
+import type { FrontMatterResult } from './front-matter.js';
 import type { PlanModel, SourceMap } from './plan-model.js';
 
 /** A heading as written, with the section key it was filed under in the model. */

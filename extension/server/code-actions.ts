@@ -7,7 +7,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions } from '../../core/check-plan.js';
-import { fixPlanText } from '../../core/fix/fix-plan.js';
+import { fixPlanText } from '../../core/fix-plan.js';
 import { minimalEdit, toLspEdits, type DiagnosticData } from './convert.js';
 
 export function codeActionsFor(params: CodeActionParams, doc: TextDocument, checkOptions: CheckOptions, published: LspDiagnostic[]): CodeAction[] {

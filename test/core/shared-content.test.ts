@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../core/check-plan.js';
-import { fixPlanText } from '../../core/fix/fix-plan.js';
+import { fixPlanText } from '../../core/fix-plan.js';
 import { cleanPlan, replaceOnce, TODAY } from '../helpers/plans.js';
 import { lineOf, placeOf, sharedFile, takeSection, tempRepository, withShared } from '../helpers/shared-content.js';
 

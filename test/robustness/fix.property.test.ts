@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../core/check-plan.js';
 import type { Diagnostic, TextEdit } from '../../core/diagnostic.js';
 import { applyEdits, safeFixEdits } from '../../core/fix/apply-edits.js';
-import { fixPlanText } from '../../core/fix/fix-plan.js';
+import { fixPlanText } from '../../core/fix-plan.js';
 import { TODAY } from '../helpers/plans.js';
 import { checkProperty, fixProblems, generatedPlan, mutatedPlan } from './arbitraries.js';
 

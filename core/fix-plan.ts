@@ -2,9 +2,9 @@
  * Fix a plan's text with its safe fixes until nothing more changes (a few passes at most: one fix can
  * make another's range shift). Never loses text: every pass only applies edits of safe fixes.
  */
-import { checkPlan, type CheckOptions } from '../check-plan.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { applyEdits, safeFixEdits } from './apply-edits.js';
+import { checkPlan, type CheckOptions } from './check-plan.js';
+import type { Diagnostic } from './diagnostic.js';
+import { applyEdits, safeFixEdits } from './fix/apply-edits.js';
 
 export interface FixResult {
   text: string;

@@ -4,8 +4,8 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Yaml } from 'mdast';
-import type { SourceMap } from '../model/plan-model.js';
-import { FRONT_MATTER_POINTER, frontMatterPointer, type Segment } from '../model/model-pointer.js';
+import type { SourceMap } from './plan-model.js';
+import { FRONT_MATTER_POINTER, frontMatterPointer, type Segment } from './model-pointer.js';
 import type { LineIndex } from '../input/line-index.js';
 import type { Range } from '../diagnostic.js';
 
