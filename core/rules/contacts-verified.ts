@@ -11,7 +11,20 @@ export const contactsVerified: Rule = {
   description: 'Contacts not verified recently (6 months by default; option maxAgeMonths).',
   rationale:
     'Suppliers change numbers and people leave. The Toolkit asks practices to record when the hard-copy contact list was last updated and printed. The rule checks contacts_last_verified and each "Last verified" date in the contacts table.',
-  examples: [{ title: 'contacts stale', markdown: '---\ncontacts_last_verified: 2025-12-01\n---\n# Plan\n', expected: ['2:25-2:35 warning'] }],
+  examples: [
+    {
+      title: 'contacts stale',
+      markdown: '---\ncontacts_last_verified: 2025-12-01\n---\n# Plan\n',
+      expected: [
+        '2:25-2:35 warning The contact list was last verified on 1 December 2025, more than 6 months ago. Ring or check every number, update the table, reprint the contact list and record today\'s date.',
+      ],
+    },
+    {
+      title: 'contacts checked recently',
+      markdown: '---\ncontacts_last_verified: 2026-10-01\n---\n# Plan\n',
+      expected: [],
+    },
+  ],
   options: maxAgeMonthsSchema(6),
   check({ doc, today, options, report }) {
     const months = maxAgeMonths(options, 6);

@@ -7,7 +7,20 @@ export const emptySection: Rule = {
   description: 'A section (or part) with a heading but nothing under it.',
   rationale:
     'An empty section looks complete in a contents list but leaves staff with nothing to do when they turn to it. Required sections are errors; others follow the configured severity. The fix inserts the schema\'s starter text under the heading.',
-  examples: [{ title: 'heading with nothing under it', markdown: '# Plan\n\n## Telephony failure\n\n## Recovery\n\nText.\n', expected: ['3:1-3:21 error'] }],
+  examples: [
+    {
+      title: 'heading with nothing under it',
+      markdown: '# Plan\n\n## Telephony failure\n\n## Recovery\n\nText.\n',
+      expected: [
+        '3:1-3:21 error The \'Telephony failure\' section is empty. Cloud phone systems can fail with the clinical system, and the phone is how most patients reach the practice. Write numbered steps, each starting with the role that does it, for confirming the fault, diverting calls and telling patients.',
+      ],
+    },
+    {
+      title: 'every heading has something under it',
+      markdown: '# Plan\n\n## Telephony failure\n\nUse the mobile.\n\n## Recovery\n\nText.\n',
+      expected: [],
+    },
+  ],
   check({ doc, report }) {
     for (const h of doc.headings) {
       if (h.duplicate) continue;

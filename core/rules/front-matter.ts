@@ -10,9 +10,32 @@ export const frontMatter: Rule = {
   rationale:
     'The front matter holds the practice details, dates and owner. Without it the printed copy has no header, review reminders cannot work and the ICB cannot see the plan in its estate view.',
   examples: [
-    { title: 'no front matter', markdown: '# Plan\n\nText.\n', expected: ['1:1-1:7 error'] },
-    { title: 'broken YAML', markdown: '---\ntitle: "unclosed\n---\n# Plan\n', expected: ['2:17-3:1 error'] },
-    { title: 'front matter never closed', markdown: '---\ntitle: Plan\n\n# Plan\n', expected: ['1:1-1:4 error'] },
+    {
+      title: 'no front matter',
+      markdown: '# Plan\n\nText.\n',
+      expected: [
+        '1:1-1:7 error The plan has no front matter: the block between \'---\' lines at the very top that holds the practice\'s name, ODS code, owner and review dates. Start the file with it (the template shows every field).',
+      ],
+    },
+    {
+      title: 'broken YAML',
+      markdown: '---\ntitle: "unclosed\n---\n# Plan\n',
+      expected: [
+        '2:17-3:1 error The front matter is not valid YAML, so the plan\'s details cannot be read: Missing closing "quote. A quote or bracket is not closed.',
+      ],
+    },
+    {
+      title: 'front matter never closed',
+      markdown: '---\ntitle: Plan\n\n# Plan\n',
+      expected: [
+        '1:1-1:4 error The front matter that starts on line 1 is never closed, so the plan\'s details cannot be read. Add a line with just \'---\' after the last field, before the first heading.',
+      ],
+    },
+    {
+      title: 'front matter that reads',
+      markdown: '---\ntitle: Plan\n---\n# Plan\n',
+      expected: [],
+    },
   ],
   check({ doc, report }) {
     if (!doc.frontMatter && /^---[ \t]*\r?\n/.test(doc.text)) {

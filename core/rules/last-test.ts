@@ -10,7 +10,20 @@ export const lastTest: Rule = {
   description: 'The plan was last tested more than 12 months ago, or the test date is in the future.',
   rationale:
     'The Data Security and Protection Toolkit expects the continuity plan to be tested at least once a year (a table-top exercise, a switch to paper, a telephony divert test, or a real activation with lessons logged). An untested plan fails in ways nobody has seen yet.',
-  examples: [{ title: 'test overdue', markdown: '---\nlast_tested: 2025-06-01\n---\n# Plan\n', expected: ['2:14-2:24 warning'] }],
+  examples: [
+    {
+      title: 'test overdue',
+      markdown: '---\nlast_tested: 2025-06-01\n---\n# Plan\n',
+      expected: [
+        '2:14-2:24 warning The plan was last tested on 1 June 2025, more than 12 months ago. Plans must be tested at least once a year: run a table-top exercise or a switch-to-paper drill, then record the date here and in \'Testing and exercising\'.',
+      ],
+    },
+    {
+      title: 'tested within the year',
+      markdown: '---\nlast_tested: 2026-06-01\n---\n# Plan\n',
+      expected: [],
+    },
+  ],
   options: maxAgeMonthsSchema(12),
   check({ doc, today, options, report }) {
     const months = maxAgeMonths(options, 12);

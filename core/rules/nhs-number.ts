@@ -19,8 +19,18 @@ export const nhsNumber: Rule = {
   rationale:
     'Plans are kept in git, shared with the ICB and printed for every room. A patient identifier in one is a data breach. The rule reports any 10-digit number that passes the NHS number check digit (modulus 11) and never repeats the number in its message, so CI logs do not copy it either.',
   examples: [
-    { title: 'an NHS number in a step', markdown: '# Plan\n\nCall back patient 943 476 5919 first.\n', expected: ['3:19-3:31 error'] },
-    { title: 'a 10-digit number that fails the check digit', markdown: '# Plan\n\nSerial 943 476 5910.\n', expected: [] },
+    {
+      title: 'an NHS number in a step',
+      markdown: '# Plan\n\nCall back patient 943 476 5919 first.\n',
+      expected: [
+        '3:19-3:31 error This looks like an NHS number (it passes the NHS number check). Patient identifiers must never be written in a plan: plans are kept in git, shared and printed. Remove it. If it is not an NHS number (a serial or account number), write it with a prefix such as "Ref:" and different spacing.',
+      ],
+    },
+    {
+      title: 'a 10-digit number that fails the check digit',
+      markdown: '# Plan\n\nSerial 943 476 5910.\n',
+      expected: [],
+    },
   ],
   check({ doc, report }) {
     for (const m of doc.text.matchAll(CANDIDATE)) {

@@ -9,8 +9,18 @@ export const placeholder: Rule = {
   rationale:
     'A placeholder in a printed plan is a number nobody can ring or a step nobody can follow. Replace each {{...}} with the practice\'s own details.',
   examples: [
-    { title: 'a placeholder in a table cell', markdown: '# Plan\n\n| Contact | Phone |\n| --- | --- |\n| Service desk | {{phone}} |\n', expected: ['5:18-5:27 warning'] },
-    { title: 'braces in a code block are not placeholders', markdown: '# Plan\n\n```\n{{not a placeholder}}\n```\n', expected: [] },
+    {
+      title: 'a placeholder in a table cell',
+      markdown: '# Plan\n\n| Contact | Phone |\n| --- | --- |\n| Service desk | {{phone}} |\n',
+      expected: [
+        '5:18-5:27 warning \'{{phone}}\' is placeholder text left from the template. Replace it with the phone; a printed plan with placeholders cannot be followed in an outage.',
+      ],
+    },
+    {
+      title: 'braces in a code block are not placeholders',
+      markdown: '# Plan\n\n```\n{{not a placeholder}}\n```\n',
+      expected: [],
+    },
   ],
   check({ doc, report }) {
     if (!doc.text.includes('{{')) return;

@@ -7,7 +7,13 @@ export const recommendedSection: Rule = {
   severity: 'warning',
   description: 'A recommended section is missing (risk assessment, lessons log, vulnerable patients, mutual aid, equipment ...).',
   rationale: 'Recommended sections are not mandatory, but practices that had them coped better with the July 2024 outage. The fix inserts the section from the template.',
-  examples: [],
+  examples: [
+    {
+      title: 'nothing to compare yet: no front matter and no sections',
+      markdown: 'Notes for the plan.\n',
+      expected: [],
+    },
+  ],
   check({ doc, report }) {
     if (!doc.frontMatter && doc.headings.length === 0) return;
     const at = doc.sourceMap.get(SECTIONS_POINTER);

@@ -12,7 +12,14 @@ export const recoveryTime: Rule = {
     {
       title: 'RTO longer than MTPD',
       markdown: '# Plan\n\n## Business impact analysis\n\n| Activity | Impact | RTO | MTPD |\n| --- | --- | --- | --- |\n| Urgent triage | Harm | 1 day | 4 hours |\n',
-      expected: ['7:26-7:31 error'],
+      expected: [
+        '7:26-7:31 error The recovery time objective for \'Urgent triage\' (1 day) is longer than its maximum tolerable disruption (4 hours). The plan would accept a disruption it says patients cannot tolerate: shorten the RTO or review the MTPD.',
+      ],
+    },
+    {
+      title: 'RTO within MTPD',
+      markdown: '# Plan\n\n## Business impact analysis\n\n| Activity | Impact | RTO | MTPD |\n| --- | --- | --- | --- |\n| Urgent triage | Harm | 2 hours | 4 hours |\n',
+      expected: [],
     },
   ],
   check({ doc, report }) {

@@ -13,9 +13,22 @@ export const reviewDates: Rule = {
     {
       title: 'next review more than 12 months after the last',
       markdown: '---\nlast_reviewed: 2026-01-10\nnext_review: 2027-06-01\n---\n# Plan\n',
-      expected: ['3:14-3:24 error'],
+      expected: [
+        '3:14-3:24 error The next review (1 June 2027) is more than 12 months after the last review (10 January 2026). Plans must be reviewed at least once a year; set it on or before 10 January 2027.',
+      ],
     },
-    { title: 'review overdue', markdown: '---\nlast_reviewed: 2025-01-10\nnext_review: 2026-01-10\n---\n# Plan\n', expected: ['3:14-3:24 error'] },
+    {
+      title: 'review overdue',
+      markdown: '---\nlast_reviewed: 2025-01-10\nnext_review: 2026-01-10\n---\n# Plan\n',
+      expected: [
+        '3:14-3:24 error The plan was due for review on 10 January 2026, 316 days ago. Staff may be following out-of-date numbers and steps: review the plan now, then set the next review date.',
+      ],
+    },
+    {
+      title: 'reviewed and due within 12 months',
+      markdown: '---\nlast_reviewed: 2026-06-01\nnext_review: 2027-06-01\n---\n# Plan\n',
+      expected: [],
+    },
   ],
   check({ doc, today, report }) {
     const fm = doc.model.frontMatter;

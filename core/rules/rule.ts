@@ -27,7 +27,10 @@ export interface RuleExample {
   title: string;
   /** A plan (or fragment); checked with all rules, only this rule's results are compared. */
   markdown: string;
-  /** Expected results of this rule: `line:col-line:col severity`. */
+  /**
+   * Expected results of this rule, in full: `line:col-line:col severity message`. Empty for an example
+   * that must pass clean (every rule has at least one).
+   */
   expected: string[];
 }
 

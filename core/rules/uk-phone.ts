@@ -37,8 +37,18 @@ export const ukPhone: Rule = {
   rationale:
     'In an outage the printed number is the only way to reach the service desk, a supplier or a neighbouring practice. A digit missing or extra means a call that does not connect. The rule checks every value the schema marks as a phone number.',
   examples: [
-    { title: 'a digit missing', markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | 020 7946 012 |\n', expected: ['7:24-7:36 error'] },
-    { title: 'international format with (0)', markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | +44 (0)20 7946 0123 |\n', expected: [] },
+    {
+      title: 'a digit missing',
+      markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | 020 7946 012 |\n',
+      expected: [
+        '7:24-7:36 error \'020 7946 012\' in the \'Phone\' cell in row 1 of the contacts table (\'Contacts\') is not a valid UK phone number: it has 10 digits; numbers starting 02 have 11 including the leading 0. Check it against the supplier\'s letter or website; a wrong number costs time in an outage. Write it like \'020 7946 0123\' or \'07700 900123\'.',
+      ],
+    },
+    {
+      title: 'international format with (0)',
+      markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | +44 (0)20 7946 0123 |\n',
+      expected: [],
+    },
   ],
   check({ doc, report }) {
     for (const v of typedValues(doc, 'phone')) {
