@@ -56,7 +56,7 @@ function linkVerdict(link: string, root: string): { check: boolean; reason?: str
     const code = (e as NodeJS.ErrnoException).code;
     return { check: false, reason: code === 'ELOOP' ? 'it is a symbolic link that points to itself' : 'it is a symbolic link to a file that does not exist' };
   }
-  let isFile = false;
+  let isFile: boolean;
   try {
     isFile = statSync(target).isFile();
   } catch {

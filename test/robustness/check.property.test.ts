@@ -26,7 +26,7 @@ function checkText(text: string): void {
   try {
     result = checkPlan(text, { today: TODAY });
   } catch (e) {
-    throw new Error(`checkPlan threw: ${(e as Error).stack}`);
+    throw new Error(`checkPlan threw: ${(e as Error).stack}`, { cause: e });
   }
   expect(result.text).toBe(text);
   assertNone(soundness(result, text));
@@ -54,7 +54,7 @@ describe('checkPlanBytes never throws and gives valid ranges, with no internal-e
         try {
           result = checkPlanBytes(bytes, { today: TODAY });
         } catch (e) {
-          throw new Error(`checkPlanBytes threw: ${(e as Error).stack}`);
+          throw new Error(`checkPlanBytes threw: ${(e as Error).stack}`, { cause: e });
         }
         // Either the bytes were decoded (the text checked is returned) or one diagnostic says why not.
         if (result.text === undefined) {
