@@ -13,3 +13,4 @@ export { newPlanText, planFileName, templatePath } from './new-plan.js';
 export { loadPlanSchema } from './schema/load-schema.js';
 export { buildCatalogue, type Catalogue, type SectionDef } from './schema/catalogue.js';
 export { todayIso } from './dates/dates.js';
+export { frontMatterSchemaAt, missingFieldValue } from './schema/front-matter-schema.js';
