@@ -31,6 +31,8 @@ export const emptySection: Rule = {
       const template = def?.template?.trimEnd().replace(/\r?\n/g, eol);
       const at = h.range.end.offset;
       report({
+        // A required section left empty stays an error whatever level the rule is configured at.
+        ...(def?.required ? { severity: 'error' as const } : {}),
         range: h.range,
         message: `The '${h.text}' ${h.depth === 2 ? 'section' : 'part'} is empty. ${def?.why ?? 'A heading with nothing under it leaves staff with nothing to follow.'} ${def?.write ?? 'Write what staff should do, or remove the heading.'}`,
         fix: template ? { title: `Insert the starter text for '${h.text}'`, safe: false, edits: [{ start: at, end: at, text: `${eol}${eol}${template}` }] } : undefined,

@@ -30,6 +30,14 @@ describe('severity', () => {
     expect(lastTest(FUTURE, { 'last-test': 'off' })).toEqual([]);
   });
 
+  it('keeps an empty required section an error when empty-section is set lower', () => {
+    const text = '# Plan\n\n## Telephony failure\n\n## Incident and lessons log\n\n## Recovery\n\nText.\n';
+    const empty = (rules: Record<string, unknown>) =>
+      checkPlan(text, { today: TODAY, config: config(rules) }).diagnostics.filter((d) => d.ruleId === 'empty-section').map((d) => `${d.range.start.line} ${d.severity}`);
+    expect(empty({})).toEqual(['3 error', '5 error']);
+    expect(empty({ 'empty-section': 'warning' })).toEqual(['3 error', '5 warning']);
+  });
+
   it('applies to schema findings and file-level findings too', () => {
     const sev = (rules: Record<string, unknown>) =>
       checkPlan('', { today: TODAY, config: config(rules) }).diagnostics.map((d) => `${d.ruleId} ${d.severity}`);
