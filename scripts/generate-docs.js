@@ -77,6 +77,15 @@ const ruleDocs = [
     const out = [`## ${r.id}`, '', `Default level: ${r.severity}. ${r.description}`, ''];
     if (rule) {
       out.push(rule.rationale, '');
+      const options = Object.entries(rule.options?.properties ?? {});
+      if (options.length > 0) {
+        out.push('Options (`["warning", {...}]` in `continuity.config.json`):', '');
+        for (const [name, o] of options) {
+          const range = typeof o.minimum === 'number' && typeof o.maximum === 'number' ? `, ${o.minimum} to ${o.maximum}` : '';
+          out.push(`- \`${name}\` (${o.type === 'integer' ? 'a whole number' : o.type}${range}): ${o.description ?? ''}`.trimEnd());
+        }
+        out.push('');
+      }
       for (const ex of rule.examples) {
         out.push(`Example (${ex.title}):`, '', '```markdown', ex.markdown.trimEnd(), '```', '');
         if (ex.expected.length === 0) out.push('Nothing reported.', '');
