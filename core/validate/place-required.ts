@@ -159,26 +159,25 @@ function rowCell(m: Missing): Placed {
   };
 }
 
-/** A section without one of its containers, e.g. its `tables` or `subsections`. */
-function sectionContainer(m: Missing): Placed {
-  const title = titleOf(m.schema, m.key);
+/** "The 'X' section has no <title>", with the property's guidance or else the section's. */
+function sectionLacks(m: Missing, fallbackTitle: string): Placed {
   return {
     ruleId: 'schema/required-content',
-    message: sentence(`The ${sectionName(m.doc, m.parts)} section has no ${title}`, m.schema?.['x-why'] ?? ownerDef(m)?.why, m.schema?.['x-write'] ?? ownerDef(m)?.write),
+    message: sentence(
+      `The ${sectionName(m.doc, m.parts)} section has no ${titleOf(m.schema, fallbackTitle)}`,
+      m.schema?.['x-why'] ?? ownerDef(m)?.why,
+      m.schema?.['x-write'] ?? ownerDef(m)?.write,
+    ),
     pointer: m.parts.pointer,
     onAnchor: true,
   };
 }
 
-function sectionList(m: Missing): Placed {
-  const title = titleOf(m.schema, m.key === 'steps' ? 'numbered steps' : 'bullet points');
-  return {
-    ruleId: 'schema/required-content',
-    message: sentence(`The ${sectionName(m.doc, m.parts)} section has no ${title}`, m.schema?.['x-why'] ?? ownerDef(m)?.why, m.schema?.['x-write'] ?? ownerDef(m)?.write),
-    pointer: m.parts.pointer,
-    onAnchor: true,
-  };
-}
+/** A section without one of its containers, e.g. its `tables` or `subsections`. */
+const sectionContainer = (m: Missing): Placed => sectionLacks(m, m.key);
+
+/** A section without its numbered steps or bullet points. */
+const sectionList = (m: Missing): Placed => sectionLacks(m, m.key === 'steps' ? 'numbered steps' : 'bullet points');
 
 function other(m: Missing): Placed {
   return {
