@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../core/check-plan.js';
 import { resolveConfig } from '../../core/config/config.js';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { checkPlugins } from '../../core/engine/processor.js';
 import { decideSeverity } from '../../core/engine/severity.js';
+import { parseMarkdown } from '../../core/parse/parse-markdown.js';
 import { knownRuleIds } from '../../core/rules/catalogue.js';
 import { TODAY } from '../helpers/plans.js';
 
@@ -48,5 +52,16 @@ describe('severity', () => {
       new Set(checkPlan('# Plan\n', { today: TODAY, config: config(rules) }).diagnostics.filter((d) => d.ruleId === 'schema/required-section').map((d) => d.severity));
     expect(required({})).toEqual(new Set(['error']));
     expect(required({ 'schema/required-section': 'info' })).toEqual(new Set(['info']));
+  });
+
+  it("shows remark-cli (through the preset's plugins) each report's decided severity", () => {
+    const cfg = config({ 'last-test': 'info' });
+    const run = (text: string) => {
+      const file = new VFile({ value: text });
+      unified().use(checkPlugins({ schemas: cfg.schemas, today: TODAY, rules: cfg.rules })).runSync(parseMarkdown(text), file);
+      return file.messages.filter((m) => m.ruleId === 'last-test').map((m) => m.fatal);
+    };
+    expect(run(FUTURE)).toEqual([true]); // error, though remark-lint runs the rule at 'warn'
+    expect(run(OLD)).toEqual([undefined]); // info
   });
 });
