@@ -120,6 +120,11 @@ export function cellPointer(table: ModelPointer, row: number, columnId: string):
   return childPointer(table, 'rows', row, columnId);
 }
 
+/** How a front-matter field is named to people: `practice.ods_code`, `eps_pharmacies[0].phone`. */
+export function frontMatterLabel(keys: readonly Segment[]): string {
+  return keys.map((k, i) => (typeof k === 'number' || /^[0-9]+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
+
 /**
  * A pointer read back into the model's terms: which section, subsection and table it is inside, and
  * the segments after the innermost of those.

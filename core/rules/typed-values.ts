@@ -2,7 +2,7 @@
 import type { Range } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import type { SectionModel } from '../model/plan-model.js';
-import { cellPointer, frontMatterPointer, sectionPointer, subsectionPointer, tablePointer, type ModelPointer, type Segment } from '../model/model-pointer.js';
+import { cellPointer, frontMatterLabel, frontMatterPointer, sectionPointer, subsectionPointer, tablePointer, type ModelPointer, type Segment } from '../model/model-pointer.js';
 import type { SectionDef } from '../schema/catalogue.js';
 
 export interface TypedValue {
@@ -25,7 +25,7 @@ function frontMatterValues(doc: PlanDocument, out: TypedValue[]): void {
         const pointer = frontMatterPointer(...segs);
         const entry = doc.sourceMap.get(pointer);
         if (!entry) return;
-        const label = segs.map((s, k) => (typeof s === 'number' ? `[${s}]` : k === 0 ? s : `.${s}`)).join('');
+        const label = frontMatterLabel(segs);
         out.push({ kind, value: String(value), range: entry.range, where: `'${label}' (${title}) in the front matter`, pointer });
         return;
       }

@@ -1,6 +1,6 @@
 /** Plain-English names for the things a pointer refers to: sections, tables, columns, fields. */
 import type { PlanDocument } from '../model/plan-document.js';
-import { readModelPath, type ModelPath, type ModelPointer } from '../model/model-pointer.js';
+import { frontMatterLabel, readModelPath, type ModelPath, type ModelPointer } from '../model/model-pointer.js';
 import type { SectionDef, TableDef } from '../schema/catalogue.js';
 
 /** A model path with the catalogue's definitions of the section, subsection and table it is in. */
@@ -38,10 +38,7 @@ export function tableName(doc: PlanDocument, parts: PointerParts): string {
 
 /** `practice.ods_code`, `eps_pharmacies[0].phone`. */
 export function fieldPath(segments: string[]): string {
-  return segments
-    .slice(1)
-    .map((s, i) => (/^[0-9]+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join('');
+  return frontMatterLabel(segments.slice(1));
 }
 
 export function sentence(...parts: (string | undefined)[]): string {
