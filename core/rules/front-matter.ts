@@ -10,6 +10,7 @@ export const frontMatter: Rule = {
   examples: [
     { title: 'no front matter', markdown: '# Plan\n\nText.\n', expected: ['1:1-1:7 error'] },
     { title: 'broken YAML', markdown: '---\ntitle: "unclosed\n---\n# Plan\n', expected: ['2:17-3:1 error'] },
+    { title: 'a value with a colon in it', markdown: '---\naddress: 14 Wharf Road: Maidstone\n---\n# Plan\n', expected: ['2:10-2:34 error'] },
     { title: 'front matter never closed', markdown: '---\ntitle: Plan\n\n# Plan\n', expected: ['1:1-1:4 error'] },
   ],
   check({ doc, report }) {
@@ -38,6 +39,6 @@ export const frontMatter: Rule = {
       });
       return;
     }
-    for (const p of doc.frontMatter.problems) report({ range: p.range, message: p.message });
+    for (const p of doc.frontMatter.problems) report({ range: p.range, message: p.message, ...(p.fix ? { fix: p.fix } : {}) });
   },
 };
