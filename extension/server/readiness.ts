@@ -1,0 +1,47 @@
+/**
+ * How ready a plan is: every section of the schema in order with its state (complete, has problems,
+ * missing, recommended and absent), how many are complete, and the few to do first, ordered by the
+ * schema's outage priority (`x-priority`: data, not code). Works on the plan's own text, so lines are
+ * the editor's.
+ */
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { PlanDocument } from '../../core/model/plan-document.js';
+import type { ReadinessResult, ReadinessSection, SectionState } from '../shared/protocol.js';
+
+/** How many sections "Do these first" names: enough to start on, few enough to read at a glance. */
+export const DO_FIRST_COUNT = 5;
+
+export function readinessOf(uri: string, doc: PlanDocument, diagnostics: Diagnostic[], reviewInDays?: number): ReadinessResult {
+  const own = diagnostics.filter((d) => d.file === undefined && d.severity !== 'info');
+  const frontMatterEnd = doc.frontMatter ? frontMatterEndOffset(doc) : 0;
+  const sections: ReadinessSection[] = doc.catalogue.sections.map((def) => {
+    const heading = doc.headings.find((h) => h.depth === 2 && h.id === def.id && !h.duplicate);
+    const base = { id: def.id, title: def.title, required: def.required, why: def.why, ...(def.priority !== undefined ? { priority: def.priority } : {}) };
+    if (!heading) return { ...base, state: (def.required ? 'missing' : 'recommended') as SectionState, problems: 0 };
+    const { start, end } = heading.sectionRange;
+    const problems = own.filter((d) => d.range.start.offset >= start.offset && d.range.start.offset < Math.max(end.offset, start.offset + 1)).length;
+    return { ...base, state: (problems ? 'problems' : 'complete') as SectionState, problems, line: heading.range.start.line - 1 };
+  });
+  const complete = sections.filter((s) => s.state === 'complete').length;
+  const byPriority = (a: ReadinessSection, b: ReadinessSection) => (a.priority ?? Number.MAX_SAFE_INTEGER) - (b.priority ?? Number.MAX_SAFE_INTEGER);
+  // Required work first (missing or with problems), then recommended sections, each by outage priority.
+  const todo = sections.filter((s) => s.state === 'missing' || s.state === 'problems').sort(byPriority);
+  const doFirst = todo.slice(0, DO_FIRST_COUNT).map((s) => s.id);
+  return {
+    uri,
+    isPlan: true,
+    sections,
+    complete,
+    total: sections.length,
+    doFirst,
+    errors: own.filter((d) => d.severity === 'error').length,
+    warnings: own.filter((d) => d.severity === 'warning').length,
+    ...(reviewInDays !== undefined ? { reviewInDays } : {}),
+    detailsProblems: own.filter((d) => d.range.start.offset < frontMatterEnd).length,
+  };
+}
+
+function frontMatterEndOffset(doc: PlanDocument): number {
+  const m = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(doc.text.slice(0, 200_000));
+  return m ? m[0].length : 0;
+}
