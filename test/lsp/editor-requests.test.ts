@@ -206,3 +206,18 @@ describe('printing a plan with errors', () => {
     expect(html.ok && html.html).toMatch(/DRAFT/);
   });
 });
+
+describe('hover on front-matter keys', () => {
+  it('explains the allowed values of a list of choices and the fields of a group', async () => {
+    const text = cleanPlan();
+    const { uri } = await open('hover-fm.md', text);
+    const lines = text.split('\n');
+    const hover = async (prefix: string) => {
+      const line = lines.findIndex((l) => l.startsWith(prefix));
+      const h = (await req<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character: prefix.length - 2 } }))!;
+      return h.contents.value;
+    };
+    expect(await hover('  bc_mode:')).toMatch(/A list of one or more of: `[a-z-]+`, `[a-z-]+`/);
+    expect(await hover('telephony:')).toMatch(/A group of fields, each on its own line indented under it: `provider` \(required\)/);
+  });
+});
