@@ -13,3 +13,5 @@ export { newPlanText, planFileName, templatePath } from './new-plan.js';
 export { loadPlanSchema } from './schema/load-schema.js';
 export { buildCatalogue, type Catalogue, type SectionDef } from './schema/catalogue.js';
 export { todayIso } from './rules/dates.js';
+export { addMissing, type AddMissingOptions, type AddMissingResult, type InsertedItem } from './fix/add-missing.js';
+export { fieldYaml, skeletonValue } from './fix/front-matter-skeleton.js';
