@@ -129,8 +129,9 @@ export function startServer(connection: Connection): void {
     return readinessOf(p.uri, doc, now.core, isIsoDate(next) ? daysBetween(plans.today(), next) : undefined);
   });
   onRequest(connection, 'continuity/insertSection', (p) => {
-    const doc = plans.current(p.uri)?.ownDoc();
-    return doc ? insertSection(doc, p.id) : { ok: false, message: NOT_A_PLAN };
+    const now = plans.current(p.uri);
+    const doc = now?.ownDoc();
+    return now && doc ? insertSection(doc, p.id, now.options) : { ok: false, message: NOT_A_PLAN };
   });
   onRequest(connection, 'continuity/insertAllMissing', (p) => {
     const now = plans.current(p.uri);

@@ -221,3 +221,21 @@ describe('hover on front-matter keys', () => {
     expect(await hover('telephony:')).toMatch(/A group of fields, each on its own line indented under it: `provider` \(required\)/);
   });
 });
+
+describe('insert all missing sections', () => {
+  it('inserts every missing required section with the add-missing engine, in one edit set, and reveals the first', async () => {
+    let text = without(without(cleanPlan(), 'Telephony failure'), 'Contacts and escalation');
+    text = without(text, 'Cost and impact log');
+    const { uri, doc } = await open('insert-all.md', text);
+    const r = await req<EditResult>('continuity/insertAllMissing', { uri });
+    expect(r.ok).toBe(true);
+    expect(r.message).toMatch(/^Inserted 3 sections as drafts to complete/);
+    const { doc: after, diagnostics } = await applyAndCheck(doc, r.edits!);
+    expect(diagnostics.map((d) => d.code)).not.toContain('schema/required-section');
+    expect(after.getText(r.reveal!)).toMatch(/^## Contacts and escalation\n/);
+    for (const line of text.split('\n')) expect(after.getText()).toContain(line);
+    // idempotent: nothing left to insert
+    const again = await req<EditResult>('continuity/insertAllMissing', { uri });
+    expect(again.ok).toBe(false);
+  });
+});
