@@ -72,7 +72,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   const activePlanUri = (): string | undefined => {
     const editorUri = vscode.window.activeTextEditor?.document.uri.toString();
     if (editorUri && statuses.get(editorUri)?.isPlan) return editorUri;
-    return previews.activeUri() ?? details.activeUri() ?? lastPlan ?? readiness.uri;
+    // A walkthrough or another view has focus: the plan open in any editor group.
+    const visible = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).find((u) => statuses.get(u)?.isPlan);
+    return previews.activeUri() ?? details.activeUri() ?? lastPlan ?? readiness.uri ?? visible;
   };
   const targetOf = async (arg: unknown): Promise<vscode.TextDocument | undefined> => {
     let uri: string | undefined;
