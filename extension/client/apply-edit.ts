@@ -13,8 +13,11 @@ export function toRange(r: Range0): vscode.Range {
 export async function revealRange(uri: string | vscode.Uri, range: Range0): Promise<void> {
   const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
-  const editor = visible ?? (await vscode.window.showTextDocument(target, { preview: false }));
-  if (visible) await vscode.window.showTextDocument(visible.document, visible.viewColumn);
+  // Open in the group that already has the plan's tab, not beside a focused form or preview.
+  const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString()));
+  const column = visible?.viewColumn ?? group?.viewColumn ?? vscode.ViewColumn.One;
+  const document = visible?.document ?? (await vscode.workspace.openTextDocument(target));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
   const r = editor.document.validateRange(toRange(range));
   editor.selection = new vscode.Selection(r.start, r.end);
   editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -89,16 +89,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   };
 
+  // The plan's status follows the active editor, or the plan behind a focused preview or details form.
+  let statusUri: string | undefined;
   const showStatus = () => {
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const editorUri = vscode.window.activeTextEditor?.document.uri.toString();
+    const uri = editorUri ?? previews.activeUri() ?? details.activeUri();
     const s = uri ? statuses.get(uri) : undefined;
     if (s?.isPlan) {
       lastPlan = s.uri;
+      statusUri = s.uri;
       status.text = `${statusIcon(s)} ${statusText(s)}`;
       status.tooltip = 'Continuity plan: click to see how ready it is';
       status.show();
-    } else if (!previews.activeUri() && !details.activeUri()) status.hide();
-    void vscode.commands.executeCommand('setContext', 'continuity.activePlan', !!s?.isPlan);
+    } else if (editorUri) {
+      statusUri = undefined;
+      status.hide();
+    }
+    void vscode.commands.executeCommand('setContext', 'continuity.activePlan', !!(editorUri && s?.isPlan));
   };
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(() => {
@@ -221,6 +228,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   onNotification(client, 'continuity/status', (s) => {
     statuses.set(s.uri, s);
     showStatus();
+    if (s.uri === statusUri && s.isPlan) status.text = `${statusIcon(s)} ${statusText(s)}`;
     if (s.isPlan && (s.uri === activePlanUri() || !readiness.uri)) void readiness.refresh(s.uri);
     if (details.has(s.uri)) void details.refresh(s.uri);
   });
