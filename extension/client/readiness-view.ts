@@ -106,7 +106,7 @@ export class ReadinessView implements vscode.TreeDataProvider<Node> {
         const s = node.section;
         const item = new vscode.TreeItem(s.title);
         item.id = `${node.inFirst ? 'first' : 'all'}:${s.id}`;
-        item.description = s.state === 'problems' ? `${s.problems} problem${s.problems === 1 ? '' : 's'}` : STATE_LABEL[s.state];
+        item.description = s.state === 'problems' ? `${s.problems} problem${s.problems === 1 ? '' : 's'}` : s.shared ? 'from shared content' : STATE_LABEL[s.state];
         item.iconPath = stateIcon(s);
         item.tooltip = new vscode.MarkdownString(`**${s.title}**: ${STATE_LABEL[s.state]}${s.why ? `\n\n${s.why}` : ''}`);
         item.contextValue = s.state === 'missing' || s.state === 'recommended' ? 'missingSection' : 'section';

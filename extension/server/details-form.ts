@@ -38,6 +38,15 @@ function fieldAt(doc: PlanDocument, offset: number): string {
   return best?.key ?? '';
 }
 
+/** A form value is a short text or a small row of them; anything bigger is not from the form. */
+function tooBig(value: unknown): boolean {
+  try {
+    return JSON.stringify(value).length > 10_000;
+  } catch {
+    return true;
+  }
+}
+
 export function detailsFormOf(doc: PlanDocument, diagnostics: Diagnostic[], version: number): DetailsFormResult {
   const fm = doc.frontMatter;
   if (!fm || fm.problems.length > 0) return { ok: false, message: fm ? UNREADABLE : "The plan has no details block (front matter) at the top yet. Use the light bulb on line 1 to insert it, then open the form again." };
@@ -87,7 +96,7 @@ function applyToYaml(yaml: Document, p: SetDetailParams): string | undefined {
 
 export function setDetail(doc: PlanDocument, p: SetDetailParams): EditResult {
   if (!validPath(p?.path) || !['set', 'append', 'delete'].includes(p?.op)) return { ok: false, message: 'The form asked for a change the plan cannot take.' };
-  if (p.op !== 'delete' && (p.value === undefined || (typeof p.value === 'string' && p.value.length > 10_000))) return { ok: false, message: 'That value is too long.' };
+  if (p.op !== 'delete' && (p.value === undefined || tooBig(p.value))) return { ok: false, message: 'That value is too long for a plan detail.' };
   const region = yamlRegion(doc);
   if (!region || (doc.frontMatter?.problems.length ?? 1) > 0) return { ok: false, message: UNREADABLE };
   const before = doc.text.slice(region.start, region.end);

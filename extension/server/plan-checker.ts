@@ -132,7 +132,7 @@ export class PlanChecker {
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
     const next = planDoc?.model.frontMatter.next_review;
     const own = planDoc ? (sharedFiles ? ownDoc() : planDoc) : undefined;
-    const readiness = own ? readinessOf(uri, own, core) : undefined;
+    const readiness = own ? readinessOf(uri, own, core, undefined, planDoc) : undefined;
     sendNotification(this.connection, 'continuity/status', {
       uri,
       isPlan: true,

@@ -11,13 +11,23 @@ import type { ReadinessResult, ReadinessSection, SectionState } from '../shared/
 /** How many sections "Do these first" names: enough to start on, few enough to read at a glance. */
 export const DO_FIRST_COUNT = 5;
 
-export function readinessOf(uri: string, doc: PlanDocument, diagnostics: Diagnostic[], reviewInDays?: number): ReadinessResult {
+/**
+ * `doc` is the plan's own text (lines are the editor's); `merged`, when the plan takes content from
+ * shared files, is what was checked: a section that comes from a shared file is not missing.
+ */
+export function readinessOf(uri: string, doc: PlanDocument, diagnostics: Diagnostic[], reviewInDays?: number, merged?: PlanDocument): ReadinessResult {
   const own = diagnostics.filter((d) => d.file === undefined && d.severity !== 'info');
   const frontMatterEnd = doc.frontMatter ? frontMatterEndOffset(doc) : 0;
   const sections: ReadinessSection[] = doc.catalogue.sections.map((def) => {
     const heading = doc.headings.find((h) => h.depth === 2 && h.id === def.id && !h.duplicate);
     const base = { id: def.id, title: def.title, required: def.required, why: def.why, ...(def.priority !== undefined ? { priority: def.priority } : {}) };
-    if (!heading) return { ...base, state: (def.required ? 'missing' : 'recommended') as SectionState, problems: 0 };
+    if (!heading) {
+      if (merged && merged !== doc && merged.model.sections[def.id]) {
+        // From shared content: its problems are shown on the plan's include line, not counted here.
+        return { ...base, state: 'complete' as SectionState, problems: 0, shared: true };
+      }
+      return { ...base, state: (def.required ? 'missing' : 'recommended') as SectionState, problems: 0 };
+    }
     const { start, end } = heading.sectionRange;
     const problems = own.filter((d) => d.range.start.offset >= start.offset && d.range.start.offset < Math.max(end.offset, start.offset + 1)).length;
     return { ...base, state: (problems ? 'problems' : 'complete') as SectionState, problems, line: heading.range.start.line - 1 };

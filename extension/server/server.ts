@@ -126,7 +126,7 @@ export function startServer(connection: Connection): void {
     const doc = now?.ownDoc();
     if (!now || !doc) return { uri: p.uri, isPlan: false, sections: [], complete: 0, total: 0, doFirst: [], errors: 0, warnings: 0, detailsProblems: 0 };
     const next = doc.model.frontMatter.next_review;
-    return readinessOf(p.uri, doc, now.core, isIsoDate(next) ? daysBetween(plans.today(), next) : undefined);
+    return readinessOf(p.uri, doc, now.core, isIsoDate(next) ? daysBetween(plans.today(), next) : undefined, now.doc);
   });
   onRequest(connection, 'continuity/insertSection', (p) => {
     const now = plans.current(p.uri);

@@ -54,6 +54,8 @@ export interface ReadinessSection {
   line?: number;
   /** One sentence on why it matters (the schema's x-why). */
   why?: string;
+  /** The section comes from a shared file (the ICB's or the practice group's), not the plan's own text. */
+  shared?: boolean;
 }
 
 export interface ReadinessResult {

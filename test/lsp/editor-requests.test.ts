@@ -10,6 +10,7 @@ import type { DetailsFormResult, EditResult, PrintResult, ReadinessResult, Statu
 import { startTestServer, type TestServer } from '../helpers/lsp-client.js';
 import { cleanPlan, replaceOnce } from '../helpers/plans.js';
 import { tempWorkspace } from '../helpers/cli.js';
+import { sharedFile, takeSection, tempRepository, withShared } from '../helpers/shared-content.js';
 
 let server: TestServer;
 let dir: string;
@@ -237,5 +238,25 @@ describe('insert all missing sections', () => {
     // idempotent: nothing left to insert
     const again = await req<EditResult>('continuity/insertAllMissing', { uri });
     expect(again.ok).toBe(false);
+  });
+});
+
+describe('readiness with shared content', () => {
+  it('a section that comes from a shared file counts as there, not missing', async () => {
+    const { plan, section } = takeSection(cleanPlan(), 'Telephony failure');
+    const root = tempRepository({ 'plans/practice.md': withShared(plan, ['../shared/telephony.md']), 'shared/telephony.md': sharedFile('Telephony', section) });
+    const other = await startTestServer(root);
+    try {
+      const uri = pathToFileURL(join(root, 'plans/practice.md')).href;
+      const text = withShared(plan, ['../shared/telephony.md']);
+      await other.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const diagnostics = await other.waitFor(() => other.published.filter((p) => p.uri === uri).at(-1)?.diagnostics);
+      expect(diagnostics.map((d) => d.code)).not.toContain('schema/required-section');
+      const r = (await other.connection.sendRequest('continuity/readiness', { uri })) as ReadinessResult;
+      expect(r.sections.find((s) => s.id === 'telephony')).toMatchObject({ state: 'complete', shared: true });
+      expect(r.doFirst).toEqual([]);
+    } finally {
+      await other.stop();
+    }
   });
 });
