@@ -11,21 +11,14 @@ import { ConfigError } from '../../core/config/config.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { PlanDocument } from '../../core/model/plan-document.js';
 import { daysBetween, isIsoDate, todayIso } from '../../core/rules/dates.js';
-import { toLspDiagnostic } from './convert.js';
 import { filePathOf } from './file-path.js';
 import { isPlanDocument } from './plan-detection.js';
+import { publishedDiagnostics } from './published-diagnostics.js';
 import { readinessOf } from './readiness.js';
 import { CheckScheduler } from './scheduler.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
-import { summariseStacked } from './summarise-stacked.js';
 import { sendNotification } from './typed-connection.js';
 import type { WorkspaceConfig } from './workspace-config.js';
-
-/** A section title's outage priority (the schema's x-priority), for ordering summaries. */
-function outageRank(doc: PlanDocument | undefined): (title: string) => number {
-  const byTitle = new Map(doc?.catalogue.sections.map((s) => [s.title, s.priority ?? 1000 + s.order]) ?? []);
-  return (title) => byTitle.get(title) ?? Number.MAX_SAFE_INTEGER;
-}
 
 export interface CheckedPlan {
   version: number;
@@ -113,7 +106,7 @@ export class PlanChecker {
         let own: PlanDocument | undefined;
         ownDoc = () => (own ??= checkPlan(text, alone).doc);
       }
-      diagnostics = summariseStacked(result.diagnostics.map((d) => toLspDiagnostic(d, doc)), doc, outageRank(result.doc));
+      diagnostics = publishedDiagnostics(result, doc);
       if (options.config?.schemaIgnored) {
         const message = `This workspace is not trusted, so the ICB's schema extension named in continuity.config.json (${options.config.schemaIgnored}) is not loaded: the ICB's own required sections and fields are not checked. Trust the workspace to check them.`;
         diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, severity: 3, source: 'continuity', code: 'config', message });
