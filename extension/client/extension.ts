@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'continuity', fileEvents: [vscode.workspace.createFileSystemWatcher('**/continuity.config.json'), vscode.workspace.createFileSystemWatcher('**/*.md')] },
-    initializationOptions: { ...settings(), trusted: vscode.workspace.isTrusted },
+    initializationOptions: { ...settings(), trusted: vscode.workspace.isTrusted, clientCommands: ['continuity.revealRange', 'continuity.insertAllMissing'] },
   };
   client = new LanguageClient('continuity', 'Continuity plans', serverOptions, clientOptions);
 

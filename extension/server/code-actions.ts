@@ -15,8 +15,16 @@ import { minimalEdit, toLspEdits, type DiagnosticData } from './convert.js';
 /** The client command that inserts every missing section (the readiness view's action). */
 export const INSERT_ALL_COMMAND = 'continuity.insertAllMissing';
 
-function fixAction(fix: Fix, diagnostic: LspDiagnostic, doc: TextDocument): CodeAction {
-  const command = revealCommand(doc.uri, changedRange(doc.getText(), fix.edits));
+/** Commands the client runs itself (VS Code's does; another editor is sent plain edits). */
+export interface ClientCommands {
+  reveal: boolean;
+  insertAll: boolean;
+}
+
+export const NO_CLIENT_COMMANDS: ClientCommands = { reveal: false, insertAll: false };
+
+function fixAction(fix: Fix, diagnostic: LspDiagnostic, doc: TextDocument, commands: ClientCommands): CodeAction {
+  const command = commands.reveal ? revealCommand(doc.uri, changedRange(doc.getText(), fix.edits)) : undefined;
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
@@ -27,7 +35,7 @@ function fixAction(fix: Fix, diagnostic: LspDiagnostic, doc: TextDocument): Code
   };
 }
 
-export function codeActionsFor(params: CodeActionParams, doc: TextDocument, checkOptions: CheckOptions, published: LspDiagnostic[]): CodeAction[] {
+export function codeActionsFor(params: CodeActionParams, doc: TextDocument, checkOptions: CheckOptions, published: LspDiagnostic[], commands: ClientCommands = NO_CLIENT_COMMANDS): CodeAction[] {
   const actions: CodeAction[] = [];
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -35,12 +43,12 @@ export function codeActionsFor(params: CodeActionParams, doc: TextDocument, chec
     for (const diagnostic of params.context.diagnostics) {
       const data = diagnostic.data as DiagnosticData | undefined;
       if (!data || data.version !== doc.version) continue;
-      if (data.fix) actions.push(fixAction(data.fix, diagnostic, doc));
+      if (data.fix) actions.push(fixAction(data.fix, diagnostic, doc, commands));
       if (data.fixes) {
-        if (diagnostic.code === 'schema/required-section') {
+        if (diagnostic.code === 'schema/required-section' && commands.insertAll) {
           actions.push({ title: `Insert all ${data.fixes.length} missing sections`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Insert all missing sections', command: INSERT_ALL_COMMAND, arguments: [doc.uri] } });
         }
-        for (const fix of data.fixes) actions.push({ ...fixAction(fix, diagnostic, doc), isPreferred: false });
+        for (const fix of data.fixes) actions.push({ ...fixAction(fix, diagnostic, doc, commands), isPreferred: false });
       }
     }
   }
@@ -53,7 +61,7 @@ export function codeActionsFor(params: CodeActionParams, doc: TextDocument, chec
       const onSave = only?.includes(CodeActionKind.SourceFixAll) ?? false;
       const start = doc.offsetAt(edit.range.start);
       // Fixing on save must not move the view; from the light bulb, show what changed.
-      const command = onSave ? undefined : revealCommand(doc.uri, changedRange(text, [{ start, end: doc.offsetAt(edit.range.end), text: edit.newText }]));
+      const command = onSave || !commands.reveal ? undefined : revealCommand(doc.uri, changedRange(text, [{ start, end: doc.offsetAt(edit.range.end), text: edit.newText }]));
       actions.push({
         title: `Fix all safe problems in this plan (${safeCount})`,
         kind: onSave ? CodeActionKind.SourceFixAll : CodeActionKind.QuickFix,

@@ -7,7 +7,8 @@
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { daysBetween, isIsoDate } from '../../core/rules/dates.js';
-import { codeActionsFor } from './code-actions.js';
+import { codeActionsFor, INSERT_ALL_COMMAND, NO_CLIENT_COMMANDS, type ClientCommands } from './code-actions.js';
+import { REVEAL_COMMAND } from './changed-range.js';
 import { completionsAt } from './completion.js';
 import { detailsFormOf, setDetail } from './details-form.js';
 import { filePathOf } from './file-path.js';
@@ -33,6 +34,7 @@ export function startServer(connection: Connection): void {
   const workspace = new WorkspaceConfig();
   const plans = new PlanChecker(connection, documents, workspace);
   let canPullSettings = false;
+  let clientCommands: ClientCommands = NO_CLIENT_COMMANDS;
 
   /** The client's settings; when it cannot give them, the ones we have are kept. */
   async function pullSettings(): Promise<void> {
@@ -54,7 +56,11 @@ export function startServer(connection: Connection): void {
     if (params.initializationOptions) plans.settings = readSettings(params.initializationOptions, plans.settings);
     // Workspace trust, from the editor (VS Code sends it; other editors are trusted). Untrusted: an ICB
     // schema extension named in continuity.config.json is not loaded.
-    if ((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === false) workspace.setTrusted(false);
+    const init = params.initializationOptions as { trusted?: unknown; clientCommands?: unknown } | undefined;
+    if (init?.trusted === false) workspace.setTrusted(false);
+    // Code actions carry a follow-up command only for a client that runs it (the VS Code extension).
+    const known = Array.isArray(init?.clientCommands) ? init.clientCommands : [];
+    clientCommands = { reveal: known.includes(REVEAL_COMMAND), insertAll: known.includes(INSERT_ALL_COMMAND) };
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -99,7 +105,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const now = plans.current(params.textDocument.uri);
     if (!now) return [];
-    return codeActionsFor(params, now.text, now.options, plans.published.get(params.textDocument.uri) ?? []);
+    return codeActionsFor(params, now.text, now.options, plans.published.get(params.textDocument.uri) ?? [], clientCommands);
   });
   connection.onCompletion((params) => {
     const now = plans.current(params.textDocument.uri);

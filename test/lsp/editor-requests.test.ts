@@ -17,7 +17,7 @@ let dir: string;
 let version = 1;
 beforeAll(async () => {
   dir = tempWorkspace();
-  server = await startTestServer(dir);
+  server = await startTestServer(dir, { clientCommands: ['continuity.revealRange', 'continuity.insertAllMissing'] });
 });
 afterAll(async () => {
   await server?.stop();
@@ -102,6 +102,21 @@ describe('stacked problems', () => {
 });
 
 describe('fixes you can see', () => {
+  it('another editor (no client commands) gets plain edits, no commands it cannot run', async () => {
+    const plain = await startTestServer(dir);
+    try {
+      const text = replaceOnce(cleanPlan(), /^next_review: \S+/m, 'next_review: 01/06/2027');
+      const uri = pathToFileURL(join(dir, 'plans', 'plain.md')).href;
+      await plain.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const diagnostics = await plain.waitFor(() => plain.published.filter((p) => p.uri === uri).at(-1)?.diagnostics);
+      const actions = (await plain.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((a) => a.command)).toEqual([]);
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it("a quick fix carries a command that reveals and selects the text it changed", async () => {
     const text = replaceOnce(cleanPlan(), /^next_review: \S+/m, 'next_review: 01/06/2027');
     const { uri, diagnostics, doc } = await open('reveal.md', text);
