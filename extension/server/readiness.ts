@@ -51,7 +51,8 @@ export function readinessOf(uri: string, doc: PlanDocument, diagnostics: Diagnos
   };
 }
 
+/** Where the front matter ends (its closing line), from the parsed tree. */
 function frontMatterEndOffset(doc: PlanDocument): number {
-  const m = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(doc.text.slice(0, 200_000));
-  return m ? m[0].length : 0;
+  const node = doc.tree.children[0];
+  return node?.type === 'yaml' ? (node.position?.end.offset ?? 0) : 0;
 }
