@@ -173,6 +173,7 @@ describe('plan details form', () => {
     expect((form.schema as { properties: Record<string, unknown> }).properties).toHaveProperty('next_review');
     expect(form.values).toMatchObject({ practice: { name: 'Riverside Medical Centre' } });
     expect(form.problems!.next_review?.[0]).toMatch(/not a date written as YYYY-MM-DD/);
+    expect((await req<ReadinessResult>('continuity/readiness', { uri })).detailsProblems).toBe(1);
     const r = await req<EditResult>('continuity/setDetail', { uri, path: ['next_review'], op: 'set', value: '2027-06-01' });
     expect(r.ok).toBe(true);
     const { doc: after, diagnostics } = await applyAndCheck(doc, r.edits!);
@@ -183,6 +184,7 @@ describe('plan details form', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('schema/invalid-value');
     const form2 = await req<DetailsFormResult>('continuity/detailsForm', { uri });
     expect(form2.problems!.next_review).toBeUndefined();
+    expect((await req<ReadinessResult>('continuity/readiness', { uri })).detailsProblems).toBe(0);
   });
 
   it('adds and removes list rows, and refuses paths that are not fields', async () => {
