@@ -6,17 +6,24 @@ import { BrowserNotFoundError, findBrowser } from '../../core/print/find-browser
 import { renderBatch } from '../../core/print/render-batch.js';
 import { buildPrintDocument, type PrintOptions } from '../../core/render/print-document.js';
 
-import type { PrintParams, PrintResult } from '../shared/protocol.js';
+export interface PrintRequest {
+  uri: string;
+  format: 'pdf' | 'html';
+  /** The continuity.browserPath setting. */
+  browserPath?: string;
+  /** Where to write the PDF; defaults beside the plan in print/. */
+  outFile?: string;
+  allowErrors?: boolean;
+}
 
-export type { PrintResult };
-export type PrintRequest = PrintParams;
+export type PrintResult = { ok: true; html?: string; pdfPath?: string; pages?: number } | { ok: false; message: string; noBrowser?: boolean };
 
 export async function printPlan(doc: PlanDocument, path: string | undefined, errors: number, today: string, request: PrintRequest): Promise<PrintResult> {
   const folder = path ? dirname(path) : undefined;
   const options: PrintOptions = { revision: 'editor copy', printedDate: today, draftErrors: errors || undefined, images: { root: folder, base: folder } };
   if (request.format === 'html') return { ok: true, html: buildPrintDocument(doc, options).html };
   if (errors > 0 && !request.allowErrors) {
-    return { ok: false, canPrintDraft: true, message: `The plan has ${errors} ${errors === 1 ? 'error' : 'errors'}. Fix them (see the Problems panel) before printing, or print a copy stamped DRAFT on every page for discussion.` };
+    return { ok: false, message: `The plan has ${errors} ${errors === 1 ? 'error' : 'errors'}. Fix them (see the Problems panel) before printing, or print a copy stamped DRAFT.` };
   }
   let browserPath: string;
   try {
@@ -28,7 +35,7 @@ export async function printPlan(doc: PlanDocument, path: string | undefined, err
   const name = (path ? path.replace(/^.*[\\/]/, '') : 'plan.md').replace(/\.(md|markdown)$/i, '');
   const outFile = request.outFile ?? join(folder ?? tmpdir(), 'print', `${name}.pdf`);
   const [outcome] = await renderBatch([{ name, outFile, build: (pages) => buildPrintDocument(doc, { ...options, pages }) }], { browserPath, concurrency: 1, sourceDate: new Date(`${today}T00:00:00Z`) });
-  if (outcome.ok) return { ok: true, pdfPath: outFile, pages: outcome.pages, ...(errors > 0 ? { draft: true } : {}) };
+  if (outcome.ok) return { ok: true, pdfPath: outFile, pages: outcome.pages };
   // a browser that is there but does not start: the same remedies as a missing one (another path, or the preview)
   return { ok: false, message: `The PDF could not be printed: ${outcome.error}`, ...(outcome.noBrowser ? { noBrowser: true } : {}) };
 }

@@ -22,12 +22,22 @@ import { readinessOf } from './readiness.js';
 import { DEFAULT_SETTINGS, readSettings } from './settings.js';
 import { onNotification, onRequest } from './typed-connection.js';
 import { WorkspaceConfig } from './workspace-config.js';
+import type { PrintParams, PrintResult } from '../shared/protocol.js';
 
 export { readSettings, type Settings } from './settings.js';
 export { filePathOf } from './file-path.js';
 export type { StatusParams } from '../shared/protocol.js';
 
 const NOT_A_PLAN = 'This file is not a continuity plan, or it could not be read.';
+
+/**
+ * What the client needs to word the outcome: a refused plan (not a missing browser or a failed
+ * render) can be printed as a DRAFT, and a PDF of a plan with errors is one.
+ */
+function withDraftOffer(result: Awaited<ReturnType<typeof printPlan>>, request: PrintParams, errors: number): PrintResult {
+  if (!result.ok) return { ...result, ...(!result.noBrowser && !request.allowErrors && /DRAFT/.test(result.message) ? { canPrintDraft: true } : {}) };
+  return { ...result, ...(request.format === 'pdf' && errors > 0 ? { draft: true } : {}) };
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -125,7 +135,7 @@ export function startServer(connection: Connection): void {
     const now = plans.current(p.uri);
     if (!now?.doc) return { ok: false, message: NOT_A_PLAN };
     const errors = now.core.filter((d) => d.severity === 'error').length;
-    return printPlan(now.doc, filePathOf(p.uri), errors, plans.today(), p);
+    return withDraftOffer(await printPlan(now.doc, filePathOf(p.uri), errors, plans.today(), p), p, errors);
   });
   onRequest(connection, 'continuity/readiness', (p) => {
     const now = plans.current(p.uri);
