@@ -217,7 +217,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       await ready;
       return { activationMs, activateOnlyMs, serverReadyMs };
     }),
-    vscode.workspace.onDidSaveTextDocument((d) => void previews.refresh(d.uri.toString())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('continuity')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { continuity: settings() } });
     }),
@@ -231,6 +230,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     if (s.uri === statusUri && s.isPlan) status.text = `${statusIcon(s)} ${statusText(s)}`;
     if (s.isPlan && (s.uri === activePlanUri() || !readiness.uri)) void readiness.refresh(s.uri);
     if (details.has(s.uri)) void details.refresh(s.uri);
+    // The preview follows the text as it is checked, so a filled-in placeholder loses its highlight.
+    if (previews.has(s.uri)) void previews.refresh(s.uri);
   });
   // Do not hold up VS Code while the server loads the schema: activation returns at once and the
   // first diagnostics follow when the server is ready.

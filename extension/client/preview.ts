@@ -11,6 +11,10 @@ export class Previews {
 
   constructor(private readonly load: (uri: string) => Promise<PrintResult>) {}
 
+  has(uri: string): boolean {
+    return this.panels.has(uri);
+  }
+
   /** The document shown in the focused preview, so Print works while the preview has focus. */
   activeUri(): string | undefined {
     for (const [uri, p] of this.panels) if (p.active) return uri;
