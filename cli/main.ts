@@ -33,6 +33,8 @@ lint options:
   --format stylish|json|sarif|github|junit   report format (default stylish)
   --output FILE          write the report to FILE instead of stdout
   --fix                  apply safe fixes (never deletes your text)
+  --add-missing          with --fix: insert every missing required section as a guided draft,
+                         and the full shape of every missing front-matter field
   --max-warnings N       exit 1 when there are more than N warnings
   --quiet                report errors only
   --config FILE          use this continuity.config.json instead of searching upward
@@ -124,6 +126,7 @@ async function lintCommand(args: string[], io: CommandIO, cwd: string, isTty: bo
     format: { type: 'string', short: 'f', default: 'stylish' },
     output: { type: 'string', short: 'o' },
     fix: { type: 'boolean', default: false },
+    'add-missing': { type: 'boolean', default: false },
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean', short: 'q', default: false },
     config: { type: 'string', short: 'c' },
@@ -132,6 +135,7 @@ async function lintCommand(args: string[], io: CommandIO, cwd: string, isTty: bo
     today: { type: 'string' },
     workers: { type: 'string' },
   });
+  if (values['add-missing'] && !values.fix) throw new UsageError('--add-missing changes the plan, so it goes with --fix: continuity lint --fix --add-missing PLAN.md');
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -148,6 +152,7 @@ async function lintCommand(args: string[], io: CommandIO, cwd: string, isTty: bo
       format: values.format as string,
       output: values.output as string | undefined,
       fix: values.fix as boolean,
+      addMissing: values['add-missing'] as boolean,
       maxWarnings,
       quiet: values.quiet as boolean,
       cache: !values['no-cache'],

@@ -14,3 +14,5 @@ export { loadPlanSchema } from './schema/load-schema.js';
 export { buildCatalogue, type Catalogue, type SectionDef } from './schema/catalogue.js';
 export { todayIso } from './dates/dates.js';
 export { frontMatterSchemaAt, missingFieldValue } from './schema/front-matter-schema.js';
+export { addMissing, type AddMissingOptions, type AddMissingResult, type InsertedItem } from './fix/add-missing.js';
+export { fieldYaml, skeletonValue } from './fix/front-matter-skeleton.js';

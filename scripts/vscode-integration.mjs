@@ -92,7 +92,34 @@ function makeWorkspace() {
   const bad = clean.replace(/^## Telephony failure[\s\S]*?(?=^## )/m, '').replace(/^next_review: \S+/m, 'next_review: 01/06/2027');
   if (bad === clean) throw new Error('could not make the bad plan');
   writeFileSync(join(ws, 'plans', 'bad-plan.md'), bad);
+  // for the details form: a UK-style next review date, fixed by typing into the form
+  const form = clean.replace(/^next_review: \S+/m, 'next_review: 06/10/2027');
+  writeFileSync(join(ws, 'plans', 'form-plan.md'), form);
   return ws;
+}
+
+/**
+ * Types a value into a field of the details form, as a person would: the form is a webview, an
+ * iframe inside an iframe of the workbench, so it is found among the page's frames by its field id.
+ */
+async function typeIntoDetailsForm(page, field, value) {
+  const started = Date.now();
+  while (Date.now() - started < 20_000) {
+    for (const frame of page.frames()) {
+      const done = await frame
+        .evaluate((id, v) => {
+          const el = document.getElementById(id);
+          if (!el) return false;
+          el.value = v;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          return true;
+        }, `f-${field}`, value)
+        .catch(() => false);
+      if (done) return say(`typed ${value} into the details form's ${field}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  say(`the details form's ${field} field was not found`);
 }
 
 ensureDebianPackages();
@@ -135,14 +162,17 @@ try {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
     if (text.includes('[continuity-it]') || type === 'error') console.log(text.trim());
-    if (text.includes('screenshot now') && process.env.SCREENSHOT) setTimeout(() => void page.screenshot({ path: process.env.SCREENSHOT }), 1000);
+    const shot = /screenshot now (\w[\w-]*)/.exec(text);
+    if (shot && process.env.SCREENSHOT_DIR) setTimeout(() => void page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${shot[1]}.png`) }).catch(() => undefined), 1000);
+    const ui = /ui: details (\w+) (\S+)/.exec(text);
+    if (ui) void typeIntoDetailsForm(page, ui[1], ui[2]);
   });
   say(`opening ${url.slice(0, 80)}...`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  const timeout = new Promise((r) => setTimeout(() => r('timeout'), 240_000));
+  const timeout = new Promise((r) => setTimeout(() => r('timeout'), 420_000));
   const result = await Promise.race([exited, timeout]);
   if (result === 'timeout') {
-    say('the suite did not finish within 240 s');
+    say('the suite did not finish within 420 s');
     await page.screenshot({ path: join(ROOT, '.tools', 'vscode-timeout.png') }).catch(() => undefined);
   } else code = Number(result);
 } catch (e) {

@@ -6,6 +6,7 @@ import { accessSync, constants, readFileSync, realpathSync, statSync } from 'nod
 import { resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/check-plan.js';
 import { fixPlanText } from '../../core/fix-plan.js';
+import { addMissing } from '../../core/fix/add-missing.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
 import { todayIso } from '../../core/dates/dates.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
@@ -24,6 +25,8 @@ export interface LintOptions {
   format: string;
   output?: string;
   fix: boolean;
+  /** With fix: insert missing required sections and front-matter fields as guided drafts first. */
+  addMissing?: boolean;
   maxWarnings?: number;
   quiet: boolean;
   cache: boolean;
@@ -67,7 +70,7 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
 
   let checks: FileCheck[];
   if (opts.fix) {
-    checks = files.map((file) => fixOne(file, resolver, today, io, opts.hooks ?? {}));
+    checks = files.map((file) => fixOne(file, resolver, today, io, opts.hooks ?? {}, !!opts.addMissing));
   } else {
     const cache = opts.cache ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache')) : undefined;
     checks = await checkFiles(files, { resolver, today, cache, fingerprint: toolFingerprint(), workers: opts.workers, configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined });
@@ -113,7 +116,7 @@ function writeFailure(e: unknown): string {
  * Apply safe fixes to one file: read, fix, check the file did not change meanwhile, write atomically.
  * A symbolic link is fixed through (its target is written; the link stays a link).
  */
-function fixOne(file: string, resolver: ConfigResolver, today: string, io: CommandIO, hooks: LintHooks): FileCheck {
+function fixOne(file: string, resolver: ConfigResolver, today: string, io: CommandIO, hooks: LintHooks, addMissingToo: boolean): FileCheck {
   const config = resolver.forFile(file);
   let target: string;
   let bytes: Buffer;
@@ -125,7 +128,11 @@ function fixOne(file: string, resolver: ConfigResolver, today: string, io: Comma
   }
   const decoded = decodePlanBytes(bytes);
   if (isDecodeProblem(decoded)) return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
-  const result = fixPlanText(decoded.text, { config, today, path: file });
+  const completed = addMissingToo ? addMissing(decoded.text, { config, today, path: file }) : undefined;
+  for (const note of completed?.notes ?? []) io.stderr(`continuity: ${file}: ${note}\n`);
+  const drafts = completed?.inserted.filter((i) => i.kind === 'section' || i.kind === 'part') ?? [];
+  if (drafts.length > 0) io.stderr(`continuity: ${file}: inserted ${drafts.length} missing section${drafts.length === 1 ? '' : 's'} as guided drafts (${drafts.map((d) => d.title).join('; ')}); fill in their {{placeholders}}\n`);
+  const result = fixPlanText(completed?.text ?? decoded.text, { config, today, path: file });
   if (result.text === decoded.text) return { file, diagnostics: result.remaining };
   const warn = (message: string): FileCheck => {
     io.stderr(`continuity: ${file}: ${message}\n`);

@@ -7,12 +7,15 @@ import type { Yaml } from 'mdast';
 import type { SourceMap } from './plan-model.js';
 import { FRONT_MATTER_POINTER, frontMatterPointer, type Segment } from './model-pointer.js';
 import type { LineIndex } from '../input/line-index.js';
-import type { Range } from '../diagnostic.js';
+import type { Fix, Range } from '../diagnostic.js';
+import { colonSlipAt, colonSlipMessage } from './colon-in-value.js';
 
 export interface FrontMatterProblem {
   message: string;
   range: Range;
   code: string;
+  /** A safe repair, when the slip is recognised (a value with a colon in it: quote it). */
+  fix?: Fix;
 }
 
 export interface FrontMatterResult {
@@ -66,6 +69,12 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
     if (err.code === 'RESOURCE_EXHAUSTION') {
       // The YAML reader's own words here are "Maximum call stack size exceeded".
       problems.push({ code: err.code, message: TOO_DEEP, range: rangeOf(err.pos[0], err.pos[1]) });
+      continue;
+    }
+    const slip = colonSlipAt(source, err.pos[0]);
+    if (slip) {
+      const at = { start: valueOffset + slip.start, end: valueOffset + slip.end };
+      problems.push({ code: 'COLON_IN_VALUE', message: colonSlipMessage(slip), range: lines.range(at.start, at.end), fix: { title: `Put the value of '${slip.key}' in quotes`, safe: true, edits: [{ ...at, text: slip.quoted }] } });
       continue;
     }
     const hint = YAML_HINTS[err.code] ?? '';

@@ -25,6 +25,11 @@ export const frontMatter: Rule = {
       ],
     },
     {
+      title: 'a value with a colon in it',
+      markdown: '---\naddress: 14 Wharf Road: Maidstone\n---\n# Plan\n',
+      expected: ['2:10-2:34 error The value of \'address\' has a colon followed by a space in it, which YAML reads as the start of another field, so the plan\'s details cannot be read. Put the whole value in quotes: address: "14 Wharf Road: Maidstone"'],
+    },
+    {
       title: 'front matter never closed',
       markdown: '---\ntitle: Plan\n\n# Plan\n',
       expected: [
@@ -62,6 +67,6 @@ export const frontMatter: Rule = {
       });
       return;
     }
-    for (const p of doc.frontMatter.problems) report({ range: p.range, message: p.message });
+    for (const p of doc.frontMatter.problems) report({ range: p.range, message: p.message, ...(p.fix ? { fix: p.fix } : {}) });
   },
 };

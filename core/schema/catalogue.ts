@@ -60,6 +60,8 @@ export interface SectionDef extends Guidance {
   recommended: boolean;
   /** Position in the schema: the order sections should appear in a plan. */
   order: number;
+  /** What matters most in an outage, 1 first (`x-priority`); the editor's "Do these first" order. */
+  priority?: number;
   subsections: SectionDef[];
   tables: TableDef[];
 }
@@ -113,6 +115,7 @@ function readSections(container: JsonSchema | undefined, startOrder: number): Se
     required: required.includes(id),
     recommended: node['x-recommended'] === true,
     order: startOrder + i,
+    ...(typeof node['x-priority'] === 'number' ? { priority: node['x-priority'] } : {}),
     subsections: readSections(node.properties?.subsections, 0),
     tables: readTables(node),
   }));

@@ -1,10 +1,20 @@
 /**
  * The VS Code extension: a thin client over the continuity language server. It starts the server,
- * shows the plan's state in the status bar, and offers the commands (new plan, print, preview).
- * Everything about plans (checks, fixes, completion, printing) happens in the server.
+ * shows the plan's progress in the status bar and the readiness view, and offers the commands (new
+ * plan, details form, insert sections, mark reviewed, print, draft print, preview). Everything about
+ * plans (checks, fixes, edits, printing) happens in the server; requests are typed in ../shared.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { PrintResult, ReadinessResult, StatusParams } from '../shared/protocol';
+import { applyEditResult, revealRange } from './apply-edit';
+import { DetailsPanels } from './details-panel';
+import { Previews } from './preview';
+import { ReadinessView } from './readiness-view';
+import { statusIcon, statusText } from './status-text';
+import { notify, onNotification, request } from './typed-client';
+
+export { statusText } from './status-text';
 
 const activationStarted = Date.now();
 let ready: Promise<void> = Promise.resolve();
@@ -13,30 +23,14 @@ let activationMs = -1;
 let serverReadyMs = -1;
 let activateOnlyMs = -1;
 
-interface StatusParams {
-  uri: string;
-  isPlan: boolean;
-  errors: number;
-  warnings: number;
-  reviewInDays?: number;
-}
-
-type PrintResult = { ok: true; html?: string; pdfPath?: string; pages?: number } | { ok: false; message: string; noBrowser?: boolean };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function statusText(s: StatusParams): string {
-  const problems = s.errors ? plural(s.errors, 'error') : s.warnings ? plural(s.warnings, 'warning') : 'Plan OK';
-  if (s.reviewInDays === undefined) return problems;
-  const review = s.reviewInDays < 0 ? `review overdue by ${plural(-s.reviewInDays, 'day')}` : s.reviewInDays === 0 ? 'review due today' : `review due in ${plural(s.reviewInDays, 'day')}`;
-  return `${problems} - ${review}`;
-}
-
 function settings() {
   const c = vscode.workspace.getConfiguration('continuity');
   return { rules: c.get('rules', {}), planGlobs: c.get<string[]>('planGlobs', []), debounceMs: c.get('debounceMs', 200), today: c.get('today', '') };
+}
+
+async function server(): Promise<LanguageClient> {
+  await ready;
+  return client!;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ activationMs: () => number; client: () => LanguageClient | undefined }> {
@@ -52,31 +46,108 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'continuity', fileEvents: [vscode.workspace.createFileSystemWatcher('**/continuity.config.json'), vscode.workspace.createFileSystemWatcher('**/*.md')] },
-    initializationOptions: { ...settings(), trusted: vscode.workspace.isTrusted },
+    initializationOptions: { ...settings(), trusted: vscode.workspace.isTrusted, clientCommands: ['continuity.revealRange', 'continuity.insertAllMissing'] },
   };
   client = new LanguageClient('continuity', 'Continuity plans', serverOptions, clientOptions);
 
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
-  status.command = 'workbench.actions.view.problems';
-  context.subscriptions.push(status);
   const statuses = new Map<string, StatusParams>();
-  const showStatus = () => {
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
-    const s = uri ? statuses.get(uri) : undefined;
-    if (!s?.isPlan) return status.hide();
-    status.text = `${s.errors ? '$(error)' : s.warnings ? '$(warning)' : '$(check)'} ${statusText(s)}`;
-    status.tooltip = 'Continuity plan: click to see the problems';
-    status.show();
-  };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showStatus));
+  const status = vscode.window.createStatusBarItem('continuity.status', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'Continuity plan';
+  status.command = 'continuity.readiness.focus';
+  context.subscriptions.push(status);
+  const previews = new Previews(async (uri) => request(await server(), 'continuity/print', { uri, format: 'html' }));
+  const details = new DetailsPanels(context.extensionUri, {
+    form: async (uri) => request(await server(), 'continuity/detailsForm', { uri }),
+    set: async (p) => request(await server(), 'continuity/setDetail', p),
+  });
+  const readiness = new ReadinessView(async (uri): Promise<ReadinessResult | undefined> => {
+    const r = await request(await server(), 'continuity/readiness', { uri });
+    return r.isPlan ? r : undefined;
+  });
+  const tree = vscode.window.createTreeView('continuity.readiness', { treeDataProvider: readiness, showCollapseAll: false });
+  context.subscriptions.push(tree);
 
-  const previews = new Map<string, vscode.WebviewPanel>();
-  const refreshPreview = async (uri: string) => {
-    const panel = previews.get(uri);
-    if (!panel || !client) return;
-    await ready;
-    const result = await client.sendRequest<PrintResult>('continuity/print', { uri, format: 'html' });
-    panel.webview.html = result.ok && result.html ? result.html : `<p>${result.ok ? '' : result.message}</p>`;
+  /** The plan the user is working on: the active editor's, else the one behind a focused preview or form, else the readiness view's. */
+  let lastPlan: string | undefined;
+  const activePlanUri = (): string | undefined => {
+    const editorUri = vscode.window.activeTextEditor?.document.uri.toString();
+    if (editorUri && statuses.get(editorUri)?.isPlan) return editorUri;
+    // A walkthrough or another view has focus: the plan open in any editor group.
+    const visible = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).find((u) => statuses.get(u)?.isPlan);
+    return previews.activeUri() ?? details.activeUri() ?? lastPlan ?? readiness.uri ?? visible;
+  };
+  const targetOf = async (arg: unknown): Promise<vscode.TextDocument | undefined> => {
+    let uri: string | undefined;
+    if (arg instanceof vscode.Uri) uri = arg.toString();
+    else if (typeof arg === 'string') uri = arg;
+    else if (arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string') uri = (arg as { uri: string }).uri;
+    uri ??= activePlanUri() ?? vscode.window.activeTextEditor?.document.uri.toString();
+    if (!uri) {
+      void vscode.window.showWarningMessage('Open a continuity plan first.');
+      return undefined;
+    }
+    return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  };
+
+  // The plan's status follows the active editor, or the plan behind a focused preview or details form.
+  let statusUri: string | undefined;
+  const showStatus = () => {
+    const editorUri = vscode.window.activeTextEditor?.document.uri.toString();
+    const uri = editorUri ?? previews.activeUri() ?? details.activeUri();
+    const s = uri ? statuses.get(uri) : undefined;
+    if (s?.isPlan) {
+      lastPlan = s.uri;
+      statusUri = s.uri;
+      status.text = `${statusIcon(s)} ${statusText(s)}`;
+      status.tooltip = 'Continuity plan: click to see how ready it is';
+      status.show();
+    } else if (editorUri) {
+      statusUri = undefined;
+      status.hide();
+    }
+    void vscode.commands.executeCommand('setContext', 'continuity.activePlan', !!(editorUri && s?.isPlan));
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      showStatus();
+      const uri = activePlanUri();
+      if (uri && uri !== readiness.uri) void readiness.refresh(uri);
+    }),
+  );
+
+  const print = async (arg: unknown, allowErrors: boolean): Promise<string | undefined> => {
+    const doc = await targetOf(arg);
+    if (!doc) return undefined;
+    if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Printing starts a browser, so it is turned off in an untrusted workspace. Trust the workspace to print; checking still works.');
+    if (doc.isDirty) await doc.save();
+    const browserPath = vscode.workspace.getConfiguration('continuity').get<string>('browserPath', '');
+    const c = await server();
+    const result: PrintResult = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: allowErrors ? 'Printing a DRAFT copy of the plan to PDF...' : 'Printing the plan to PDF...', cancellable: false },
+      () => request(c, 'continuity/print', { uri: doc.uri.toString(), format: 'pdf', browserPath, allowErrors }),
+    );
+    if (!result.ok) {
+      const actions = result.noBrowser ? ['Set browser path', 'Preview print copy'] : result.canPrintDraft ? ['Print DRAFT copy', 'Show problems'] : [];
+      const choice = await vscode.window.showErrorMessage(result.message, ...actions);
+      if (choice === 'Set browser path') await vscode.commands.executeCommand('workbench.action.openSettings', 'continuity.browserPath');
+      if (choice === 'Preview print copy') await vscode.commands.executeCommand('continuity.previewPrint', doc.uri);
+      if (choice === 'Show problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (choice === 'Print DRAFT copy') return print(doc.uri, true);
+      return undefined;
+    }
+    const pdf = vscode.Uri.file(result.pdfPath!);
+    const what = result.draft ? 'a DRAFT copy (every page stamped DRAFT, because the plan still has errors)' : 'the plan';
+    void vscode.window.showInformationMessage(`Printed ${what}: ${result.pages} pages, written to ${vscode.workspace.asRelativePath(pdf)}.`, 'Open PDF').then((c) => c && vscode.env.openExternal(pdf));
+    return result.pdfPath;
+  };
+
+  const insertSection = async (arg: unknown): Promise<boolean> => {
+    // From the tree's inline action the argument is the tree node; from elsewhere {uri, id}.
+    const node = arg as { uri?: string; id?: string; section?: { id: string } } | undefined;
+    const id = node?.section?.id ?? node?.id;
+    const doc = await targetOf(arg);
+    if (!doc || !id) return false;
+    return applyEditResult(doc.uri, await request(await server(), 'continuity/insertSection', { uri: doc.uri.toString(), id }));
   };
 
   context.subscriptions.push(
@@ -90,13 +161,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
         validateInput: (v) => (/^[A-Z][0-9]{5}$/.test(v.trim().toUpperCase()) ? undefined : 'One capital letter and five digits, for example K81003'),
       });
       if (!ods) return undefined;
-      await ready;
-      const made = await client!.sendRequest<{ text?: string; fileName?: string; error?: string }>('continuity/newPlan', { name: name.trim(), ods: ods.trim().toUpperCase() });
-      if (made.error || !made.text) return void vscode.window.showErrorMessage(made.error ?? 'The plan could not be created.');
+      const made = await request(await server(), 'continuity/newPlan', { name: name.trim(), ods: ods.trim().toUpperCase() });
+      if (made.error !== undefined || !made.text) return void vscode.window.showErrorMessage(made.error ?? 'The plan could not be created.');
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       let doc: vscode.TextDocument;
       if (folder) {
-        const target = vscode.Uri.joinPath(folder, 'plans', made.fileName!);
+        const target = vscode.Uri.joinPath(folder, 'plans', made.fileName);
         try {
           await vscode.workspace.fs.stat(target);
           doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: made.text });
@@ -110,42 +180,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       await vscode.window.showTextDocument(doc);
       return doc.uri.toString();
     }),
-    vscode.commands.registerCommand('continuity.printPdf', async (target?: vscode.Uri) => {
-      const doc = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
-      if (!doc) return void vscode.window.showWarningMessage('Open a continuity plan first.');
-      if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Printing starts a browser, so it is turned off in an untrusted workspace. Trust the workspace to print; checking still works.');
-      if (doc.isDirty) await doc.save();
-      const browserPath = vscode.workspace.getConfiguration('continuity').get<string>('browserPath', '');
-      await ready;
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Printing the plan to PDF...', cancellable: false },
-        () => client!.sendRequest<PrintResult>('continuity/print', { uri: doc.uri.toString(), format: 'pdf', browserPath }),
-      );
-      if (!result.ok) {
-        const actions = result.noBrowser ? ['Set browser path', 'Preview print copy'] : [];
-        const choice = await vscode.window.showErrorMessage(result.message, ...actions);
-        if (choice === 'Set browser path') await vscode.commands.executeCommand('workbench.action.openSettings', 'continuity.browserPath');
-        if (choice === 'Preview print copy') await vscode.commands.executeCommand('continuity.previewPrint', doc.uri);
-        return undefined;
-      }
-      const pdf = vscode.Uri.file(result.pdfPath!);
-      void vscode.window.showInformationMessage(`Printed ${result.pages} pages to ${vscode.workspace.asRelativePath(pdf)}.`, 'Open PDF').then((c) => c && vscode.env.openExternal(pdf));
-      return result.pdfPath;
+    vscode.commands.registerCommand('continuity.printPdf', (target?: unknown) => print(target, false)),
+    vscode.commands.registerCommand('continuity.printDraft', (target?: unknown) => print(target, true)),
+    vscode.commands.registerCommand('continuity.previewPrint', async (target?: unknown) => {
+      const doc = await targetOf(target);
+      if (doc) await previews.show(doc);
     }),
-    vscode.commands.registerCommand('continuity.previewPrint', async (target?: vscode.Uri) => {
-      const doc = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
-      if (!doc) return;
-      const uri = doc.uri.toString();
-      let panel = previews.get(uri);
-      if (!panel) {
-        // No scripts in the webview: the print document is static HTML.
-        panel = vscode.window.createWebviewPanel('continuity.preview', `Print copy: ${doc.fileName.replace(/^.*[\\/]/, '')}`, vscode.ViewColumn.Beside, { enableScripts: false });
-        previews.set(uri, panel);
-        panel.onDidDispose(() => previews.delete(uri));
-      }
-      await refreshPreview(uri);
+    vscode.commands.registerCommand('continuity.revealRange', (uri: string, range: Parameters<typeof revealRange>[1]) => revealRange(uri, range)),
+    vscode.commands.registerCommand('continuity.insertSection', insertSection),
+    vscode.commands.registerCommand('continuity.aboutMissingSection', async (arg: { uri: string; id: string; title: string; why?: string }) => {
+      const choice = await vscode.window.showInformationMessage(`The plan has no '${arg.title}' section. ${arg.why ?? ''}`, 'Insert it');
+      if (choice === 'Insert it') await insertSection(arg);
     }),
-    // For tests and screen readers: what the status bar item says for the active plan.
+    vscode.commands.registerCommand('continuity.insertAllMissing', async (target?: unknown) => {
+      const doc = await targetOf(target);
+      if (!doc) return false;
+      return applyEditResult(doc.uri, await request(await server(), 'continuity/insertAllMissing', { uri: doc.uri.toString() }));
+    }),
+    vscode.commands.registerCommand('continuity.markReviewed', async (target?: unknown) => {
+      const doc = await targetOf(target);
+      if (!doc) return false;
+      return applyEditResult(doc.uri, await request(await server(), 'continuity/markReviewed', { uri: doc.uri.toString() }));
+    }),
+    vscode.commands.registerCommand('continuity.openDetails', async (target?: unknown) => {
+      const doc = await targetOf(target);
+      if (doc) await details.open(doc);
+    }),
+    vscode.commands.registerCommand('continuity.refreshReadiness', () => readiness.refresh(activePlanUri())),
+    // For tests and screen readers: what the readiness view and the status bar say for the active plan.
+    vscode.commands.registerCommand('continuity.readinessState', (): ReadinessResult | undefined => readiness.current),
     vscode.commands.registerCommand('continuity.statusText', () => {
       const uri = vscode.window.activeTextEditor?.document.uri.toString();
       return { uri, known: [...statuses.keys()], text: uri && statuses.get(uri)?.isPlan ? status.text : undefined };
@@ -154,17 +217,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       await ready;
       return { activationMs, activateOnlyMs, serverReadyMs };
     }),
-    vscode.workspace.onDidSaveTextDocument((d) => void refreshPreview(d.uri.toString())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('continuity')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { continuity: settings() } });
     }),
     // Trusting the workspace lets the server load the ICB's schema extension.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('continuity/trust', { trusted: true })),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void (client && notify(client, 'continuity/trust', { trusted: true }))),
   );
 
-  client.onNotification('continuity/status', (s: StatusParams) => {
+  onNotification(client, 'continuity/status', (s) => {
     statuses.set(s.uri, s);
     showStatus();
+    if (s.uri === statusUri && s.isPlan) status.text = `${statusIcon(s)} ${statusText(s)}`;
+    if (s.isPlan && (s.uri === activePlanUri() || !readiness.uri)) void readiness.refresh(s.uri);
+    if (details.has(s.uri)) void details.refresh(s.uri);
+    // The preview follows the text as it is checked, so a filled-in placeholder loses its highlight.
+    if (previews.has(s.uri)) void previews.refresh(s.uri);
   });
   // Do not hold up VS Code while the server loads the schema: activation returns at once and the
   // first diagnostics follow when the server is ready.

@@ -2,29 +2,54 @@
  * Quick fixes: each diagnostic's own fix (insert a missing section from the schema's template, add a
  * front-matter field, a table row or column, rewrite a date, set the next review 12 months after the
  * last), plus "Fix all safe problems" for the file. Every fix only inserts or rewrites a value; none
- * deletes what the user wrote.
+ * deletes what the user wrote. After the edit the client reveals and selects what changed.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions } from '../../core/check-plan.js';
+import type { Fix } from '../../core/diagnostic.js';
 import { fixPlanText } from '../../core/fix-plan.js';
+import { changedRange, revealCommand } from './changed-range.js';
 import { minimalEdit, toLspEdits, type DiagnosticData } from './convert.js';
 
-export function codeActionsFor(params: CodeActionParams, doc: TextDocument, checkOptions: CheckOptions, published: LspDiagnostic[]): CodeAction[] {
+/** The client command that inserts every missing section (the readiness view's action). */
+export const INSERT_ALL_COMMAND = 'continuity.insertAllMissing';
+
+/** Commands the client runs itself (VS Code's does; another editor is sent plain edits). */
+export interface ClientCommands {
+  reveal: boolean;
+  insertAll: boolean;
+}
+
+export const NO_CLIENT_COMMANDS: ClientCommands = { reveal: false, insertAll: false };
+
+function fixAction(fix: Fix, diagnostic: LspDiagnostic, doc: TextDocument, commands: ClientCommands): CodeAction {
+  const command = commands.reveal ? revealCommand(doc.uri, changedRange(doc.getText(), fix.edits)) : undefined;
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.safe,
+    edit: { changes: { [doc.uri]: toLspEdits(fix, doc) } },
+    ...(command ? { command } : {}),
+  };
+}
+
+export function codeActionsFor(params: CodeActionParams, doc: TextDocument, checkOptions: CheckOptions, published: LspDiagnostic[], commands: ClientCommands = NO_CLIENT_COMMANDS): CodeAction[] {
   const actions: CodeAction[] = [];
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       const data = diagnostic.data as DiagnosticData | undefined;
-      if (!data?.fix || data.version !== doc.version) continue;
-      actions.push({
-        title: data.fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: data.fix.safe,
-        edit: { changes: { [doc.uri]: toLspEdits(data.fix, doc) } },
-      });
+      if (!data || data.version !== doc.version) continue;
+      if (data.fix) actions.push(fixAction(data.fix, diagnostic, doc, commands));
+      if (data.fixes) {
+        if (diagnostic.code === 'schema/required-section' && commands.insertAll) {
+          actions.push({ title: `Insert all ${data.fixes.length} missing sections`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Insert all missing sections', command: INSERT_ALL_COMMAND, arguments: [doc.uri] } });
+        }
+        for (const fix of data.fixes) actions.push({ ...fixAction(fix, diagnostic, doc, commands), isPreferred: false });
+      }
     }
   }
   const safeCount = published.filter((d) => (d.data as DiagnosticData | undefined)?.fix?.safe).length;
@@ -33,10 +58,15 @@ export function codeActionsFor(params: CodeActionParams, doc: TextDocument, chec
     const fixed = fixPlanText(text, checkOptions);
     const edit = minimalEdit(text, fixed.text, doc);
     if (edit) {
+      const onSave = only?.includes(CodeActionKind.SourceFixAll) ?? false;
+      const start = doc.offsetAt(edit.range.start);
+      // Fixing on save must not move the view; from the light bulb, show what changed.
+      const command = onSave || !commands.reveal ? undefined : revealCommand(doc.uri, changedRange(text, [{ start, end: doc.offsetAt(edit.range.end), text: edit.newText }]));
       actions.push({
         title: `Fix all safe problems in this plan (${safeCount})`,
-        kind: only?.includes(CodeActionKind.SourceFixAll) ? CodeActionKind.SourceFixAll : CodeActionKind.QuickFix,
+        kind: onSave ? CodeActionKind.SourceFixAll : CodeActionKind.QuickFix,
         edit: { changes: { [doc.uri]: [edit] } },
+        ...(command ? { command } : {}),
       });
     }
   }

@@ -11,6 +11,9 @@ const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 export interface DiagnosticData {
   fix?: Fix;
   version: number;
+  /** A summary of stacked problems (see summarise-stacked.ts): their fixes, offered one by one. */
+  fixes?: Fix[];
+  stacked?: number;
 }
 
 export function toLspDiagnostic(d: Diagnostic, doc: TextDocument): LspDiagnostic {

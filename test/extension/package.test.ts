@@ -27,7 +27,7 @@ describe('extension package', () => {
     expect(r.status, r.stderr).toBe(0);
     const listing = execFileSync('unzip', ['-Z1', join(ROOT, 'continuity-plans.vsix')], { encoding: 'utf8' }).trim().split('\n');
     expect(listing).toEqual(
-      expect.arrayContaining(['extension/dist/client.js', 'extension/dist/server.mjs', 'extension/schema/plan.schema.json', 'extension/plans/template.md', 'extension/package.json']),
+      expect.arrayContaining(['extension/dist/client.js', 'extension/dist/server.mjs', 'extension/schema/plan.schema.json', 'extension/plans/template.md', 'extension/package.json', 'extension/media/details-form.js', 'extension/media/details-form.css']),
     );
     expect(listing.filter((f) => f.includes('node_modules'))).toEqual([]);
     expect(listing.filter((f) => /\.ts$|\/test\//.test(f))).toEqual([]);

@@ -27,24 +27,37 @@ describe('extension in an untrusted workspace', () => {
   });
 
   it('the client refuses to print before asking the server, when the workspace is not trusted', () => {
-    const command = client.slice(client.indexOf("registerCommand('continuity.printPdf'"), client.indexOf("registerCommand('continuity.previewPrint'"));
-    const trustCheck = command.indexOf('if (!vscode.workspace.isTrusted) return');
-    const printRequest = command.indexOf("sendRequest<PrintResult>('continuity/print'");
+    const print = client.slice(client.indexOf('const print = async'), client.indexOf('const insertSection = async'));
+    const trustCheck = print.indexOf('if (!vscode.workspace.isTrusted) return');
+    const printRequest = print.indexOf("request(c, 'continuity/print'");
     expect(trustCheck).toBeGreaterThan(0);
     expect(printRequest).toBeGreaterThan(trustCheck);
+    // both print commands (the clean copy and the DRAFT) go through it
+    expect(client).toContain("registerCommand('continuity.printPdf', (target?: unknown) => print(target, false))");
+    expect(client).toContain("registerCommand('continuity.printDraft', (target?: unknown) => print(target, true))");
     // the server is told whether the workspace is trusted (it then leaves an ICB schema extension unloaded), and told when it becomes trusted
     expect(client).toContain('trusted: vscode.workspace.isTrusted');
-    expect(client).toMatch(/onDidGrantWorkspaceTrust\(\(\) => void client\?\.sendNotification\('continuity\/trust', \{ trusted: true \}\)\)/);
+    expect(client).toMatch(/onDidGrantWorkspaceTrust\(\(\) => void \(client && notify\(client, 'continuity\/trust', \{ trusted: true \}\)\)\)/);
     // the preview is static HTML in a webview with scripts off
-    expect(client).toContain("createWebviewPanel('continuity.preview'");
-    expect(client).toMatch(/\{ enableScripts: false \}/);
-    expect(client).not.toMatch(/enableScripts: true/);
+    const preview = readFileSync(join(ROOT, 'extension', 'client', 'preview.ts'), 'utf8');
+    expect(preview).toContain("createWebviewPanel('continuity.preview'");
+    expect(preview).toMatch(/\{ enableScripts: false \}/);
+    expect(client).not.toMatch(/enableScripts/);
+  });
+
+  it('the details form runs only its own script, under a strict Content-Security-Policy, and loads nothing from the network', () => {
+    const panel = readFileSync(join(ROOT, 'extension', 'client', 'details-panel.ts'), 'utf8');
+    expect(panel).toContain("const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';");
+    expect(panel).not.toMatch(/unsafe-inline|unsafe-eval|https?:\/\//);
+    expect(panel).toContain('localResourceRoots: [media]');
+    const script = readFileSync(join(ROOT, 'extension', 'media', 'details-form.js'), 'utf8');
+    expect(script).not.toMatch(/fetch\(|XMLHttpRequest|eval\(|new Function|innerHTML|https?:\/\//);
   });
 
   it('neither the client nor the server starts a process or runs git from workspace content', () => {
     const sources = [
       ...readdirSync(join(ROOT, 'extension', 'server')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'extension', 'server', f)),
-      join(ROOT, 'extension', 'client', 'extension.ts'),
+      ...readdirSync(join(ROOT, 'extension', 'client')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'extension', 'client', f)),
     ];
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');

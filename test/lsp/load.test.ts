@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { checkPlan } from '../../core/check-plan.js';
-import { toLspDiagnostic } from '../../extension/server/convert.js';
+import { publishedDiagnostics } from '../../extension/server/published-diagnostics.js';
 import { startTestServer, type TestServer } from '../helpers/lsp-client.js';
 import { readPlan, TODAY } from '../helpers/plans.js';
 import { tempWorkspace } from '../helpers/cli.js';
@@ -34,7 +34,7 @@ function random(seed: number) {
 /** What the server must publish for this text at this version: exactly what the engine says. */
 function expected(uri: string, version: number, text: string): Diagnostic[] {
   const doc = TextDocument.create(uri, 'markdown', version, text);
-  return checkPlan(text, { today: TODAY, path: fileURLToPath(uri) }).diagnostics.map((d) => toLspDiagnostic(d, doc));
+  return publishedDiagnostics(checkPlan(text, { today: TODAY, path: fileURLToPath(uri) }), doc);
 }
 
 const SNIPPETS = ['x', ' ', 'e', '\n', '\r\n', '|', '#', '**', '{{phone}}', '07700 900123', '2020-01-01', '\u{1F691}', '\n## Heating\n\nText.\n', '\n1. **Reception:** Ring the desk.\n', '| a | b |\n'];

@@ -1,0 +1,235 @@
+/**
+ * Complete a plan: insert every missing required section (and required part of a present section) as
+ * a guided draft from the schema's template, at the schema's position, prefilled with what the plan
+ * already knows; and the full shape of every missing front-matter field. Only inserts, so no word of
+ * the plan is lost; a second run finds nothing missing and changes nothing.
+ *
+ * The edits are against the text given and never overlap, so an editor can apply them as one edit.
+ */
+import { checkPlan, type CheckOptions } from '../check-plan.js';
+import type { TextEdit } from '../diagnostic.js';
+import type { PlanDocument } from '../model/plan-document.js';
+import { pointerOf } from '../model/model-pointer.js';
+import type { JsonSchema, SectionDef } from '../schema/catalogue.js';
+import { applyEdits } from './apply-edits.js';
+import { fieldYaml, skeletonValue, type KnownValues } from './front-matter-skeleton.js';
+import { insertFieldFix } from './insertions.js';
+import { eolOf } from '../input/line-ends.js';
+import { knownFills, prefillTemplate } from './prefill.js';
+
+export interface AddMissingOptions extends CheckOptions {
+  /** Front-matter values found elsewhere (by `continuity import`), by dotted path: `practice.name`. */
+  known?: KnownValues;
+  /** Only these section ids (default: every missing required section). */
+  only?: string[];
+}
+
+export type InsertedKind = 'section' | 'part' | 'front-matter' | 'field';
+
+export interface InsertedItem {
+  kind: InsertedKind;
+  /** Section id, `section/part`, or the front-matter field path. */
+  id: string;
+  title: string;
+  /** Where the inserted text is in the new text (0-based offsets, end exclusive). */
+  start: number;
+  end: number;
+}
+
+export interface AddMissingResult {
+  text: string;
+  /** Against the original text, sorted, non-overlapping. */
+  edits: TextEdit[];
+  inserted: InsertedItem[];
+  /** What could not be inserted safely, in words for a person. */
+  notes: string[];
+}
+
+interface Pending {
+  at: number;
+  /** Order among insertions at the same offset. */
+  rank: number;
+  text: string;
+  kind: InsertedKind;
+  id: string;
+  title: string;
+}
+
+/** Guidance as an HTML comment: never printed, never counted as content, and safe for `--`. */
+function guidanceComment(def: SectionDef): string {
+  const text = [`Draft inserted from the template: complete it and replace every {{placeholder}}.`, def.description, def.write ? `What to write: ${def.write}` : '']
+    .filter(Boolean)
+    .join(' ')
+    .replace(/-{2,}/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `<!-- ${text} -->`;
+}
+
+function withEol(s: string, eol: string): string {
+  return s.replace(/\r?\n/g, eol);
+}
+
+/** "Riverside Surgery" from "# Riverside Surgery: IT outage business continuity plan", when clear. */
+export function practiceNameFromTitle(title: string): string | undefined {
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (!t || t.includes('{{') || t.length > 200) return undefined;
+  const byColon = /^(.{3,80}?)\s*[:|\u2013\u2014-]\s+\S/.exec(t);
+  const bySuffix = /^(.{3,80}?)\s+(?:it\s+)?(?:outage\s+)?business continuity(?: and disaster recovery)?(?: plan| policy)?\b/i.exec(t);
+  const name = (byColon?.[1] ?? bySuffix?.[1])?.trim();
+  if (!name || !/\p{L}/u.test(name) || /business continuity|continuity plan/i.test(name)) return undefined;
+  return name;
+}
+
+function sectionBlock(def: SectionDef, depth: number, fills: ReturnType<typeof knownFills>, eol: string): string {
+  const body = prefillTemplate((def.template ?? '').trim(), fills);
+  const hashes = '#'.repeat(depth);
+  return [`${hashes} ${def.title}`, '', guidanceComment(def), '', body].filter((l, i, a) => !(l === '' && a[i - 1] === '' )).join('\n').trimEnd().replace(/\n/g, eol);
+}
+
+function frontMatterKeyEnd(doc: PlanDocument, key: string): number | undefined {
+  const ptr = pointerOf('frontMatter', key);
+  let end: number | undefined;
+  for (const [p, e] of doc.sourceMap) {
+    if (p === ptr || p.startsWith(ptr + '/')) end = Math.max(end ?? 0, e.range.end.offset);
+  }
+  return end;
+}
+
+function lineEndAt(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+export function addMissing(text: string, options: AddMissingOptions = {}): AddMissingResult {
+  const own = checkPlan(text, { ...options, shared: false });
+  const doc = own.doc;
+  if (!doc) return { text, edits: [], inserted: [], notes: ['The plan could not be read, so nothing was inserted.'] };
+  const merged = options.path && options.shared !== false ? checkPlan(text, options).doc ?? doc : doc;
+  const eol = eolOf(text);
+  const pending: Pending[] = [];
+  const notes: string[] = [];
+  const catalogue = doc.catalogue;
+  const fmSchema: JsonSchema = catalogue.frontMatterSchema;
+  const titleText = doc.titleRange ? text.slice(doc.titleRange.start.offset, doc.titleRange.end.offset).replace(/^#+\s*/, '') : '';
+  const known: KnownValues = { ...(options.known ?? {}) };
+  const guessedName = practiceNameFromTitle(titleText);
+  if (guessedName && !('practice.name' in known)) known['practice.name'] = guessedName;
+
+  // Front matter: the plan's own (shared content never supplies it).
+  const frontMatter = doc.frontMatter;
+  const data = frontMatter?.data ?? {};
+  const fillsSource: Record<string, unknown> = { ...data };
+  if (!frontMatter) {
+    const yaml = (fmSchema.required ?? []).map((k: string) => fieldYaml(k, fmSchema.properties?.[k], known, eol)).join(eol);
+    const lead = text.startsWith('\uFEFF') ? 1 : 0;
+    pending.push({ at: lead, rank: -1, text: `---${eol}${yaml}${eol}---${eol}${eol}`, kind: 'front-matter', id: 'front matter', title: 'front matter' });
+    for (const k of fmSchema.required ?? []) fillsSource[k] = skeletonValue(fmSchema.properties?.[k], k, k, known);
+  } else if (frontMatter.problems.length > 0) {
+    notes.push('The front matter could not be read, so its missing fields were not added: correct it first (see the front-matter message).');
+  } else {
+    const order = Object.keys(fmSchema.properties ?? {});
+    const required: string[] = fmSchema.required ?? [];
+    const yamlNode = doc.tree.children[0];
+    const openEnd = lineEndAt(text, yamlNode?.position?.start.offset ?? 0);
+    const closeLineStart = text.lastIndexOf('\n', (yamlNode?.position?.end.offset ?? 1) - 1) + 1;
+    for (const key of required) {
+      const present = data[key];
+      const node = fmSchema.properties?.[key] as JsonSchema | undefined;
+      if (present === undefined || present === null) {
+        if (present === null) {
+          notes.push(`The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`);
+          continue;
+        }
+        // After the nearest field before it in the schema's order, so the groups read as in the template.
+        const before = order.slice(0, Math.max(0, order.indexOf(key))).reverse();
+        let at: number | undefined;
+        for (const b of before) {
+          const end = b in data ? frontMatterKeyEnd(doc, b) : undefined;
+          if (end !== undefined) {
+            at = Math.min(lineEndAt(text, end), closeLineStart);
+            break;
+          }
+        }
+        at ??= before.length === 0 ? openEnd : closeLineStart;
+        if (at > 0 && text[at - 1] !== '\n') continue; // no line to insert after: leave for a person
+        pending.push({ at, rank: order.indexOf(key), text: fieldYaml(key, node, known, eol) + eol, kind: 'field', id: key, title: node?.title ?? key });
+        fillsSource[key] = skeletonValue(node, key, key, known);
+        continue;
+      }
+      // A group that is there but lacks required fields: each with its own shape, inside the group.
+      if (node && typeof present === 'object' && !Array.isArray(present) && node.properties) {
+        for (const sub of (node.required ?? []) as string[]) {
+          if ((present as Record<string, unknown>)[sub] !== undefined) continue;
+          const subNode = node.properties[sub] as JsonSchema | undefined;
+          const value = skeletonValue(subNode, sub, `${key}.${sub}`, known);
+          const fix = insertFieldFix(doc, pointerOf('frontMatter', key), sub, value, false);
+          if (!fix) {
+            notes.push(`The front matter's '${key}' has no '${sub}': add it by hand (its group is written in a way the tools do not edit).`);
+            continue;
+          }
+          const e = fix.edits[0];
+          pending.push({ at: e.start, rank: 1000, text: e.text, kind: 'field', id: `${key}.${sub}`, title: subNode?.title ?? sub });
+        }
+      }
+    }
+  }
+
+  // Sections and parts: from the schema's templates, prefilled.
+  const fills = knownFills(fillsSource, fmSchema);
+  const present = new Set(Object.keys(merged.model.sections));
+  const wanted = options.only ? new Set(options.only) : undefined;
+  const h2 = doc.headings.filter((h) => h.depth === 2 && !h.duplicate);
+  for (const def of catalogue.sections) {
+    if (wanted && !wanted.has(def.id)) continue;
+    if (present.has(def.id)) {
+      // Required parts missing from a section the plan has itself.
+      const heading = h2.find((h) => h.id === def.id);
+      const model = doc.model.sections[def.id];
+      if (!heading || !model) continue;
+      for (const sub of def.subsections) {
+        if (!sub.required || sub.id in model.subsections) continue;
+        const block = sectionBlock(sub, 3, fills, eol);
+        pending.push({ at: heading.endOffset, rank: 2000 + sub.order, text: `${eol}${eol}${block}`, kind: 'part', id: `${def.id}/${sub.id}`, title: `${def.title}: ${sub.title}` });
+      }
+      continue;
+    }
+    if (!def.required && !wanted) continue;
+    const block = sectionBlock(def, 2, fills, eol);
+    const next = h2.find((h) => {
+      const other = catalogue.byId.get(h.id);
+      return other !== undefined && other.order > def.order;
+    });
+    if (next) {
+      pending.push({ at: next.range.start.offset, rank: 3000 + def.order, text: `${block}${eol}${eol}`, kind: 'section', id: def.id, title: def.title });
+    } else {
+      pending.push({ at: text.length, rank: 3000 + def.order, text: block + eol, kind: 'section', id: def.id, title: def.title });
+    }
+  }
+
+  // One edit per offset, the insertions in order; the end of the text gets the blank line it needs.
+  pending.sort((a, b) => a.at - b.at || a.rank - b.rank);
+  const edits: TextEdit[] = [];
+  const inserted: InsertedItem[] = [];
+  let shift = 0;
+  for (let i = 0; i < pending.length; ) {
+    const at = pending[i].at;
+    let chunk = '';
+    if (at === text.length && pending[i].kind !== 'front-matter' && text.length > 0) {
+      chunk = /(\r?\n){2}$/.test(text) ? '' : /\r?\n$/.test(text) ? eol : eol + eol;
+    }
+    const startInNew = at + shift;
+    for (; i < pending.length && pending[i].at === at; i++) {
+      const p = pending[i];
+      let piece = p.text;
+      // Consecutive sections at the end of the text: a blank line between them.
+      if (at === text.length && p.kind === 'section' && chunk && !/(\r?\n){2}$/.test(chunk) && chunk.trim()) piece = eol + piece;
+      const start = startInNew + chunk.length + (piece.length - piece.trimStart().length);
+      chunk += piece;
+      inserted.push({ kind: p.kind, id: p.id, title: p.title, start, end: startInNew + chunk.trimEnd().length });
+    }
+    edits.push({ start: at, end: at, text: chunk });
+    shift += chunk.length;
+  }
+  return { text: applyEdits(text, edits), edits, inserted, notes };
+}
