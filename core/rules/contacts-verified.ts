@@ -9,7 +9,7 @@ export const contactsVerified: Rule = {
   severity: 'warning',
   description: 'Contacts not verified recently (6 months by default; option maxAgeMonths).',
   rationale:
-    'Suppliers change numbers and people leave. The Toolkit asks practices to record when the hard-copy contact list was last updated and printed. The rule checks contacts_last_verified and each "Last verified" date in the contacts table.',
+    'Suppliers change numbers and people leave. The Data Security and Protection Toolkit expects emergency contacts to be kept securely, in hard copy and up to date; recording when each number was last checked shows that they are. The rule checks contacts_last_verified and each "Last verified" date in the contacts table.',
   examples: [{ title: 'contacts stale', markdown: '---\ncontacts_last_verified: 2025-12-01\n---\n# Plan\n', expected: ['2:25-2:35 warning'] }],
   check({ doc, today, options, report }) {
     const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 6;

@@ -8,7 +8,7 @@ export const lastTest: Rule = {
   severity: 'warning',
   description: 'The plan was last tested more than 12 months ago, or the test date is in the future.',
   rationale:
-    'The Data Security and Protection Toolkit expects the continuity plan to be tested at least once a year (a table-top exercise, a switch to paper, a telephony divert test, or a real activation with lessons logged). An untested plan fails in ways nobody has seen yet.',
+    'Good practice (the NHS EPRR framework\'s exercise cycle, ISO 22301 clause 8.5 and the ICO\'s business continuity expectations) is to exercise the continuity plan at least once a year: a table-top exercise, a switch to paper, a telephony divert test, or a real activation with lessons logged. An untested plan fails in ways nobody has seen yet.',
   examples: [{ title: 'test overdue', markdown: '---\nlast_tested: 2025-06-01\n---\n# Plan\n', expected: ['2:14-2:24 warning'] }],
   check({ doc, today, options, report }) {
     const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 12;
@@ -20,7 +20,7 @@ export const lastTest: Rule = {
     } else if (daysBetween(addMonths(tested, months), today) > 0) {
       report({
         range,
-        message: `The plan was last tested on ${formatLongDate(tested)}, more than ${months} months ago. Plans must be tested at least once a year: run a table-top exercise or a switch-to-paper drill, then record the date here and in 'Testing and exercising'.`,
+        message: `The plan was last tested on ${formatLongDate(tested)}, more than ${months} months ago. Good practice is to test the plan at least once a year: run a table-top exercise or a switch-to-paper drill, then record the date here and in 'Testing and exercising'.`,
       });
     }
   },

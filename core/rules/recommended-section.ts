@@ -6,7 +6,7 @@ export const recommendedSection: Rule = {
   id: 'recommended-section',
   severity: 'warning',
   description: 'A recommended section is missing (risk assessment, lessons log, vulnerable patients, mutual aid, equipment ...).',
-  rationale: 'Recommended sections are not mandatory, but practices that had them coped better with the July 2024 outage. The fix inserts the section from the template.',
+  rationale: 'Recommended sections are not mandatory, but NHS guidance expects them in a full business continuity plan (for example a risk assessment under ISO 22301 and the NHS England business continuity toolkit, and a list of vulnerable patients under the NHS primary care exemplar plan). Each section\'s own guidance says why it matters. The fix inserts the section from the template.',
   examples: [],
   check({ doc, report }) {
     if (!doc.frontMatter && doc.headings.length === 0) return;
