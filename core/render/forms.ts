@@ -76,6 +76,7 @@ function consultationRecord(): string {
   return `${fieldLine(['Patient name', 'Date of birth', 'NHS number'])}
 ${fieldLine(['Address', 'Phone'])}
 ${fieldLine(['Date', 'Time', 'Clinician', 'Face to face / phone / visit'])}
+${box('Alerts (safeguarding, DNACPR / ReSPECT, violence marker, communication needs), from the patient, the Summary Care Record or the vulnerable-patients list', 1)}
 ${box('History', 3)}
 <div class="pair">${box('Allergies (confirmed with patient)', 2, false)}${box('Current medicines (confirmed with patient)', 2, false)}</div>
 ${box('Examination (incl. observations)', 2)}
@@ -84,7 +85,7 @@ ${box('Plan and safety-netting advice given', 2)}
 <table class="ruled compact"><thead><tr><th style="width:45%">Prescription issued (medicine, strength, dose)</th><th>Quantity</th><th>FP10 serial</th><th>Logged on prescription log</th></tr></thead><tbody>${'<tr><td></td><td></td><td></td><td></td></tr>'.repeat(3)}</tbody></table>
 ${fieldLine(['Referral made to', 'Urgency', 'Logged on referral log'])}
 ${fieldLine(['Signature', 'Printed name'])}
-<div class="backentry">For back-entry: entered on the clinical system by ________________ on ____/____/________, marked "entered from handwritten record".</div>`;
+<div class="backentry">For back-entry: entered on the clinical system by ________________ on ____/____/________, marked "entered from handwritten record", with the date and time of entry.</div>`;
 }
 
 function messageSlips(): string {
