@@ -12,4 +12,5 @@ export { rules } from './rules/index.js';
 export { newPlanText, planFileName, templatePath } from './new-plan.js';
 export { loadPlanSchema } from './schema/load-schema.js';
 export { buildCatalogue, type Catalogue, type SectionDef } from './schema/catalogue.js';
+export { readSources, sourcesMarkdown, type Source } from './schema/sources.js';
 export { todayIso } from './rules/dates.js';

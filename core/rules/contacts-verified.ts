@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { DSPT_GP_2025_26, PULSE_PHONE_LINE_LOST } from './sources.js';
 import { addMonths, daysBetween, isIsoDate } from './dates.js';
 import { pointerOf } from '../model/plan-model.js';
 import { formatLongDate } from '../fix/loose-date.js';
@@ -10,6 +11,7 @@ export const contactsVerified: Rule = {
   description: 'Contacts not verified recently (6 months by default; option maxAgeMonths).',
   rationale:
     'Suppliers change numbers and people leave. The Data Security and Protection Toolkit expects emergency contacts to be kept securely, in hard copy and up to date; recording when each number was last checked shows that they are. The rule checks contacts_last_verified and each "Last verified" date in the contacts table.',
+  sources: [DSPT_GP_2025_26, PULSE_PHONE_LINE_LOST],
   examples: [{ title: 'contacts stale', markdown: '---\ncontacts_last_verified: 2025-12-01\n---\n# Plan\n', expected: ['2:25-2:35 warning'] }],
   check({ doc, today, options, report }) {
     const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 6;

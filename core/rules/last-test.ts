@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { ISO_22301_EXERCISING, EPRR_CORE_STANDARDS, CQC_BUSINESS_CONTINUITY, ICO_BUSINESS_CONTINUITY } from './sources.js';
 import { addMonths, daysBetween, isIsoDate } from './dates.js';
 import { pointerOf } from '../model/plan-model.js';
 import { formatLongDate } from '../fix/loose-date.js';
@@ -9,6 +10,7 @@ export const lastTest: Rule = {
   description: 'The plan was last tested more than 12 months ago, or the test date is in the future.',
   rationale:
     'Good practice (the NHS EPRR framework\'s exercise cycle, ISO 22301 clause 8.5 and the ICO\'s business continuity expectations) is to exercise the continuity plan at least once a year: a table-top exercise, a switch to paper, a telephony divert test, or a real activation with lessons logged. An untested plan fails in ways nobody has seen yet.',
+  sources: [ISO_22301_EXERCISING, EPRR_CORE_STANDARDS, CQC_BUSINESS_CONTINUITY, ICO_BUSINESS_CONTINUITY],
   examples: [{ title: 'test overdue', markdown: '---\nlast_tested: 2025-06-01\n---\n# Plan\n', expected: ['2:14-2:24 warning'] }],
   check({ doc, today, options, report }) {
     const months = typeof options.maxAgeMonths === 'number' ? options.maxAgeMonths : 12;

@@ -1,5 +1,5 @@
-import { visit } from 'unist-util-visit';
 import type { PlanDocument } from '../model/plan-document.js';
+import { inRanges, nonContentRanges } from './non-content-ranges.js';
 
 /** Template placeholders look like `{{Practice name}}`. */
 export const PLACEHOLDER = /\{\{[^{}\n]*\}\}/;
@@ -18,16 +18,11 @@ export interface PlaceholderMatch {
  */
 export function findPlaceholders(doc: PlanDocument): PlaceholderMatch[] {
   if (!doc.text.includes('{{')) return [];
-  const skip: [number, number][] = [];
-  visit(doc.tree, (node) => {
-    if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
-      skip.push([node.position.start.offset!, node.position.end.offset!]);
-    }
-  });
+  const skip = nonContentRanges(doc);
   const found: PlaceholderMatch[] = [];
   for (const m of doc.text.matchAll(PLACEHOLDER_GLOBAL)) {
     const start = m.index!;
-    if (skip.some(([a, b]) => start >= a && start < b)) continue;
+    if (inRanges(skip, start)) continue;
     found.push({ text: m[0], start, end: start + m[0].length });
   }
   return found;

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { PULSE_CONTINGENCY_PLAN } from './sources.js';
 import { findPlaceholders } from './placeholder-pattern.js';
 
 export const placeholder: Rule = {
@@ -7,6 +8,7 @@ export const placeholder: Rule = {
   description: 'Placeholder text such as {{phone}} left from the template.',
   rationale:
     'A placeholder in a printed plan is a number nobody can ring or a step nobody can follow. Replace each {{...}} with the practice\'s own details.',
+  sources: [PULSE_CONTINGENCY_PLAN],
   examples: [
     { title: 'a placeholder in a table cell', markdown: '# Plan\n\n| Contact | Phone |\n| --- | --- |\n| Service desk | {{phone}} |\n', expected: ['5:18-5:27 warning'] },
     { title: 'braces in a code block are not placeholders', markdown: '# Plan\n\n```\n{{not a placeholder}}\n```\n', expected: [] },

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR } from './sources.js';
 import { insertSectionFix } from '../fix/insertions.js';
 import { pointerOf } from '../model/plan-model.js';
 
@@ -7,6 +8,7 @@ export const recommendedSection: Rule = {
   severity: 'warning',
   description: 'A recommended section is missing (risk assessment, lessons log, vulnerable patients, mutual aid, equipment ...).',
   rationale: 'Recommended sections are not mandatory, but NHS guidance expects them in a full business continuity plan (for example a risk assessment under ISO 22301 and the NHS England business continuity toolkit, and a list of vulnerable patients under the NHS primary care exemplar plan). Each section\'s own guidance says why it matters. The fix inserts the section from the template.',
+  sources: [BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR],
   examples: [],
   check({ doc, report }) {
     if (!doc.frontMatter && doc.headings.length === 0) return;
