@@ -35,6 +35,7 @@ describe('content gaps (audit section 4) are required', () => {
     ['pathology request forms in the grab pack', (t) => dropLine(t, /\| Pathology request forms/), /has no row for the pathology request forms\./],
     ['IG lead role', (t) => dropLine(t, /\| IG lead \(with the Data Protection Officer\)/), /has no row for the IG lead\./],
     ['prescriber code or stamp on handwritten FP10s', (t) => dropLine(t, /Put the prescriber code or the practice stamp/), /'Prescribing fallback: Acute prescribing' section has no step for the prescriber code or stamp\./],
+    ['alerts on the vulnerable-patients list', (t) => replaceOnce(t, ', with their safeguarding, DNACPR or ReSPECT and communication-need alerts,', ''), /'Vulnerable and high-risk patients' section has no step for the alerts on the list\. .*safeguarding/],
     ['debrief', (t) => replaceOnce(t, 'Hold a debrief with staff within two weeks; record', 'Within two weeks, record'), /section has no step for the debrief\./],
   ];
   for (const [name, mutate, expected] of cases) {
