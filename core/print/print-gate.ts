@@ -11,7 +11,7 @@
 import type { PlanDocument } from '../model/plan-document.js';
 import { emergencyPageHtml } from '../render/emergency-page.js';
 import { planFacts } from '../render/plan-facts.js';
-import { findPlaceholders, PLACEHOLDER_GLOBAL } from '../rules/placeholder-pattern.js';
+import { findPlaceholders, PLACEHOLDER, PLACEHOLDER_GLOBAL } from '../rules/placeholder-pattern.js';
 
 export interface PrintGateInput {
   /** The checked plan; undefined when it could not be read. */
@@ -49,8 +49,7 @@ function contactNumberPlaceholders(doc: PlanDocument): string[] {
   for (const def of doc.catalogue.byId.get('contacts')?.tables ?? []) {
     const phoneColumns = def.columns.filter((c) => c.kind === 'phone').map((c) => c.id);
     for (const row of section?.tables[def.id]?.rows ?? []) {
-      if (phoneColumns.some((c) => PLACEHOLDER_GLOBAL.test(row[c] ?? ''))) found.push(row.contact || row.organisation || 'a contact');
-      PLACEHOLDER_GLOBAL.lastIndex = 0;
+      if (phoneColumns.some((c) => PLACEHOLDER.test(row[c] ?? ''))) found.push(row.contact || row.organisation || 'a contact');
     }
   }
   return found;
