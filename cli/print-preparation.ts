@@ -23,7 +23,7 @@ export interface PrepareOptions {
 export function preparePrint(file: string, shown: string, opts: PrepareOptions): PreparedPrint {
   const result = checkPlanBytes(readFileSync(file), { config: opts.resolver.forFile(file), today: opts.printedDate, path: file });
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const decision = decidePrint({ doc: result.doc, errors, allowErrors: opts.allowErrors });
+  const decision = decidePrint({ doc: result.doc, errors, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
   if (!decision.print || !result.doc) {
     const problems = decision.print ? ['could not be read'] : decision.problems;
     return { refusal: `it ${joinProblems(problems)}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.` };

@@ -7,9 +7,12 @@
  *   where a contact's number should be: refused, like a plan with errors. With --allow-errors (the
  *   editor's "print anyway") it prints with DRAFT on every page.
  * - Any other placeholder, or `status: draft`: printed, with DRAFT on every page (not just the cover).
+ * - The paper forms alone (`--forms-only`, for the grab pack): only errors and placeholders that would
+ *   print on the forms themselves count; blank forms from a draft plan are fit to photocopy.
  */
 import type { PlanDocument } from '../model/plan-document.js';
 import { emergencyPageHtml } from '../render/emergency-page.js';
+import { formsForPlan, formsHtml } from '../render/forms.js';
 import { planFacts } from '../render/plan-facts.js';
 import { findPlaceholders, PLACEHOLDER, PLACEHOLDER_GLOBAL } from '../rules/placeholder-pattern.js';
 
@@ -20,6 +23,8 @@ export interface PrintGateInput {
   errors: number;
   /** --allow-errors, or the editor's "print a copy stamped DRAFT". */
   allowErrors: boolean;
+  /** Only the paper forms will be printed. */
+  formsOnly?: boolean;
 }
 
 export type PrintDecision =
@@ -55,12 +60,29 @@ function contactNumberPlaceholders(doc: PlanDocument): string[] {
   return found;
 }
 
+/** Placeholders that would be printed on the paper forms (practice name, staff names ...). */
+function formPlaceholders(doc: PlanDocument): string[] {
+  const html = formsHtml(formsForPlan(doc.model.sections['paper-templates']?.tables.forms), planFacts(doc));
+  return [...html.matchAll(PLACEHOLDER_GLOBAL)].map((m) => m[0]);
+}
+
+function decideFormsOnly(doc: PlanDocument, errors: number, allowErrors: boolean): PrintDecision {
+  const onForms = formPlaceholders(doc);
+  const problems: string[] = [];
+  if (errors > 0) problems.push(`has ${plural(errors, 'error', 'errors')}`);
+  if (onForms.length > 0) problems.push(`would print placeholder text on the paper forms: ${quoteSome(onForms)}`);
+  if (problems.length > 0 && !allowErrors) return { print: false, problems };
+  if (errors > 0) return { print: true, stamp: `DRAFT - FAILS CHECKS (${plural(errors, 'error', 'errors')})` };
+  return onForms.length > 0 ? { print: true, stamp: 'DRAFT - NOT FILLED IN' } : { print: true };
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function decidePrint({ doc, errors, allowErrors }: PrintGateInput): PrintDecision {
+export function decidePrint({ doc, errors, allowErrors, formsOnly }: PrintGateInput): PrintDecision {
   if (!doc) return { print: false, problems: [errors > 0 ? `has ${plural(errors, 'error', 'errors')} and could not be read` : 'could not be read'] };
+  if (formsOnly) return decideFormsOnly(doc, errors, allowErrors);
   const onPage1 = emergencyPagePlaceholders(doc);
   const contacts = contactNumberPlaceholders(doc);
   const problems: string[] = [];

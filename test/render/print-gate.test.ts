@@ -10,9 +10,9 @@ import { printPlan } from '../../extension/server/print.js';
 import { tempWorkspace } from '../helpers/cli.js';
 import { ROOT, TODAY, cleanPlan, readPlan, replaceOnce } from '../helpers/plans.js';
 
-function decide(text: string, allowErrors = false) {
+function decide(text: string, allowErrors = false, formsOnly = false) {
   const { doc, diagnostics } = checkPlan(text, { today: TODAY });
-  return decidePrint({ doc, errors: diagnostics.filter((d) => d.severity === 'error').length, allowErrors });
+  return decidePrint({ doc, errors: diagnostics.filter((d) => d.severity === 'error').length, allowErrors, formsOnly });
 }
 
 /** A placeholder in the service desk's number: on page 1 and in a contact's number. */
@@ -47,6 +47,13 @@ describe('print gate decisions', () => {
     const d = decide(readPlan('template.md'));
     expect(d.print).toBe(false);
     if (!d.print) expect(d.problems.some((p) => p.startsWith('would print placeholder text on the emergency page (page 1)'))).toBe(true);
+  });
+  it('the paper forms alone: blank forms from a draft plan print unstamped; placeholders printed on a form are refused', () => {
+    expect(decide(replaceOnce(cleanPlan(), /^status: approved$/m, 'status: draft'), false, true)).toEqual({ print: true });
+    expect(decide(prosePlaceholder(cleanPlan()), false, true)).toEqual({ print: true });
+    const template = decide(readPlan('template.md'), false, true);
+    expect(template.print).toBe(false);
+    if (!template.print) expect(template.problems[0]).toMatch(/^would print placeholder text on the paper forms: '\{\{practice name\}\}'/);
   });
   it("the editor's print uses the same gate (message and DRAFT stamp in its preview)", async () => {
     const { doc } = checkPlan(deskNumberPlaceholder(cleanPlan()), { today: TODAY });
