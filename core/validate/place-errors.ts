@@ -316,7 +316,7 @@ function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
   // A required step (`steps` with `contains`), in a section or one of its '###' parts: name what is missing.
   if (seg[seg.length - 1] === 'steps' && seg[0] !== 'frontMatter' && typeof schema?.title === 'string') {
     return {
-      ruleId: 'schema/required-row',
+      ruleId: 'schema/required-content',
       message: sentence(`The ${sectionName(doc, parts)} section has no step for the ${schema.title}`, schema['x-why'], schema['x-write']),
       pointer,
       onAnchor: true,

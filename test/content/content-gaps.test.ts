@@ -25,7 +25,7 @@ describe('content gaps (audit section 4) are required', () => {
     ['CSOC report step', (t) => dropLine(t, /then report to NHS England's Cyber Security Operations Centre/), /has no step for the report to CSOC\./],
     ['data breach part', (t) => replaceOnce(t, /### Personal data breach[\s\S]*?(?=\n## )/, ''), /has no 'Personal data breach' part\. .*72 hours/],
     ['72-hour breach report', (t) => dropLine(t, /decide within 72 hours of becoming aware/), /has no step for the 72-hour report\. .*ICO/],
-    ['electronic backlog review', (t) => dropLine(t, /Work through the electronic backlog/), /^schema\/required-row: The 'Recovery and back-entry of records' section has no step for the electronic backlog review\. .*abnormal results first/],
+    ['electronic backlog review', (t) => dropLine(t, /Work through the electronic backlog/), /^schema\/required-content: The 'Recovery and back-entry of records' section has no step for the electronic backlog review\. .*abnormal results first/],
     ['LFPSE recording', (t) => replaceOnce(t, 'record any harm or near miss on the Learn from Patient Safety Events (LFPSE) service and ', ''), /'Recovery and back-entry of records' section has no step for the LFPSE recording\./],
     ['power failure scenario', (t) => dropLine(t, /\| Power failure \(PCs/), /has no row for the power failure\./],
     ['practice-wide plan named when the building is out of scope', (t) => replaceOnce(t, /(\| Loss of the building \| No \| )[^\n]*/, '$1Not covered here. |'), /practice-wide business continuity plan/],
