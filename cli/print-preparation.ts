@@ -1,6 +1,6 @@
 /**
  * Check one plan and get it ready to print: its merged document and print options, or why it is not
- * printed (it fails its checks, without --allow-errors). Shared by `render` and `build`.
+ * printed (the print gate refuses it, without --allow-errors). Shared by `render` and `build`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -8,6 +8,7 @@ import { checkPlanBytes } from '../core/check-plan.js';
 import type { ConfigResolver } from '../core/config/config-resolver.js';
 import type { PlanDocument } from '../core/model/plan-document.js';
 import type { PrintOptions } from '../core/render/print-document.js';
+import { decidePrint, joinProblems } from '../core/print/print-gate.js';
 import { sourceRevision } from './git-revision.js';
 
 export type PreparedPrint = { doc: PlanDocument; options: PrintOptions } | { refusal: string };
@@ -22,14 +23,16 @@ export interface PrepareOptions {
 export function preparePrint(file: string, shown: string, opts: PrepareOptions): PreparedPrint {
   const result = checkPlanBytes(readFileSync(file), { config: opts.resolver.forFile(file), today: opts.printedDate, path: file });
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  if (!result.doc || (errors > 0 && !opts.allowErrors)) {
-    return { refusal: `it has ${errors} ${errors === 1 ? 'error' : 'errors'}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.` };
+  const decision = decidePrint({ doc: result.doc, errors, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
+  if (!decision.print || !result.doc) {
+    const problems = decision.print ? ['could not be read'] : decision.problems;
+    return { refusal: `it ${joinProblems(problems)}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.` };
   }
   const options: PrintOptions = {
     revision: sourceRevision(file),
     printedDate: opts.printedDate,
     formsOnly: opts.formsOnly,
-    draftErrors: errors || undefined,
+    stamp: decision.stamp,
     images: { root: dirname(file), base: dirname(file) },
   };
   return { doc: result.doc, options };

@@ -16,3 +16,4 @@ export { todayIso } from './dates/dates.js';
 export { frontMatterSchemaAt, missingFieldValue } from './schema/front-matter-schema.js';
 export { addMissing, type AddMissingOptions, type AddMissingResult, type InsertedItem } from './fix/add-missing.js';
 export { fieldYaml, skeletonValue } from './fix/front-matter-skeleton.js';
+export { readSources, sourcesMarkdown, type Source } from './schema/sources.js';

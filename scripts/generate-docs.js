@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const { loadPlanSchema, buildCatalogue, ruleCatalogue, rules } = await import(join(root, 'dist', 'core', 'index.js'));
+const { loadPlanSchema, buildCatalogue, ruleCatalogue, rules, sourcesMarkdown } = await import(join(root, 'dist', 'core', 'index.js'));
 
 const schema = loadPlanSchema();
 const catalogue = buildCatalogue([schema]);
@@ -31,6 +31,7 @@ function sectionDoc(def, level) {
   if (def.description) lines.push(def.description, '');
   if (def.why) lines.push(`Why it matters: ${def.why}`, '');
   if (def.write) lines.push(`What to write: ${def.write}`, '');
+  if (def.sources.length) lines.push(sourcesMarkdown(def.sources), '');
   for (const t of def.tables) {
     lines.push(`Table: **${t.title}**. Required columns: ${t.requiredColumns.map((c) => `"${t.columns.find((x) => x.id === c)?.title ?? c}"`).join(', ') || 'none'}.`, '');
     lines.push('| Column | Also accepted | Kind |', '| --- | --- | --- |');
@@ -86,6 +87,7 @@ const ruleDocs = [
         }
         out.push('');
       }
+      if (rule.sources?.length) out.push(sourcesMarkdown(rule.sources), '');
       for (const ex of rule.examples) {
         out.push(`Example (${ex.title}):`, '', '```markdown', ex.markdown.trimEnd(), '```', '');
         if (ex.expected.length === 0) out.push('Nothing reported.', '');

@@ -35,7 +35,7 @@ export const FORMS: FormDef[] = [
   { id: 'consultation-record', title: 'Consultation record', pattern: /consultation record|consultation form|clinical record/i, kind: 'record', purpose: 'One per consultation. File in the back-entry tray when complete.' },
   { id: 'prescription-log', title: 'Prescription request and issue log', pattern: /prescription (request|issue|log)|prescribing log|medication log/i, kind: 'log', purpose: 'Every prescription requested or issued on paper, for back-entry and safety checks.', fields: ['Date'], columns: [c('Patient name', 1.6), c('Date of birth', 1), c('Medicine, strength, dose', 2.2), c('Quantity', 0.8), c('Acute / repeat / CD', 0.9), c('Prescriber', 1.1), c('FP10 serial', 1.1), c('Back-entered', 0.8)], rows: 18 },
   { id: 'fp10-register', title: 'FP10 serial number register', pattern: /FP10|serial/i, kind: 'log', purpose: 'Prescription forms are controlled stationery: record every pad or form taken from stock.', columns: [c('Date', 0.8), c('Serial from', 1.3), c('Serial to', 1.3), c('No. of forms', 0.8), c('Issued to (prescriber)', 1.6), c('Signature', 1.2), c('Unused returned', 0.9), c('Checked by', 1)], rows: 20 },
-  { id: 'referral-log', title: 'Referral log', pattern: /referral/i, kind: 'log', purpose: 'Every referral made on paper, until it has been sent and entered on the record.', columns: [c('Date', 0.8), c('Patient name', 1.6), c('Date of birth', 1), c('Referred to', 1.6), c('Urgency (2WW / urgent / routine)', 1.2), c('How sent', 1), c('Referrer', 1), c('Sent', 0.6), c('Back-entered', 0.8)], rows: 18 },
+  { id: 'referral-log', title: 'Referral log', pattern: /referral/i, kind: 'log', purpose: 'Every referral made on paper, until it has been sent and entered on the record.', columns: [c('Date', 0.8), c('Patient name', 1.6), c('Date of birth', 1), c('Referred to', 1.6), c('Urgency (USC / urgent / routine)', 1.2), c('How sent', 1), c('Referrer', 1), c('Sent', 0.6), c('Back-entered', 0.8)], rows: 18 },
   { id: 'results-log', title: 'Results and incoming documents log', pattern: /results?|incoming doc/i, kind: 'log', purpose: 'Results phoned through and documents received. Abnormal results go to the duty clinician at once.', columns: [c('Date / time', 0.9), c('Patient name', 1.5), c('Date of birth', 1), c('From (lab / hospital)', 1.3), c('Result or document', 2), c('Abnormal? Y/N', 0.7), c('Clinician told / action', 1.6), c('Back-entered', 0.8)], rows: 18 },
   { id: 'decision-log', title: 'Decision and action log', pattern: /decision|action log|incident log/i, kind: 'log', purpose: 'Every decision and action in the incident, as it happens, for the safety review and lessons learned.', fields: ['Date', 'Log keeper'], columns: [c('Time', 0.6), c('Decision or action', 3), c('Reason', 2), c('By (name, role)', 1.3), c('Follow-up', 1.4)], rows: 16 },
   { id: 'cost-log', title: 'Cost log', pattern: /cost/i, kind: 'log', purpose: 'Extra costs caused by the outage, logged as they happen, to claim them back.', fields: ['Incident date'], columns: [c('Date', 0.8), c('Category', 1.1), c('Description', 2.4), c('Quantity / hours', 0.9), c('Unit cost £', 0.9), c('Total £', 0.9), c('Evidence ref', 1), c('Authorised by', 1.1)], rows: 16 },
@@ -76,6 +76,7 @@ function consultationRecord(): string {
   return `${fieldLine(['Patient name', 'Date of birth', 'NHS number'])}
 ${fieldLine(['Address', 'Phone'])}
 ${fieldLine(['Date', 'Time', 'Clinician', 'Face to face / phone / visit'])}
+${box('Alerts (safeguarding, DNACPR / ReSPECT, violence marker, communication needs), from the patient, the Summary Care Record or the vulnerable-patients list', 1)}
 ${box('History', 3)}
 <div class="pair">${box('Allergies (confirmed with patient)', 2, false)}${box('Current medicines (confirmed with patient)', 2, false)}</div>
 ${box('Examination (incl. observations)', 2)}
@@ -84,7 +85,7 @@ ${box('Plan and safety-netting advice given', 2)}
 <table class="ruled compact"><thead><tr><th style="width:45%">Prescription issued (medicine, strength, dose)</th><th>Quantity</th><th>FP10 serial</th><th>Logged on prescription log</th></tr></thead><tbody>${'<tr><td></td><td></td><td></td><td></td></tr>'.repeat(3)}</tbody></table>
 ${fieldLine(['Referral made to', 'Urgency', 'Logged on referral log'])}
 ${fieldLine(['Signature', 'Printed name'])}
-<div class="backentry">For back-entry: entered on the clinical system by ________________ on ____/____/________, marked "entered from handwritten record".</div>`;
+<div class="backentry">For back-entry: entered on the clinical system by ________________ on ____/____/________, marked "entered from handwritten record", with the date and time of entry.</div>`;
 }
 
 function messageSlips(): string {

@@ -57,20 +57,22 @@ export function longDate(v: unknown): string {
   return isIsoDate(v) ? formatLongDate(v) : str(v);
 }
 
-// The rows of the contacts table worth a place on the emergency page, in ringing order.
-const KEY_CONTACTS: [RegExp, string][] = [
-  [/service ?desk|help ?desk/i, 'GP IT service desk'],
-  [/clinical system/i, 'Clinical system supplier'],
-  [/tele(phony|phone|coms)|phone (system|provider|supplier)/i, 'Telephony provider'],
-  [/\bICB\b|integrated care board/i, 'ICB'],
-];
-
-function keyNumbers(contacts: TableModel | undefined): KeyNumber[] {
+/**
+ * The numbers for the emergency page: one per contact row the schema makes mandatory (its
+ * `rows.allOf[].contains`, the same test that decides whether the plan passes), in schema order. A row
+ * that satisfies the check is therefore always on page 1, and a row added to the schema (or an ICB's
+ * extension) is printed there with no second list to keep in step.
+ */
+function keyNumbers(doc: PlanDocument, contacts: TableModel | undefined): KeyNumber[] {
   if (!contacts) return [];
   const out: KeyNumber[] = [];
-  for (const [pattern] of KEY_CONTACTS) {
-    const row = contacts.rows.find((r) => pattern.test(r.contact ?? '') && !out.some((k) => k.who === r.contact));
-    if (row && row.phone) out.push({ who: row.contact, phone: row.phone, alt: row.alt_phone || undefined, reference: row.reference || undefined });
+  const used = new Set<Record<string, string>>();
+  const mandatory = (doc.catalogue.byId.get('contacts')?.tables ?? []).find((t) => t.id === 'contacts')?.mandatoryRows ?? [];
+  for (const def of mandatory) {
+    const row = contacts.rows.find((r) => !used.has(r) && def.matches(r));
+    if (!row) continue;
+    used.add(row);
+    if (row.phone) out.push({ who: row.contact, phone: row.phone, alt: row.alt_phone || undefined, reference: row.reference || undefined });
   }
   return out;
 }
@@ -130,7 +132,7 @@ export function planFacts(doc: PlanDocument): PlanFacts {
     telephonyProvider: str(telephony.provider),
     divertNumbers: arr(telephony.divert_numbers).map(str).filter(Boolean),
     hardCopies: arr(fm.hard_copy_locations).map((h) => ({ location: str(obj(h).location), holder: str(obj(h).holder), offSite: obj(h).off_site === true })),
-    keyNumbers: keyNumbers(sections.contacts?.tables.contacts),
+    keyNumbers: keyNumbers(doc, sections.contacts?.tables.contacts),
     roleSteps,
     staff,
     clinicians,

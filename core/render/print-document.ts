@@ -21,7 +21,12 @@ export interface PrintOptions {
   printedDate: string;
   /** Only the paper forms (the grab pack). */
   formsOnly?: boolean;
-  /** Error count when printing a plan that fails its checks: every page is stamped DRAFT. */
+  /**
+   * Printed across every page and in the running header when the copy is not a finished plan
+   * (decided by core/print/print-gate.ts), e.g. 'DRAFT - NOT FILLED IN'.
+   */
+  stamp?: string;
+  /** Error count when printing a plan that fails its checks: a stamp of 'DRAFT - FAILS CHECKS (n errors)'. */
   draftErrors?: number;
   images?: ImagePolicy;
   /** Page numbers for the contents list, by entry id (from a first layout pass). */
@@ -67,8 +72,10 @@ export function buildPrintDocument(doc: PlanDocument, options: PrintOptions): Pr
   const forms = formsForPlan(doc.model.sections['paper-templates']?.tables.forms);
   toc.push({ id: 'paper-forms', title: 'Paper forms', matchTitle: forms[0].title, page: options.pages?.['paper-forms'] });
 
+  const stamp = options.stamp ?? (options.draftErrors ? `DRAFT - FAILS CHECKS (${options.draftErrors} ${options.draftErrors === 1 ? 'error' : 'errors'})` : undefined);
   const parts: string[] = [];
-  if (options.draftErrors) parts.push(`<div class="draft-stamp">DRAFT - FAILS CHECKS (${options.draftErrors} ${options.draftErrors === 1 ? 'error' : 'errors'})</div>`);
+  // position: fixed repeats the stamp on every printed page, not just the first
+  if (stamp) parts.push(`<div class="draft-stamp">${esc(stamp)}</div>`);
   if (!options.formsOnly) {
     parts.push(emergencyPageHtml(doc.model, facts));
     parts.push(coverHtml(facts, options.revision, options.printedDate));
@@ -106,6 +113,6 @@ ${parts.join('\n')}
   ]
     .filter(Boolean)
     .join(' · ');
-  const headerText = `${facts.practiceName} · ${facts.title}${options.draftErrors ? ` · DRAFT - FAILS CHECKS (${options.draftErrors})` : ''}`;
+  const headerText = `${facts.practiceName} · ${facts.title}${stamp ? ` · ${stamp}` : ''}`;
   return { html, facts, toc, headerText, footerText };
 }

@@ -43,14 +43,16 @@ a { color: #000; text-decoration: none; }
 .emergency { break-after: page; }
 .emergency-kicker { font-size: 12pt; text-transform: uppercase; letter-spacing: 0.06em; margin: 0 0 4pt; }
 .emergency h1 { font-size: 26pt; border: 3pt solid #000; padding: 6pt 10pt; margin-bottom: 10pt; }
-.first-steps { font-size: 12.5pt; line-height: 1.3; padding-left: 20pt; margin: 0 0 6pt; }
-.first-steps li { margin-bottom: 3pt; }
+.first-steps { font-size: 12pt; line-height: 1.25; padding-left: 20pt; margin: 0 0 4pt; }
+.first-steps li { margin-bottom: 2pt; }
 .numbers h2 { font-size: 14pt; margin-top: 4pt; }
 .numbers table { font-size: 11pt; margin-bottom: 4pt; }
-.numbers th, .numbers td { padding: 2pt 5pt; }
-.numbers th { width: 38%; background: #fff; }
+.numbers th, .numbers td { padding: 1.5pt 5pt; vertical-align: baseline; }
+/* every mandatory contact is on page 1: the notes column gives way so the page stays one page */
+.numbers td:last-child { font-size: 9pt; line-height: 1.15; }
+.numbers th { width: 34%; background: #fff; font-size: 10.5pt; }
 .numbers td.phone { font-size: 13pt; font-weight: bold; white-space: nowrap; }
-.then { font-size: 12.5pt; border-top: 1pt solid #000; padding-top: 6pt; }
+.then { font-size: 12pt; border-top: 1pt solid #000; padding-top: 4pt; margin-top: 4pt; }
 /* Cover and contents */
 .cover { break-after: page; }
 .classification { font-weight: bold; letter-spacing: 0.08em; }

@@ -3,6 +3,7 @@ import { maxAgeMonths, maxAgeMonthsSchema } from './max-age-option.js';
 import { addMonths, daysBetween, isIsoDate } from '../dates/dates.js';
 import { frontMatterPointer } from '../model/model-pointer.js';
 import { formatLongDate } from '../dates/loose-date.js';
+import { DSPT_GP_2025_26, PULSE_PHONE_LINE_LOST } from './sources.js';
 import { typedValues } from './typed-values.js';
 
 export const contactsVerified: Rule = {
@@ -10,7 +11,8 @@ export const contactsVerified: Rule = {
   severity: 'warning',
   description: 'Contacts not verified recently (6 months by default; option maxAgeMonths).',
   rationale:
-    'Suppliers change numbers and people leave. The Toolkit asks practices to record when the hard-copy contact list was last updated and printed. The rule checks contacts_last_verified and each "Last verified" date in the contacts table.',
+    'Suppliers change numbers and people leave. The Data Security and Protection Toolkit expects emergency contacts to be kept securely, in hard copy and up to date; recording when each number was last checked shows that they are. The rule checks contacts_last_verified and each "Last verified" date in the contacts table.',
+  sources: [DSPT_GP_2025_26, PULSE_PHONE_LINE_LOST],
   examples: [
     {
       title: 'contacts stale',

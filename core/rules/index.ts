@@ -11,6 +11,7 @@ import { emptySection } from './empty-section.js';
 import { duplicateSection } from './duplicate-section.js';
 import { recommendedSection } from './recommended-section.js';
 import { mergeConflict } from './merge-conflict.js';
+import { outdatedNhsNames } from './outdated-nhs-names.js';
 
 /** Every rule, in the order they run. */
 export const rules: Rule[] = [
@@ -26,6 +27,7 @@ export const rules: Rule[] = [
   contactsVerified,
   ukPhone,
   recoveryTime,
+  outdatedNhsNames,
 ];
 
 /** Diagnostics that come from the schema rather than a rule file: ids, default severity, docs. */

@@ -3,19 +3,21 @@ import { maxAgeMonths, maxAgeMonthsSchema } from './max-age-option.js';
 import { addMonths, daysBetween, isIsoDate } from '../dates/dates.js';
 import { frontMatterPointer } from '../model/model-pointer.js';
 import { formatLongDate } from '../dates/loose-date.js';
+import { ISO_22301_EXERCISING, EPRR_CORE_STANDARDS, CQC_BUSINESS_CONTINUITY, ICO_BUSINESS_CONTINUITY } from './sources.js';
 
 export const lastTest: Rule = {
   id: 'last-test',
   severity: 'warning',
   description: 'The plan was last tested more than 12 months ago, or the test date is in the future.',
   rationale:
-    'The Data Security and Protection Toolkit expects the continuity plan to be tested at least once a year (a table-top exercise, a switch to paper, a telephony divert test, or a real activation with lessons logged). An untested plan fails in ways nobody has seen yet.',
+    'Good practice (the NHS EPRR framework\'s exercise cycle, ISO 22301 clause 8.5 and the ICO\'s business continuity expectations) is to exercise the continuity plan at least once a year: a table-top exercise, a switch to paper, a telephony divert test, or a real activation with lessons logged. An untested plan fails in ways nobody has seen yet.',
+  sources: [ISO_22301_EXERCISING, EPRR_CORE_STANDARDS, CQC_BUSINESS_CONTINUITY, ICO_BUSINESS_CONTINUITY],
   examples: [
     {
       title: 'test overdue',
       markdown: '---\nlast_tested: 2025-06-01\n---\n# Plan\n',
       expected: [
-        '2:14-2:24 warning The plan was last tested on 1 June 2025, more than 12 months ago. Plans must be tested at least once a year: run a table-top exercise or a switch-to-paper drill, then record the date here and in \'Testing and exercising\'.',
+        '2:14-2:24 warning The plan was last tested on 1 June 2025, more than 12 months ago. Good practice is to test the plan at least once a year: run a table-top exercise or a switch-to-paper drill, then record the date here and in \'Testing and exercising\'.',
       ],
     },
     {
@@ -35,7 +37,7 @@ export const lastTest: Rule = {
     } else if (daysBetween(addMonths(tested, months), today) > 0) {
       report({
         range,
-        message: `The plan was last tested on ${formatLongDate(tested)}, more than ${months} months ago. Plans must be tested at least once a year: run a table-top exercise or a switch-to-paper drill, then record the date here and in 'Testing and exercising'.`,
+        message: `The plan was last tested on ${formatLongDate(tested)}, more than ${months} months ago. Good practice is to test the plan at least once a year: run a table-top exercise or a switch-to-paper drill, then record the date here and in 'Testing and exercising'.`,
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { CQC_DATA_SECURITY, ICO_PERSONAL_DATA_BREACH } from './sources.js';
 
 /** NHS numbers: 10 digits, often written 3-3-4; the last digit is a modulus 11 check digit. */
 const CANDIDATE = /(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])/g;
@@ -18,6 +19,7 @@ export const nhsNumber: Rule = {
   description: 'A valid NHS number anywhere in a plan (patient identifiers must never be in a plan).',
   rationale:
     'Plans are kept in git, shared with the ICB and printed for every room. A patient identifier in one is a data breach. The rule reports any 10-digit number that passes the NHS number check digit (modulus 11) and never repeats the number in its message, so CI logs do not copy it either.',
+  sources: [CQC_DATA_SECURITY, ICO_PERSONAL_DATA_BREACH],
   examples: [
     {
       title: 'an NHS number in a step',

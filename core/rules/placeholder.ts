@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
-import { PLACEHOLDER_GLOBAL } from './placeholder-pattern.js';
-import { visit } from 'unist-util-visit';
+import { PULSE_CONTINGENCY_PLAN } from './sources.js';
+import { findPlaceholders } from './placeholder-pattern.js';
 
 export const placeholder: Rule = {
   id: 'placeholder',
@@ -8,6 +8,7 @@ export const placeholder: Rule = {
   description: 'Placeholder text such as {{phone}} left from the template.',
   rationale:
     'A placeholder in a printed plan is a number nobody can ring or a step nobody can follow. Replace each {{...}} with the practice\'s own details.',
+  sources: [PULSE_CONTINGENCY_PLAN],
   examples: [
     {
       title: 'a placeholder in a table cell',
@@ -23,21 +24,12 @@ export const placeholder: Rule = {
     },
   ],
   check({ doc, report }) {
-    if (!doc.text.includes('{{')) return;
-    // Code and HTML comments (template guidance) are not plan content.
-    const skip: [number, number][] = [];
-    visit(doc.tree, (node) => {
-      if ((node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') && node.position) {
-        skip.push([node.position.start.offset!, node.position.end.offset!]);
-      }
-    });
-    for (const m of doc.text.matchAll(PLACEHOLDER_GLOBAL)) {
-      const start = m.index!;
-      if (skip.some(([a, b]) => start >= a && start < b)) continue;
-      const inner = m[0].slice(2, -2).trim();
+    for (const m of findPlaceholders(doc)) {
+      const start = m.start;
+      const inner = m.text.slice(2, -2).trim();
       report({
-        range: doc.lines.range(start, start + m[0].length),
-        message: `'${m[0]}' is placeholder text left from the template. Replace it with ${/^YYYY-MM-DD/.test(inner) ? 'the date, written YYYY-MM-DD' : inner ? `the ${inner}` : 'the practice\'s own details'}; a printed plan with placeholders cannot be followed in an outage.`,
+        range: doc.lines.range(start, m.end),
+        message: `'${m.text}' is placeholder text left from the template. Replace it with ${/^YYYY-MM-DD/.test(inner) ? 'the date, written YYYY-MM-DD' : inner ? `the ${inner}` : 'the practice\'s own details'}; a printed plan with placeholders cannot be followed in an outage.`,
       });
     }
   },

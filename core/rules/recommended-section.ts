@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR } from './sources.js';
 import { insertSectionFix } from '../fix/insertions.js';
 import { SECTIONS_POINTER } from '../model/model-pointer.js';
 
@@ -6,7 +7,8 @@ export const recommendedSection: Rule = {
   id: 'recommended-section',
   severity: 'warning',
   description: 'A recommended section is missing (risk assessment, lessons log, vulnerable patients, mutual aid, equipment ...).',
-  rationale: 'Recommended sections are not mandatory, but practices that had them coped better with the July 2024 outage. The fix inserts the section from the template.',
+  rationale: 'Recommended sections are not mandatory, but NHS guidance expects them in a full business continuity plan (for example a risk assessment under ISO 22301 and the NHS England business continuity toolkit, and a list of vulnerable patients under the NHS primary care exemplar plan). Each section\'s own guidance says why it matters. The fix inserts the section from the template.',
+  sources: [BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR],
   examples: [
     {
       title: 'nothing to compare yet: no front matter and no sections',

@@ -2,6 +2,7 @@ import type { Rule } from './rule.js';
 import { addMonths, daysBetween, isIsoDate } from '../dates/dates.js';
 import { frontMatterPointer } from '../model/model-pointer.js';
 import { formatLongDate } from '../dates/loose-date.js';
+import { ICO_BUSINESS_CONTINUITY, BCM_TOOLKIT } from './sources.js';
 
 export const reviewDates: Rule = {
   id: 'review-dates',
@@ -9,6 +10,7 @@ export const reviewDates: Rule = {
   description: 'Review dates that are overdue, more than 12 months after the last review, or out of order.',
   rationale:
     'Plans must be reviewed at least every 12 months and after any activation, exercise or change of system. "Uncontrolled when printed: check the review date" only helps if the date is real. The fix sets the next review 12 months after the last review.',
+  sources: [ICO_BUSINESS_CONTINUITY, BCM_TOOLKIT],
   examples: [
     {
       title: 'next review more than 12 months after the last',

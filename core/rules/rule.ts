@@ -6,6 +6,7 @@
 import type { Fix, Range, Severity } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import type { JsonSchema } from '../schema/catalogue.js';
+import type { Source } from '../schema/sources.js';
 
 export interface RuleReport {
   message: string;
@@ -41,6 +42,8 @@ export interface Rule {
   description: string;
   /** Why it matters for patients and how to fix it, for the docs. */
   rationale: string;
+  /** Where the requirement comes from (NHS England, CQC, ICO, law ...), for content rules. */
+  sources?: Source[];
   examples: RuleExample[];
   /**
    * JSON Schema of the rule's options (an object with `additionalProperties: false`), checked when the

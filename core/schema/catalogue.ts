@@ -4,6 +4,7 @@
  * phone numbers. Nothing here is hard-coded: adding a section to the schema adds it everywhere.
  */
 import { normaliseHeading } from './normalise.js';
+import { readSources, type Source } from './sources.js';
 
 export type JsonSchema = Record<string, any>;
 
@@ -13,6 +14,8 @@ export interface Guidance {
   why?: string;
   write?: string;
   template?: string;
+  /** Where the requirement comes from (`x-sources`); empty when the schema names none. */
+  sources: Source[];
 }
 
 export interface ColumnDef extends Guidance {
@@ -83,6 +86,7 @@ function guidanceOf(node: JsonSchema, fallbackTitle: string): Guidance {
     why: node['x-why'],
     write: node['x-write'],
     template: node['x-template'],
+    sources: readSources(node['x-sources']),
   };
 }
 

@@ -161,6 +161,15 @@ function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
       fix: table?.columns ? insertRowFix(doc, tablePtr, Object.keys(table.columns), row, title) : undefined,
     };
   }
+  // A required step (`steps` with `contains`), in a section or one of its '###' parts: name what is missing.
+  if (seg[seg.length - 1] === 'steps' && seg[0] !== 'frontMatter' && typeof schema?.title === 'string') {
+    return {
+      ruleId: 'schema/required-content',
+      message: sentence(`The ${sectionName(doc, parts)} section has no step for the ${schema.title}`, schema['x-why'], schema['x-write']),
+      pointer,
+      onAnchor: true,
+    };
+  }
   return {
     ruleId: 'schema/required-row',
     message: sentence(`None of the entries in ${seg[0] === 'frontMatter' ? `'${fieldPath(seg)}'` : `the ${sectionName(doc, parts)} section`} is what the plan needs here`, schema?.['x-why'], schema?.['x-write']),

@@ -2,14 +2,17 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { PlanDocument } from '../../core/model/plan-document.js';
 import type { JsonSchema, SectionDef } from '../../core/schema/catalogue.js';
+import { sourcesMarkdown } from '../../core/schema/sources.js';
 import { frontMatterPath } from './front-matter-path.js';
 
-function sectionHover(def: SectionDef, required: boolean): string {
+function sectionHover(def: SectionDef, required: boolean, parent?: SectionDef): string {
   return [
     `**${def.title}** (${required ? 'required section' : def.recommended ? 'recommended section' : 'section'})`,
     def.description ?? '',
     def.why ? `*Why it matters:* ${def.why}` : '',
     def.write ? `*What to write:* ${def.write}` : '',
+    // a part (H3) without its own sources is backed by its section's
+    sourcesMarkdown(def.sources.length ? def.sources : (parent?.sources ?? [])),
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -40,10 +43,11 @@ function fieldHover(key: string, schema: JsonSchema, required: boolean): string 
 export function hoverAt(doc: PlanDocument, offset: number, position: Position): Hover | undefined {
   const heading = doc.headings.find((h) => h.range.start.offset <= offset && offset <= h.range.end.offset);
   if (heading) {
-    const def = heading.depth === 2 ? doc.catalogue.byId.get(heading.id) : doc.catalogue.byId.get(heading.parentId ?? '')?.subsections.find((s) => s.id === heading.id);
+    const parent = heading.depth === 2 ? undefined : doc.catalogue.byId.get(heading.parentId ?? '');
+    const def = heading.depth === 2 ? doc.catalogue.byId.get(heading.id) : parent?.subsections.find((s) => s.id === heading.id);
     if (!def) return undefined;
     const required = heading.depth === 2 ? def.required : true;
-    return { contents: { kind: 'markdown', value: sectionHover(def, required) } };
+    return { contents: { kind: 'markdown', value: sectionHover(def, required, parent) } };
   }
   const path = frontMatterPath(doc, position.line);
   if (!path) return undefined;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import type { PlanDocument } from '../../core/model/plan-document.js';
 import { BrowserNotFoundError, findBrowser } from '../../core/print/find-browser.js';
 import { renderBatch } from '../../core/print/render-batch.js';
+import { decidePrint, joinProblems } from '../../core/print/print-gate.js';
 import { buildPrintDocument, type PrintOptions } from '../../core/render/print-document.js';
 
 export interface PrintRequest {
@@ -20,11 +21,13 @@ export type PrintResult = { ok: true; html?: string; pdfPath?: string; pages?: n
 
 export async function printPlan(doc: PlanDocument, path: string | undefined, errors: number, today: string, request: PrintRequest): Promise<PrintResult> {
   const folder = path ? dirname(path) : undefined;
-  const options: PrintOptions = { revision: 'editor copy', printedDate: today, draftErrors: errors || undefined, images: { root: folder, base: folder } };
-  if (request.format === 'html') return { ok: true, html: buildPrintDocument(doc, options).html };
-  if (errors > 0 && !request.allowErrors) {
-    return { ok: false, message: `The plan has ${errors} ${errors === 1 ? 'error' : 'errors'}. Fix them (see the Problems panel) before printing, or print a copy stamped DRAFT.` };
+  // The preview always shows the copy as it would print, stamped; only the PDF can be refused.
+  const decision = decidePrint({ doc, errors, allowErrors: request.allowErrors === true || request.format === 'html' });
+  if (!decision.print) {
+    return { ok: false, message: `The plan ${joinProblems(decision.problems)}. Fix them (see the Problems panel) before printing, or print a copy stamped DRAFT.` };
   }
+  const options: PrintOptions = { revision: 'editor copy', printedDate: today, stamp: decision.stamp, images: { root: folder, base: folder } };
+  if (request.format === 'html') return { ok: true, html: buildPrintDocument(doc, options).html };
   let browserPath: string;
   try {
     browserPath = findBrowser({ explicitPath: request.browserPath || undefined, explicitSource: 'continuity.browserPath setting' }).path;

@@ -48,7 +48,7 @@ describe('print document', () => {
   it('stamps a plan printed with errors as DRAFT with the count', () => {
     const d = print(cleanPlan(), { draftErrors: 3 });
     expect(d.html).toContain('DRAFT - FAILS CHECKS (3 errors)');
-    expect(d.headerText).toContain('DRAFT - FAILS CHECKS (3)');
+    expect(d.headerText).toContain('DRAFT - FAILS CHECKS (3 errors)');
   });
   it('footer carries version, revision, printed date, review date and classification', () => {
     const { footerText } = print(cleanPlan());

@@ -116,7 +116,7 @@ describe('continuity render with real Chromium', () => {
     const allowed = await renderCli(dir, ['plans/broken.md', '--out', 'draft', '--allow-errors', '--today', TODAY]);
     expect(allowed.code).toBe(0);
     const pages = pageTexts(join(dir, 'draft', 'broken.pdf'));
-    for (const p of pages) expect(p).toMatch(/DRAFT - FAILS CHECKS \(1\)/);
+    for (const p of pages) expect(p).toMatch(/DRAFT - FAILS CHECKS \(1 error\)/);
   }, 60_000);
 
   it('says how to get a browser when the given one does not exist (exit 2)', () => {

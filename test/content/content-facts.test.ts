@@ -1,0 +1,130 @@
+// Facts the content audit (research/content-audit.md, section 3) found wrong. Each test reads every
+// place the text can come back from (schema sources and generated schema, template, examples, shared
+// content, generated docs, rule texts, paper forms) and fails if the wrong fact returns.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/plans.js';
+import { rules } from '../../core/rules/index.js';
+import { FORMS } from '../../core/render/forms.js';
+
+const read = (...p: string[]) => readFileSync(join(ROOT, ...p), 'utf8');
+const planFiles = readdirSync(join(ROOT, 'plans')).filter((f) => f.endsWith('.md'));
+const sectionFiles = readdirSync(join(ROOT, 'schema', 'src', 'sections')).map((f) => join('schema', 'src', 'sections', f));
+const ruleTexts = rules.map((r) => ({ where: `rule ${r.id}`, text: [r.description, r.rationale, read('core', 'rules', `${fileOf(r.id)}.ts`)].join('\n') }));
+
+function fileOf(id: string): string {
+  const files = readdirSync(join(ROOT, 'core', 'rules'));
+  return (files.find((f) => f === `${id}.ts`) ?? files.find((f) => read('core', 'rules', f).includes(`id: '${id}'`)) ?? '').replace(/\.ts$/, '');
+}
+
+/** Every text a practice manager may read, one entry per source. */
+const corpus: { where: string; text: string }[] = [
+  ...planFiles.map((f) => ({ where: `plans/${f}`, text: read('plans', f) })),
+  ...readdirSync(join(ROOT, 'plans', 'shared')).map((f) => ({ where: `plans/shared/${f}`, text: read('plans', 'shared', f) })),
+  ...sectionFiles.map((f) => ({ where: f, text: read(f) })),
+  { where: 'schema/src/plan.schema.yaml', text: read('schema', 'src', 'plan.schema.yaml') },
+  // the generated schema holds each template on one line: split its escaped line breaks too
+  { where: 'schema/plan.schema.json', text: read('schema', 'plan.schema.json').replaceAll('\\n', '\n') },
+  { where: 'docs/plan-format.md', text: read('docs', 'plan-format.md') },
+  { where: 'docs/rules.md', text: read('docs', 'rules.md') },
+  { where: 'README.md', text: read('README.md') },
+  { where: 'core/render/forms.ts', text: JSON.stringify(FORMS) },
+  ...ruleTexts,
+];
+
+/** Lines (from every source) matching a pattern, as "where: line" for a readable failure. */
+function linesMatching(pattern: RegExp): string[] {
+  return corpus.flatMap(({ where, text }) => text.split('\n').filter((l) => pattern.test(l)).map((l) => `${where}: ${l.trim()}`));
+}
+
+describe('content facts (audit section 3)', () => {
+  it('the corpus covers the template, three examples and every section source', () => {
+    expect(planFiles).toContain('template.md');
+    expect(planFiles.filter((f) => f.startsWith('example-')).length).toBeGreaterThanOrEqual(3);
+    expect(sectionFiles.length).toBeGreaterThan(20);
+  });
+
+  it('#1 non-urgent requests are never sent to a pharmacy for an emergency supply (the law needs an immediate need)', () => {
+    expect(linesMatching(/non-urgent[^\n]*emergency supply/i)).toEqual([]);
+    // the NHS route for a patient who will run out is NHS 111 (Pharmacy First), and it is in the template
+    expect(read('plans', 'template.md')).toMatch(/will run out[^\n]*NHS 111[^\n]*community pharmacy/);
+  });
+
+  it("#2 every controlled-drug writing list includes the prescriber's address", () => {
+    const lists = linesMatching(/Schedule 2 and 3 prescriptions in full/);
+    expect(lists.length).toBeGreaterThan(4);
+    expect(lists.filter((l) => !/prescriber's signature and UK address/.test(l))).toEqual([]);
+  });
+
+  it('#3 the 30-day supply is not called a legal limit', () => {
+    expect(linesMatching(/30-day limit(?! on supply)|limit in law/i)).toEqual([]);
+  });
+
+  it("#4 drug history is never taken from 'repackaging'", () => {
+    expect(linesMatching(/repackaging/i)).toEqual([]);
+  });
+
+  it('#5 repeats are for the minimum period unless the drug history is verified, never a long period unless verified', () => {
+    const unless = linesMatching(/urgent repeats only[^\n]*unless the drug history/i);
+    expect(unless.length).toBeGreaterThanOrEqual(4);
+    for (const line of unless) {
+      const before = line.slice(0, line.indexOf('unless'));
+      const days = [...before.matchAll(/(\d+) days/g)].map((m) => Number(m[1]));
+      expect(days.every((d) => d <= 7), line).toBe(true);
+    }
+  });
+
+  it('#6 no annual-test requirement is attributed to the DSPT', () => {
+    expect(linesMatching(/(Toolkit|DSPT)\b[^\n.]*(expects|requires|asks)[^\n.]*(test|exercis)/i)).toEqual([]);
+  });
+
+  it('#7 the contacts rule cites the Toolkit for what its evidence item says (hard copy, up to date)', () => {
+    const rule = rules.find((r) => r.id === 'contacts-verified')!;
+    expect(rule.rationale).not.toMatch(/last updated and printed/);
+    expect(rule.rationale).toMatch(/hard copy and up to date/);
+  });
+
+  it('#8 practices tell the Directory of Services team, not NHS 111, when they cannot take calls', () => {
+    expect(linesMatching(/and NHS 111 (if|through)/)).toEqual([]);
+    expect(read('plans', 'template.md')).toMatch(/Directory of Services \(DoS\) team/);
+  });
+
+  it('#9 urgent and suspected cancer referrals are never left until the system is restored', () => {
+    const eRs = linesMatching(/^\| e-RS \|/);
+    expect(eRs.length).toBeGreaterThanOrEqual(3);
+    for (const row of eRs) expect(row, row).toMatch(/urgent suspected cancer|suspected cancer/i);
+  });
+
+  it('#10 no two-week-wait (abolished October 2023) on the forms or in the plans', () => {
+    // allowed only where the old name is explained: the outdated-names rule and its docs, and a source's title
+    const explained = (l: string) => l.startsWith('rule outdated-nhs-names') || l.startsWith('docs/rules.md') || /outdated-nhs-names|replaces the two-week wait/.test(l);
+    expect(linesMatching(/\b2WW\b|two[- ]week[- ]wait/i).filter((l) => !explained(l))).toEqual([]);
+  });
+
+  it('#11 no claim that SystmOne itself offers an offline mode', () => {
+    expect(linesMatching(/SystmOne offline|nightly read-only/i)).toEqual([]);
+  });
+
+  it('#12 a practice that exceeds the DSPT standards can say so', () => {
+    const schema = JSON.parse(read('schema', 'plan.schema.json'));
+    expect(schema.properties.frontMatter.properties.dspt.properties.status.enum).toContain('standards-exceeded');
+  });
+
+  it('#13 the classification reason is not staff phone numbers (they belong in a separate annex)', () => {
+    expect(linesMatching(/plan holds staff phone numbers/i)).toEqual([]);
+  });
+
+  it('#15 no unsupported claim that practices with recommended sections coped better', () => {
+    expect(linesMatching(/coped better/i)).toEqual([]);
+  });
+
+  it('#16 no national paper-retention period is invented', () => {
+    expect(linesMatching(/paper originals for \d+ months/i)).toEqual([]);
+  });
+
+  it('#17 a suspected attack means disconnecting first, not switching off', () => {
+    expect(linesMatching(/switch off at once/i)).toEqual([]);
+    expect(linesMatching(/unplug the network cable or turn Wi-Fi off at once/).length).toBeGreaterThanOrEqual(3);
+  });
+});
