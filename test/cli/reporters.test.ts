@@ -26,7 +26,7 @@ function context(color = false): ReportContext {
 
 describe('reporters', () => {
   it('knows its names', () => {
-    expect(Object.keys(reporters)).toEqual(['stylish', 'json', 'sarif', 'github', 'junit']);
+    expect(Object.keys(reporters)).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'codequality', 'azure']);
     expect(isReporterName('sarif')).toBe(true);
     expect(isReporterName('toString')).toBe(false);
   });
