@@ -87,7 +87,7 @@ function runChecks(text: string, options: CheckOptions): CheckResult {
     const ruleId = extra.diagnosticRuleId ?? m.ruleId ?? 'internal-error';
     const [start, end] = extra.offsets ?? [0, 0];
     const severity: Severity = extra.diagnosticSeverity ?? (m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info');
-    const d: Diagnostic = { ruleId, severity, message: m.reason, range: lines.range(start, end), url: extra.url ?? ruleDocsUrl(ruleId) };
+    const d: Diagnostic = { ruleId, severity, message: m.reason, range: lines.range(start, end), url: config.docsUrl ? ruleDocsUrl(ruleId, config.docsUrl) : (extra.url ?? ruleDocsUrl(ruleId)) };
     if (extra.fix) d.fix = extra.fix as Fix;
     return d;
   });

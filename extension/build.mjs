@@ -29,4 +29,7 @@ mkdirSync(join(here, 'schema'), { recursive: true });
 for (const f of ['plan.schema.json', 'annotation-keywords.json']) cpSync(join(root, 'schema', f), join(here, 'schema', f));
 mkdirSync(join(here, 'plans'), { recursive: true });
 cpSync(join(root, 'plans', 'template.md'), join(here, 'plans', 'template.md'));
-console.log('built extension/dist (client.js, server.mjs) and copied the schema and template');
+// The rule docs: every diagnostic's link opens this copy (core/rules/docs-url.ts finds it upward from the bundle).
+mkdirSync(join(here, 'docs'), { recursive: true });
+cpSync(join(root, 'docs', 'rules.md'), join(here, 'docs', 'rules.md'));
+console.log('built extension/dist (client.js, server.mjs) and copied the schema, template and rule docs');

@@ -153,7 +153,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   // 1. Check every plan in scope (with the result cache).
   const plans = await checkEstate(files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
   const results = toFileResults(plans, opts.cwd);
-  const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false, cwd: opts.cwd };
+  const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false, cwd: opts.cwd, docsUrl: files.length ? resolver.forFile(files[0]).docsUrl : undefined };
   for (const [file, format] of [[opts.sarif, 'sarif'], [opts.junit, 'junit'], [opts.json, 'json'], [opts.codequality, 'codequality']] as const) {
     if (file) writeFileAtomic(resolve(opts.cwd, file), reporters[format](context), { makeFolders: true });
   }

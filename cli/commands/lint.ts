@@ -67,7 +67,7 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   }
 
   const results: FileResult[] = toFileResults(checks, opts.cwd, opts.quiet);
-  const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output, cwd: opts.cwd });
+  const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output, cwd: opts.cwd, docsUrl: files.length ? resolver.forFile(files[0]).docsUrl : undefined });
   if (opts.output) {
     // Written whole or not at all; a folder that does not exist is a usage error, not a crash.
     try {
