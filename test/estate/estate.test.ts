@@ -59,7 +59,7 @@ describe('continuity report: the dashboard shows exactly the known faults', () =
 
     const csv = readFileSync(join(estate.root, 'report', 'estate.csv'), 'utf8').trim().split('\r\n');
     expect(csv).toHaveLength(COUNT + 1);
-    expect(csv[0]).toMatch(/^Practice,ODS code,ICB,Plan file,State,Errors,Warnings,Next review,Days to review,Review,Last tested,Test,Contacts verified,/);
+    expect(csv[0]).toMatch(/^\uFEFFPractice,ODS code,ICB,Plan file,State,Errors,Warnings,Next review,Days to review,Review,Last tested,Test,Contacts verified,/);
     expect(csv.filter((l) => l.includes(',fails-checks,'))).toHaveLength(60);
 
     const html = readFileSync(join(estate.root, 'report', 'dashboard.html'), 'utf8');
