@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/plans.js';
 
@@ -62,9 +63,13 @@ describe('the installed npm package', () => {
 
     const lint = run(join(dir, 'node_modules', '.bin', 'continuity'), ['lint', 'plan.md', '--format', 'json', '--today', '2026-11-22']);
     expect(lint.code, lint.stderr).toBe(0); // a fresh plan has placeholder warnings, no errors
-    const results = JSON.parse(lint.stdout) as { path: string; diagnostics: { ruleId: string }[] }[];
+    const results = JSON.parse(lint.stdout) as { path: string; diagnostics: { ruleId: string; url: string }[] }[];
     expect(results).toHaveLength(1);
     expect(results[0].diagnostics.some((m) => m.ruleId === 'placeholder')).toBe(true);
+    // Rule links open the docs inside the installed package.
+    const link = new URL(results[0].diagnostics[0].url);
+    expect(fileURLToPath(link)).toBe(installed('docs', 'rules.md'));
+    expect(readFileSync(installed('docs', 'rules.md'), 'utf8')).toContain(`## ${results[0].diagnostics[0].ruleId}\n`);
   });
 
   it("runs render's doctor (the browser that prints starts)", () => {
