@@ -39,7 +39,7 @@ export const COMMANDS: CommandSpec[] = [
     args: '[paths or globs...]',
     summary: 'check plans (default: plans/)',
     options: [
-      { name: 'format', type: 'string', short: 'f', default: 'stylish', value: reporterNames.join('|'), help: 'report format (default stylish)' },
+      { name: 'format', type: 'string', short: 'f', default: 'stylish', value: reporterNames.join('|'), help: 'report format (default stylish, for people): json; sarif (GitHub code scanning); github or azure (annotations in GitHub Actions or Azure Pipelines); junit (test reports); codequality (GitLab Code Quality)' },
       { name: 'output', type: 'string', short: 'o', value: 'FILE', help: 'write the report to FILE instead of stdout (written whole or not at all)' },
       { name: 'fix', type: 'boolean', default: false, help: 'apply safe fixes (never deletes your text)' },
       { name: 'max-warnings', type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings' },
