@@ -3,6 +3,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// A closed stdout (`continuity lint plans | head -1`) is the reader saying it has seen enough, not a
+// failure: stop quietly with exit 0, as other command-line tools do, instead of an EPIPE stack trace.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const built = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(built))) {
   process.stderr.write('continuity: the tools are not built yet. Run "npm ci" (or "npm run build") in the project folder first.\n');

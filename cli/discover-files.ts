@@ -19,22 +19,36 @@ export interface Discovered {
   skipped: { path: string; reason: string }[];
   /** Shared content files (`shared_content:` in their front matter): checked within the plans that use them, not alone. */
   shared: string[];
+  /** Plan templates (`plan_template: true`) found in a folder or glob, left out: a template is meant to hold placeholders. */
+  templates: string[];
 }
 
-/** Does the file start with front matter holding `shared_content:`? Reads only the first 4 KB. */
-export function isSharedContentFile(file: string): boolean {
+/**
+ * What a file's front matter says it is, from its first 4 KB: shared content (`shared_content:`), the
+ * plan template (`plan_template: true`), or neither (a practice's plan).
+ */
+export function frontMatterMarker(file: string): 'shared' | 'template' | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const buf = Buffer.alloc(4096);
     const head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').replace(/^\uFEFF/, '');
+    if (!/^---[ \t]*\r?\n/.test(head)) return undefined;
     const end = head.search(/\n(---|\.\.\.)[ \t]*\r?(\n|$)/);
-    return /^---[ \t]*\r?\n/.test(head) && /^shared_content[ \t]*:/m.test(end === -1 ? head : head.slice(0, end));
+    const frontMatter = end === -1 ? head : head.slice(0, end);
+    if (/^shared_content[ \t]*:/m.test(frontMatter)) return 'shared';
+    if (/^plan_template[ \t]*:[ \t]*true\b/m.test(frontMatter)) return 'template';
+    return undefined;
   } catch {
-    return false;
+    return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Does the file start with front matter holding `shared_content:`? */
+export function isSharedContentFile(file: string): boolean {
+  return frontMatterMarker(file) === 'shared';
 }
 
 function toPosix(p: string): string {
@@ -70,6 +84,7 @@ function linkVerdict(link: string, root: string): { check: boolean; reason?: str
 
 export async function discoverFiles(inputs: string[], cwd: string, ignore: string[] = []): Promise<Discovered> {
   const files = new Set<string>();
+  const named = new Set<string>();
   const unmatched: string[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const ignoreAll = [...DEFAULT_IGNORES, ...ignore];
@@ -99,6 +114,7 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
       found = await search('**/*.{md,markdown}', abs, realRoot(abs));
     } else if (stat?.isFile()) {
       found = [abs]; // named explicitly: always checked
+      named.add(resolve(abs));
     } else if (fg.isDynamicPattern(toPosix(input))) {
       found = await search(toPosix(input), cwd, realRoot(resolve(cwd, globBase(toPosix(input)))));
     } else {
@@ -113,8 +129,39 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
   }
   const shared: string[] = [];
   const plans: string[] = [];
-  for (const f of [...files].sort()) (isSharedContentFile(f) ? shared : plans).push(f);
-  return { files: plans, unmatched, skipped, shared };
+  const templates: string[] = [];
+  for (const f of [...files].sort()) {
+    const marker = frontMatterMarker(f);
+    if (marker === 'shared') shared.push(f);
+    else if (marker === 'template' && !named.has(f)) templates.push(f);
+    else plans.push(f);
+  }
+  return { files: plans, unmatched, skipped, shared, templates };
+}
+
+/**
+ * The one way every command finds plans: discovery, the notes on stderr (patterns that matched nothing,
+ * links skipped, shared content and templates left out), the config's ignore globs (never applied to a
+ * file named on the command line), and a usage error when nothing is left to check.
+ */
+export async function findPlans(
+  inputs: string[],
+  cwd: string,
+  isIgnored: (file: string) => boolean,
+  io: { stderr(s: string): void },
+): Promise<string[]> {
+  const { files: found, unmatched, skipped, shared, templates } = await discoverFiles(inputs, cwd);
+  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
+  for (const k of skipped) io.stderr(`continuity: skipped ${toPosix(relative(cwd, k.path)) || k.path}: ${k.reason}\n`);
+  noteSharedFiles(shared, inputs, cwd, io);
+  for (const t of templates) io.stderr(`continuity: left out ${toPosix(relative(cwd, t)) || t}: it is the plan template (plan_template: true), meant to hold placeholders; name it to check it.\n`);
+  if (found.length === 0) {
+    throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
+  }
+  const named = new Set(inputs.map((p) => resolve(cwd, p)));
+  const files = found.filter((f) => named.has(f) || !isIgnored(f));
+  if (files.length === 0) throw new UsageError(`every plan file in ${inputs.map((p) => `'${p}'`).join(', ')} is ignored by the configuration's "ignore" globs.`);
+  return files;
 }
 
 /** A shared content file named on the command line is not checked alone: say why it was left out. */

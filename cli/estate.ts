@@ -1,15 +1,15 @@
 /**
  * An estate: every practice plan under the given paths, checked (with the result cache) and
- * summarised. Shared by `continuity report` and `continuity build`. The template and shared content
- * files are not practices, so they are left out unless named.
+ * summarised. Shared by `continuity report` and `continuity build`. Plans are found as `lint` finds
+ * them (cli/discover-files.ts): the template and shared content files are not practices.
  */
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ConfigResolver } from '../core/config/config-resolver.js';
 import { catalogueFor } from '../core/engine/plan-plugin.js';
 import type { SectionColumn } from '../core/estate/dashboard-html.js';
 import type { PlanSummary } from '../core/estate/plan-summary.js';
 import { checkFiles, type FileCheck } from './check-files.js';
-import { discoverFiles, noteSharedFiles, UsageError } from './discover-files.js';
+import { findPlans } from './discover-files.js';
 import { relPath } from './file-results.js';
 import { ResultCache } from './result-cache.js';
 import { toolFingerprint } from './tool-version.js';
@@ -32,14 +32,7 @@ export interface EstateOptions {
 /** The plan files of an estate, in a stable order. */
 export async function findEstatePlans(opts: { paths: string[]; cwd: string; resolver: ConfigResolver }, io: { stderr(s: string): void }): Promise<string[]> {
   const inputs = opts.paths.length ? opts.paths : ['plans'];
-  const { files: found, unmatched, skipped, shared } = await discoverFiles(inputs, opts.cwd);
-  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
-  for (const k of skipped) io.stderr(`continuity: skipped ${relPath(opts.cwd, k.path)}: ${k.reason}\n`);
-  noteSharedFiles(shared, inputs, opts.cwd, io);
-  const named = new Set(inputs.map((p) => resolve(opts.cwd, p)));
-  const files = found.filter((f) => named.has(f) || (!opts.resolver.isIgnored(f) && basename(f) !== 'template.md'));
-  if (files.length === 0) throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
-  return files;
+  return findPlans(inputs, opts.cwd, (f) => opts.resolver.isIgnored(f), io);
 }
 
 export async function checkEstate(files: string[], opts: EstateOptions): Promise<EstatePlan[]> {

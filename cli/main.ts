@@ -15,77 +15,41 @@ import { parseReportFormats, runReport } from './commands/report.js';
 import { parseShard } from './shard.js';
 import { UsageError } from './discover-files.js';
 import { TOOL_VERSION } from './tool-version.js';
-
-const HELP = `continuity ${TOOL_VERSION}: IT-outage continuity plans for GP practices, as code
-
-Usage:
-  continuity lint [paths or globs...]   check plans (default: plans/)
-  continuity new --name NAME --ods CODE [--out FILE]
-                                        start a plan from the template
-  continuity render [paths...]          print plans that pass their checks (default: plans/)
-  continuity build [paths...]           CI: check every plan, print those that pass, write a site
-  continuity report [paths...]          the estate dashboard (HTML, JSON, CSV)
-  continuity doctor                     say which browser prints PDFs and whether it starts
-  continuity rules                      list every check with its id
-  continuity --version | --help
-
-lint options:
-  --format stylish|json|sarif|github|junit   report format (default stylish)
-  --output FILE          write the report to FILE instead of stdout
-  --fix                  apply safe fixes (never deletes your text)
-  --add-missing          with --fix: insert every missing required section as a guided draft,
-                         and the full shape of every missing front-matter field
-  --max-warnings N       exit 1 when there are more than N warnings
-  --quiet                report errors only
-  --config FILE          use this continuity.config.json instead of searching upward
-  --no-cache             do not use or write the result cache (.continuity-cache/)
-  --cache-location DIR   where to keep the result cache
-  --today YYYY-MM-DD     check dates as if today were this day
-
-render options:
-  --out DIR              where to write (default print/)
-  --format pdf|html      PDF, or the same print document as HTML for a browser's print dialog
-  --forms-only           print only the paper forms (the grab pack)
-  --allow-errors         print plans that fail their checks, every page stamped DRAFT
-  --concurrency N        plans printed at once (default 2)
-  --browser PATH         the Chrome, Chromium or Edge to print with
-  --today YYYY-MM-DD     the printed date (or set SOURCE_DATE_EPOCH for reproducible output)
-
-build options (and --today, --browser, --concurrency, --config, --no-cache as above):
-  --out DIR              the site folder (default site/): index.html, dashboard.html, PDFs, status/
-  --outputs LIST         what to print per plan: pdf,forms,html (default all three)
-  --sarif FILE, --junit FILE, --json FILE   write the check results for CI
-  --annotations          print GitHub workflow annotations (on by default in GitHub Actions)
-  --changed-since REF    only plans changed since a git ref, and plans using changed shared files
-  --shard I/N            this runner's share of the estate (the same plan is never in two shards)
-  --index-only           write index.html and the dashboard from merged shards' folders
-  --force                print every plan again, even when unchanged
-
-report options:
-  --out DIR              where to write (default report/)
-  --format LIST          html,json,csv (default all three)
-
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or internal failure.
-`;
+import { COMMANDS, commandHelp, commandSpec, overallHelp, parserOptions } from './command-table.js';
+import { isAzurePipelines } from './reporters/azure.js';
 
 export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), isTty = false): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(HELP);
+      // `continuity help lint` is `continuity lint --help`.
+      const spec = command === 'help' && rest[0] ? commandSpec(rest[0]) : undefined;
+      io.stdout(spec ? commandHelp(spec, TOOL_VERSION) : overallHelp(TOOL_VERSION));
       return command ? 0 : 2;
     }
     if (command === '--version' || command === '-v') {
       io.stdout(`${TOOL_VERSION}\n`);
       return 0;
     }
-    if (command === 'lint') return await lintCommand(rest, io, cwd, isTty);
-    if (command === 'new') return newCommand(rest, io, cwd);
-    if (command === 'render') return await renderCommand(rest, io, cwd, isTty);
-    if (command === 'build') return await buildCommand(rest, io, cwd, isTty);
-    if (command === 'report') return await reportCommand(rest, io, cwd);
+    const spec = commandSpec(command);
+    if (!spec) throw new UsageError(`unknown command '${command}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')} (see continuity --help)`);
+    const parsed = parse(rest, parserOptions(spec), command);
+    if (parsed.values.help) {
+      io.stdout(commandHelp(spec, TOOL_VERSION));
+      return 0;
+    }
+    if (parsed.values.version) {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    const color = useColor(isTty);
+    if (command === 'lint') return await lintCommand(parsed, io, cwd, color);
+    if (command === 'new') return newCommand(parsed, io, cwd);
+    if (command === 'render') return await renderCommand(parsed, io, cwd, isTty);
+    if (command === 'build') return await buildCommand(parsed, io, cwd, isTty, color);
+    if (command === 'report') return await reportCommand(parsed, io, cwd);
     if (command === 'doctor') {
-      const { values } = parse(rest, { browser: { type: 'string' } });
+      const { values } = parsed;
       // Loaded on demand: the browser and PDF code is not needed to check plans (lint starts faster).
       const { runDoctor } = await import('../core/print/doctor.js');
       const report = await runDoctor({ explicitPath: values.browser as string | undefined });
@@ -96,7 +60,7 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
       for (const r of ruleCatalogue()) io.stdout(`${r.id.padEnd(28)} ${r.severity.padEnd(8)} ${r.description}\n`);
       return 0;
     }
-    throw new UsageError(`unknown command '${command}'. Commands: lint, new, render, build, report, doctor, rules (see continuity --help)`);
+    throw new UsageError(`the command '${command}' has no handler`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof NewPlanError || e instanceof SchemaCompileError) {
       io.stderr(`continuity: ${e.message}\n`);
@@ -107,34 +71,40 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
   }
 }
 
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, command: string): Parsed {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as Parsed;
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+    throw new UsageError(`${(e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '')} (see continuity ${command} --help)`);
   }
 }
 
-function isoDate(value: string | undefined, flag: string): string | undefined {
+/**
+ * Colour as other command-line tools decide it (https://no-color.org, FORCE_COLOR): FORCE_COLOR set
+ * (and not 0 or false) turns it on even in a pipe; NO_COLOR set (and not empty) turns it off; otherwise
+ * a terminal gets colour and a pipe or file does not.
+ */
+export function useColor(isTty: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force.toLowerCase() !== 'false') return true;
+  if (force !== undefined) return false;
+  if (env.NO_COLOR) return false;
+  return isTty;
+}
+
+/** A real calendar date written YYYY-MM-DD: 2026-02-31 is refused, not rolled over to March. */
+export function isoDate(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} must be a date written YYYY-MM-DD, not '${value}'`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  const real = date !== undefined && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  if (!real) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD, for example 2026-11-22, not '${value}'`);
   return value;
 }
 
-async function lintCommand(args: string[], io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
-  const { values, positionals } = parse(args, {
-    format: { type: 'string', short: 'f', default: 'stylish' },
-    output: { type: 'string', short: 'o' },
-    fix: { type: 'boolean', default: false },
-    'add-missing': { type: 'boolean', default: false },
-    'max-warnings': { type: 'string' },
-    quiet: { type: 'boolean', short: 'q', default: false },
-    config: { type: 'string', short: 'c' },
-    'no-cache': { type: 'boolean', default: false },
-    'cache-location': { type: 'string' },
-    today: { type: 'string' },
-    workers: { type: 'string' },
-  });
+async function lintCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string, color: boolean): Promise<number> {
   if (values['add-missing'] && !values.fix) throw new UsageError('--add-missing changes the plan, so it goes with --fix: continuity lint --fix --add-missing PLAN.md');
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -160,7 +130,7 @@ async function lintCommand(args: string[], io: CommandIO, cwd: string, isTty: bo
       config: values.config as string | undefined,
       today: isoDate(values.today as string | undefined, '--today'),
       cwd,
-      color: isTty && !process.env.NO_COLOR,
+      color,
       workers,
     },
     io,
@@ -187,24 +157,7 @@ async function withStopSignal<T>(run: (signal: AbortSignal) => Promise<T>): Prom
   }
 }
 
-async function buildCommand(args: string[], io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
-  const { values, positionals } = parse(args, {
-    out: { type: 'string', default: 'site' },
-    outputs: { type: 'string', default: 'pdf,forms,html' },
-    sarif: { type: 'string' },
-    junit: { type: 'string' },
-    json: { type: 'string' },
-    annotations: { type: 'boolean', default: process.env.GITHUB_ACTIONS === 'true' },
-    'changed-since': { type: 'string' },
-    shard: { type: 'string' },
-    'index-only': { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    concurrency: { type: 'string', default: '2' },
-    browser: { type: 'string' },
-    today: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    'no-cache': { type: 'boolean', default: false },
-  });
+async function buildCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string, isTty: boolean, color: boolean): Promise<number> {
   const { parseBuildOutputs, runBuild } = await import('./commands/build.js');
   const outputs = parseBuildOutputs(values.outputs as string);
   const concurrency = concurrencyOf(values.concurrency);
@@ -218,7 +171,9 @@ async function buildCommand(args: string[], io: CommandIO, cwd: string, isTty: b
         sarif: values.sarif as string | undefined,
         junit: values.junit as string | undefined,
         json: values.json as string | undefined,
-        annotations: values.annotations as boolean,
+        annotations: (values.annotations as boolean | undefined) ?? (process.env.GITHUB_ACTIONS === 'true' || isAzurePipelines()),
+        codequality: values.codequality as string | undefined,
+        color,
         changedSince: values['changed-since'] as string | undefined,
         shard: values.shard !== undefined ? parseShard(values.shard as string) : undefined,
         indexOnly: values['index-only'] as boolean,
@@ -236,14 +191,7 @@ async function buildCommand(args: string[], io: CommandIO, cwd: string, isTty: b
   );
 }
 
-async function reportCommand(args: string[], io: CommandIO, cwd: string): Promise<number> {
-  const { values, positionals } = parse(args, {
-    out: { type: 'string', default: 'report' },
-    format: { type: 'string', default: 'html,json,csv' },
-    today: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    'no-cache': { type: 'boolean', default: false },
-  });
+async function reportCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string): Promise<number> {
   return runReport(
     {
       paths: positionals,
@@ -258,16 +206,7 @@ async function reportCommand(args: string[], io: CommandIO, cwd: string): Promis
   );
 }
 
-async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
-  const { values, positionals } = parse(args, {
-    out: { type: 'string', default: 'print' },
-    format: { type: 'string', default: 'pdf' },
-    'forms-only': { type: 'boolean', default: false },
-    'allow-errors': { type: 'boolean', default: false },
-    concurrency: { type: 'string', default: '2' },
-    browser: { type: 'string' },
-    today: { type: 'string' },
-  });
+async function renderCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
   const format = values.format as string;
   if (format !== 'pdf' && format !== 'html') throw new UsageError(`unknown format '${format}'. Formats: pdf, html`);
   const concurrency = concurrencyOf(values.concurrency);
@@ -293,13 +232,7 @@ async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: 
   );
 }
 
-function newCommand(args: string[], io: CommandIO, cwd: string): number {
-  const { values } = parse(args, {
-    name: { type: 'string' },
-    ods: { type: 'string' },
-    out: { type: 'string' },
-    today: { type: 'string' },
-  });
+function newCommand({ values }: Parsed, io: CommandIO, cwd: string): number {
   if (!values.name || !values.ods) throw new UsageError('continuity new needs --name "Practice name" and --ods CODE, e.g. continuity new --name "Riverside Surgery" --ods K81003');
   const name = values.name as string;
   const out = resolve(cwd, (values.out as string | undefined) ?? `plans/${planFileName(name)}`);

@@ -98,6 +98,8 @@ function runChecks(text: string, options: CheckOptions): CheckResult {
       return severity ? [{ ...d, severity }] : [];
     });
   }
+  // An ICB that publishes its own copy of the rule docs links there, from every finding alike.
+  if (config.docsUrl) diagnostics = diagnostics.map((d) => ({ ...d, url: ruleDocsUrl(d.ruleId, config.docsUrl) }));
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, doc: data?.doc, text, ...(expansion ? { sharedFiles: expansion.files } : {}) };
 }

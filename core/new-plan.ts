@@ -40,6 +40,8 @@ export function newPlanText(input: NewPlanInput, template = readFileSync(templat
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(template);
   if (!fm) throw new NewPlanError('The template has no front matter; reinstall the tools.');
   const doc = parseDocument(fm[1]);
+  // The template's marker (folder checks leave the template out): a new plan is a practice's plan.
+  doc.delete('plan_template');
   // New nodes, so the template's quoting of its placeholders is not carried over to real values.
   doc.setIn(['practice', 'name'], doc.createNode(name));
   doc.setIn(['practice', 'ods_code'], doc.createNode(input.odsCode));

@@ -105,6 +105,9 @@ writeFileSync(join(root, 'docs', 'rules.md'), ruleDocs.trimEnd() + '\n');
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 const table = ['| Rule id | Default | What it checks |', '| --- | --- | --- |', ...ruleCatalogue().map((r) => `| [\`${r.id}\`](docs/rules.md#${r.id.replace(/\//g, '')}) | ${r.severity} | ${esc(r.description)} |`)].join('\n');
-const next = readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, `<!-- rules:start -->\n${table}\n<!-- rules:end -->`);
+const { readmeOptionLists } = await import(join(root, 'dist', 'cli', 'command-table.js'));
+const next = readme
+  .replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, `<!-- rules:start -->\n${table}\n<!-- rules:end -->`)
+  .replace(/<!-- cli-options:start -->[\s\S]*<!-- cli-options:end -->/, () => `<!-- cli-options:start -->\n${readmeOptionLists()}\n<!-- cli-options:end -->`);
 writeFileSync(readmePath, next);
-console.log('wrote docs/plan-format.md, docs/rules.md and the README rules table');
+console.log('wrote docs/plan-format.md, docs/rules.md and the README rules table and option lists');

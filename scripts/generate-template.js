@@ -11,6 +11,7 @@ const { loadPlanSchema, buildCatalogue } = await import(join(root, 'dist', 'core
 const frontMatter = `---
 # Front matter: the plan's cover sheet. Replace every placeholder in double curly brackets.
 # Dates are YYYY-MM-DD. Phone numbers are UK numbers, for example 01632 960123.
+plan_template: true # the template, not a practice's plan: folder checks leave it out (continuity new removes this line)
 schema_version: '1.0'
 title: IT outage business continuity plan
 classification: OFFICIAL-SENSITIVE

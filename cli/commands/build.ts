@@ -37,6 +37,7 @@ import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
 import type { CommandIO } from './lint.js';
 import { sourceDate } from './render.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
+import { isAzurePipelines } from '../reporters/azure.js';
 import { estateSummaryLine, writeEstateReport, REPORT_FORMATS } from './report.js';
 
 export const BUILD_OUTPUTS = ['pdf', 'forms', 'html'] as const;
@@ -50,7 +51,12 @@ export interface BuildOptions {
   sarif?: string;
   junit?: string;
   json?: string;
+  /** GitLab Code Quality report (CodeClimate JSON). */
+  codequality?: string;
+  /** Annotations in the CI's own form: Azure Pipelines' logging commands inside Azure, GitHub's otherwise. */
   annotations: boolean;
+  /** Colour for the problem list (NO_COLOR / FORCE_COLOR decided by the caller); default: a terminal gets colour. */
+  color?: boolean;
   changedSince?: string;
   shard?: Shard;
   indexOnly: boolean;
@@ -147,11 +153,11 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   // 1. Check every plan in scope (with the result cache).
   const plans = await checkEstate(files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
   const results = toFileResults(plans, opts.cwd);
-  const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false };
-  for (const [file, format] of [[opts.sarif, 'sarif'], [opts.junit, 'junit'], [opts.json, 'json']] as const) {
+  const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false, cwd: opts.cwd, docsUrl: files.length ? resolver.forFile(files[0]).docsUrl : undefined };
+  for (const [file, format] of [[opts.sarif, 'sarif'], [opts.junit, 'junit'], [opts.json, 'json'], [opts.codequality, 'codequality']] as const) {
     if (file) writeFileAtomic(resolve(opts.cwd, file), reporters[format](context), { makeFolders: true });
   }
-  const problems = reporters[opts.annotations ? 'github' : 'stylish']({ ...context, color: opts.tty && !process.env.NO_COLOR });
+  const problems = reporters[opts.annotations ? (isAzurePipelines() ? 'azure' : 'github') : 'stylish']({ ...context, color: opts.color ?? (opts.tty && !process.env.NO_COLOR) });
   if (problems) io.stdout(problems.endsWith('\n') ? problems : problems + '\n');
 
   // 2. Decide what to print: plans that pass, whose printed copies are missing or out of date.

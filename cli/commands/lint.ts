@@ -13,7 +13,7 @@ import { ruleCatalogue } from '../../core/rules/catalogue.js';
 import { checkFiles, readError, type FileCheck } from '../check-files.js';
 import { relPath, toFileResults } from '../file-results.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
-import { discoverFiles, noteSharedFiles, UsageError } from '../discover-files.js';
+import { findPlans, UsageError } from '../discover-files.js';
 import { ResultCache } from '../result-cache.js';
 import { reporters, isReporterName } from '../reporters/index.js';
 import type { FileResult } from '../reporters/types.js';
@@ -57,15 +57,7 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   const today = opts.today ?? todayIso();
   const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
   const inputs = opts.paths.length > 0 ? opts.paths : ['plans'];
-  const { files: found, unmatched, skipped, shared } = await discoverFiles(inputs, opts.cwd);
-  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
-  for (const k of skipped) io.stderr(`continuity: skipped ${relPath(opts.cwd, k.path)}: ${k.reason}\n`);
-  noteSharedFiles(shared, inputs, opts.cwd, io);
-  if (found.length === 0) {
-    throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
-  }
-  const explicit = new Set(inputs.map((p) => resolve(opts.cwd, p)));
-  const files = found.filter((f) => explicit.has(f) || !resolver.isIgnored(f));
+  const files = await findPlans(inputs, opts.cwd, (f) => resolver.isIgnored(f), io);
   opts.hooks?.afterDiscovery?.(files);
 
   let checks: FileCheck[];
@@ -78,7 +70,7 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   }
 
   const results: FileResult[] = toFileResults(checks, opts.cwd, opts.quiet);
-  const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output });
+  const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output, cwd: opts.cwd, docsUrl: files.length ? resolver.forFile(files[0]).docsUrl : undefined });
   if (opts.output) {
     // Written whole or not at all; a folder that does not exist is a usage error, not a crash.
     try {

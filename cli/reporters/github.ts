@@ -4,6 +4,7 @@
  * other control characters are shown as visible escapes, never written to the log.
  */
 import type { Severity } from '../../core/diagnostic.js';
+import { repositoryPath } from './repository-path.js';
 import { diagnosticPath, printable, type Reporter } from './types.js';
 
 const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -16,13 +17,14 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Reporter = ({ results }) => {
+export const github: Reporter = ({ results, cwd }) => {
   const lines: string[] = [];
   for (const result of results) {
     for (const d of result.diagnostics) {
       const { start, end } = d.range;
       const props = [
-        `file=${escapeProperty(diagnosticPath(result, d))}`,
+        // GitHub places an annotation by the file's path in the repository, wherever the command ran.
+        `file=${escapeProperty(repositoryPath(diagnosticPath(result, d), cwd) ?? diagnosticPath(result, d))}`,
         `line=${start.line}`,
         `col=${start.column}`,
         `endLine=${end.line}`,

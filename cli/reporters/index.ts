@@ -1,4 +1,6 @@
 /** The output formats of `continuity lint --format`. */
+import { azure } from './azure.js';
+import { codequality } from './codequality.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
@@ -6,7 +8,7 @@ import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Reporter } from './types.js';
 
-export const reporters = { stylish, json, sarif, github, junit } satisfies Record<string, Reporter>;
+export const reporters = { stylish, json, sarif, github, junit, codequality, azure } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof reporters;
 

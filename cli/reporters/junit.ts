@@ -1,38 +1,68 @@
 /**
- * JUnit XML for CI systems that show test reports (Azure Pipelines, GitLab, Jenkins): one test suite
- * per plan, one failing test case per error or warning, and a passing "no problems" case for a
- * clean plan so it still shows up in the report.
+ * JUnit XML for CI systems that show test reports (Azure Pipelines' Tests tab, GitLab merge requests,
+ * Jenkins): one test suite per plan, one failing test case per error or warning, and a passing
+ * "no problems" case for a clean plan so it still shows up in the report.
+ *
+ * Test names are stable: the rule, the file (as the suite) and a key made from the message and which
+ * of several identical findings it is, never line:column, so an edit above a finding does not show as
+ * one "fixed" test and one "new" failure. Each case has `file` (the path in the repository, as GitLab
+ * and Azure link it) and `time`. The XML stays well-formed whatever a plan contains: characters XML 1.0
+ * forbids (control characters, U+FFFE, U+FFFF, lone surrogates) are written as visible \uXXXX escapes.
  */
+import { createHash } from 'node:crypto';
+import { repositoryPath } from './repository-path.js';
 import { countBySeverity, diagnosticPath, type Reporter } from './types.js';
 
-export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function visible(s: string): string {
+  return s.replace(XML_ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export const junit: Reporter = ({ results, toolName }) => {
+/** Text content: markup escaped, XML-illegal characters made visible. */
+export function escapeXml(s: string): string {
+  return visible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** An attribute value: as text, and line breaks and tabs kept as character references (a parser would turn them into spaces). */
+export function escapeAttribute(s: string): string {
+  return escapeXml(s).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+function shorten(s: string, max: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+}
+
+export const junit: Reporter = ({ results, toolName, cwd }) => {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const failures = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'info').length, 0);
   const tests = results.reduce((n, r) => n + Math.max(1, r.diagnostics.length), 0);
-  out.push(`<testsuites name="${escapeXml(toolName)}" tests="${tests}" failures="${failures}">`);
+  out.push(`<testsuites name="${escapeAttribute(toolName)}" tests="${tests}" failures="${failures}" errors="0" time="0">`);
   for (const r of results) {
     const c = countBySeverity(r.diagnostics);
-    const name = escapeXml(r.path);
-    out.push(`  <testsuite name="${name}" tests="${Math.max(1, r.diagnostics.length)}" failures="${c.errors + c.warnings}" errors="0">`);
-    if (r.diagnostics.length === 0) out.push(`    <testcase name="no problems" classname="${name}"/>`);
+    const suite = escapeAttribute(r.path);
+    const suiteFile = escapeAttribute(repositoryPath(r.path, cwd) ?? r.path);
+    out.push(`  <testsuite name="${suite}" tests="${Math.max(1, r.diagnostics.length)}" failures="${c.errors + c.warnings}" errors="0" skipped="0" time="0" file="${suiteFile}">`);
+    if (r.diagnostics.length === 0) out.push(`    <testcase name="no problems" classname="${suite}" file="${suiteFile}" time="0"/>`);
+    const seen = new Map<string, number>();
     for (const d of r.diagnostics) {
-      const where = `${diagnosticPath(r, d)}:${d.range.start.line}:${d.range.start.column}`;
-      const caseName = escapeXml(`${d.ruleId} at ${d.file ? `${d.file}:` : ''}${d.range.start.line}:${d.range.start.column}`);
+      const path = diagnosticPath(r, d);
+      const file = repositoryPath(path, cwd) ?? path;
+      const identity = `${file}\0${d.ruleId}\0${d.message}`;
+      const occurrence = (seen.get(identity) ?? 0) + 1;
+      seen.set(identity, occurrence);
+      const key = createHash('sha256').update(identity).digest('hex').slice(0, 8) + (occurrence > 1 ? `-${occurrence}` : '');
+      // A shared file's finding is reported under the plan that uses it: the name says which file.
+      const name = `${d.ruleId}: ${d.file ? `${d.file}: ` : ''}${shorten(d.message, 100)} [${key}]`;
+      const where = `${path}:${d.range.start.line}:${d.range.start.column}`;
+      const attrs = `name="${escapeAttribute(name)}" classname="${suite}" file="${escapeAttribute(file)}" line="${d.range.start.line}" time="0"`;
       if (d.severity === 'info') {
-        out.push(`    <testcase name="${caseName}" classname="${name}"><system-out>${escapeXml(`${where} ${d.message}`)}</system-out></testcase>`);
+        out.push(`    <testcase ${attrs}><system-out>${escapeXml(`${where} ${d.message}`)}</system-out></testcase>`);
       } else {
-        out.push(`    <testcase name="${caseName}" classname="${name}">`);
-        out.push(`      <failure type="${escapeXml(d.severity)}" message="${escapeXml(d.message)}">${escapeXml(`${where} ${d.severity} ${d.message} (${d.ruleId})`)}</failure>`);
+        out.push(`    <testcase ${attrs}>`);
+        out.push(`      <failure type="${escapeAttribute(d.severity)}" message="${escapeAttribute(d.message)}">${escapeXml(`${where} ${d.severity} ${d.message} (${d.ruleId})`)}</failure>`);
         out.push('    </testcase>');
       }
     }

@@ -15,6 +15,10 @@ export interface ReportContext {
   toolVersion: string;
   /** ANSI colour for a terminal; never when writing to a file. */
   color: boolean;
+  /** The folder the command ran in (paths are relative to it): CI formats re-base paths on the repository root. */
+  cwd?: string;
+  /** A published copy of the rule docs (continuity.config.json `docsUrl`), for links that must open on another machine. */
+  docsUrl?: string;
 }
 
 export type Reporter = (ctx: ReportContext) => string;

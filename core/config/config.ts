@@ -30,6 +30,12 @@ export interface ResolvedConfig {
   hash: string;
   /** The schema extension the config names but that was not loaded (an untrusted workspace). */
   schemaIgnored?: string;
+  /**
+   * Where rule links point (an ICB publishing its own copy of docs/rules.md, e.g.
+   * https://icb.example.nhs.uk/continuity/rules.html); each rule's anchor is added. Default: the copy
+   * shipped with the tools.
+   */
+  docsUrl?: string;
 }
 
 export interface LoadOptions {
@@ -61,7 +67,7 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
-const KNOWN_KEYS = ['$schema', 'rules', 'ignore', 'schema'];
+const KNOWN_KEYS = ['$schema', 'rules', 'ignore', 'schema', 'docsUrl'];
 
 export function defaultConfig(): ResolvedConfig {
   const schemas = [loadPlanSchema()];
@@ -106,6 +112,12 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
     if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) throw new ConfigError('"ignore" must be a list of glob strings, e.g. ["plans/archive/**"]', path);
     ignore = obj.ignore as string[];
   }
+  let docsUrl: string | undefined;
+  if (obj.docsUrl !== undefined) {
+    const bad = typeof obj.docsUrl !== 'string' || obj.docsUrl.length > 2000 || !/^https?:\/\/[^\s#]+$/.test(obj.docsUrl);
+    if (bad) throw new ConfigError('"docsUrl" must be the web address of your copy of the rule docs, starting https:// (no #anchor: each rule\'s is added), e.g. "https://icb.example.nhs.uk/continuity/rules.html"', path);
+    docsUrl = obj.docsUrl as string;
+  }
   const schemas = [loadPlanSchema()];
   let schemaIgnored: string | undefined;
   if (obj.schema !== undefined) {
@@ -113,7 +125,7 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
     const schemaPath = resolve(baseDir, obj.schema);
     if (options.schemaExtensions === false) {
       schemaIgnored = schemaPath;
-      return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas }), schemaIgnored };
+      return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas, docsUrl }), schemaIgnored, ...(docsUrl ? { docsUrl } : {}) };
     }
     let ext: unknown;
     try {
@@ -124,5 +136,5 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
     if (!ext || typeof ext !== 'object') throw new ConfigError(`the schema extension ${schemaPath} must be a JSON Schema object`, path);
     schemas.push(ext as JsonSchema);
   }
-  return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas }) };
+  return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas, docsUrl }), ...(docsUrl ? { docsUrl } : {}) };
 }

@@ -1,4 +1,4 @@
-/** The estate as CSV for spreadsheets: one row per plan, one column per required or recommended section. */
+/** The estate as CSV for spreadsheets (UTF-8 with a BOM, CRLF, as Excel opens it): one row per plan, one column per required or recommended section. */
 import type { EstateRow } from './estate-row.js';
 
 function cell(v: unknown): string {
@@ -18,5 +18,7 @@ export function estateCsv(rows: EstateRow[], sections: { id: string; title: stri
         .join(','),
     );
   }
-  return lines.join('\r\n') + '\r\n';
+  // A UTF-8 byte order mark first: without it Excel reads the file as the local code page and practice
+  // names such as "Ynys Môn" or "St Mary's – Ashford" come out garbled.
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

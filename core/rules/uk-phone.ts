@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isDramaNumber } from './drama-numbers.js';
 import type { Rule } from './rule.js';
 import { isBlank, typedValues } from './typed-values.js';
 
@@ -7,6 +9,9 @@ const SHORT_CODES = /^(999|111|112|119|101|105|116\d{3}|1\d{4})$/;
  * A UK phone number as people write it: national (0 + 9 or 10 digits) or international (+44, the
  * leading 0 dropped, optionally shown as (0)), spaces, hyphens and brackets allowed, an extension
  * after "ext", "x" or "extn" allowed, and a short note in brackets after the number allowed.
+ * Whether the number can exist is the UK numbering plan's question, answered by libphonenumber-js
+ * (its full metadata, kept current with Ofcom's allocations), with Ofcom's drama numbers allowed.
+ * The shape checks come first so the message says what is wrong in words a person can act on.
  */
 export function checkUkPhone(raw: string): { ok: true } | { ok: false; reason: string } {
   let s = raw.trim();
@@ -27,6 +32,12 @@ export function checkUkPhone(raw: string): { ok: true } | { ok: false; reason: s
   if (digits.length === 10 && /^0[2379]/.test(digits)) return { ok: false, reason: `it has 10 digits; numbers starting ${digits.slice(0, 2)} have 11 including the leading 0` };
   if (!/^0[1-9]/.test(digits)) return { ok: false, reason: 'the second digit cannot be 0' };
   if (/^0[46]/.test(digits)) return { ok: false, reason: 'UK numbers do not start 04 or 06' };
+  if (isDramaNumber(digits)) return { ok: true };
+  // +44 covers the Crown Dependencies too (Jersey, Guernsey, the Isle of Man): any region of +44 counts.
+  const parsed = parsePhoneNumberFromString(digits, 'GB');
+  if (!parsed || parsed.countryCallingCode !== '44' || !parsed.isValid()) {
+    return { ok: false, reason: `no UK numbers are in use starting ${digits.slice(0, digits.startsWith('01') || digits.startsWith('08') ? 5 : 4)} with this many digits, so a call would not connect` };
+  }
   return { ok: true };
 }
 
@@ -48,6 +59,11 @@ export const ukPhone: Rule = {
       title: 'international format with (0)',
       markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | +44 (0)20 7946 0123 |\n',
       expected: [],
+    },
+    {
+      title: 'a range no number is given out in',
+      markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | 01999 123456 |\n',
+      expected: ['7:24-7:36 error \'01999 123456\' in the \'Phone\' cell in row 1 of the contacts table (\'Contacts\') is not a valid UK phone number: no UK numbers are in use starting 01999 with this many digits, so a call would not connect. Check it against the supplier\'s letter or website; a wrong number costs time in an outage. Write it like \'020 7946 0123\' or \'07700 900123\'.'],
     },
   ],
   check({ doc, report }) {

@@ -27,4 +27,4 @@ export function loadPlanSchema(): JsonSchema {
   return cached;
 }
 
-export const PLAN_SCHEMA_ID = 'https://continuity-plans.nhs.invalid/schema/plan.schema.json';
+export const PLAN_SCHEMA_ID = 'urn:continuity-plans:plan.schema.json';

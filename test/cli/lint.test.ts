@@ -134,7 +134,7 @@ describe('configuration', () => {
     const dir = tempWorkspace();
     const extension = {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: 'https://icb.example.invalid/kent-extension.json',
+      $id: 'urn:icb:kent-extension.json',
       type: 'object',
       properties: {
         sections: {

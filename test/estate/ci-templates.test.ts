@@ -23,7 +23,9 @@ describe('CI templates', () => {
     expect(commands.length).toBeGreaterThanOrEqual(8);
     for (const { f, command, args } of commands) {
       expect(help, `${f}: continuity ${command}`).toContain(`continuity ${command}`);
-      for (const flag of args.match(/--[a-z][a-z-]*/g) ?? []) expect(help, `${f}: ${flag}`).toMatch(new RegExp(`${flag}\\b`));
+      const commandHelp = runCli([command, '--help'], ROOT, { today: false });
+      expect(commandHelp.code, `${f}: continuity ${command} --help`).toBe(0);
+      for (const flag of args.match(/--[a-z][a-z-]*/g) ?? []) expect(commandHelp.stdout, `${f}: ${flag}`).toMatch(new RegExp(`${flag}\\b`));
     }
   });
 

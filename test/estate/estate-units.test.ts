@@ -38,6 +38,12 @@ describe('estate CSV', () => {
     const csv = estateCsv([row], [{ id: 'telephony', title: 'Telephony failure' }]).split('\r\n');
     expect(csv[1]).toBe(`"'=HYPERLINK(""http://x"")",,"NHS North, East ""Central""",plans/a.md,ready,0,0,,,unknown,,unknown,,present`);
   });
+  it('starts with a UTF-8 byte order mark, so Excel keeps names such as Ynys Môn intact', () => {
+    const row = toEstateRow('plans/a.md', { ...summary, practiceName: 'Ynys Môn – Canolfan Iechyd' }, '2026-11-22');
+    const bytes = Buffer.from(estateCsv([row], []), 'utf8');
+    expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    expect(bytes.toString('utf8')).toContain('Ynys Môn – Canolfan Iechyd');
+  });
 });
 
 describe('shards', () => {

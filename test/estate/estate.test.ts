@@ -57,7 +57,9 @@ describe('continuity report: the dashboard shows exactly the known faults', () =
     expect(gaps).toHaveLength(40);
     expect(json.plans.filter((r) => r.sharedFiles?.includes('shared/cyber.md')).map((r) => r.path).sort()).toEqual(expected(usesSharedCyber));
 
-    const csv = readFileSync(join(estate.root, 'report', 'estate.csv'), 'utf8').trim().split('\r\n');
+    const csvText = readFileSync(join(estate.root, 'report', 'estate.csv'), 'utf8');
+    expect(csvText.startsWith('\uFEFFPractice,')).toBe(true); // a BOM, so Excel reads UTF-8
+    const csv = csvText.trim().split('\r\n');
     expect(csv).toHaveLength(COUNT + 1);
     expect(csv[0]).toMatch(/^Practice,ODS code,ICB,Plan file,State,Errors,Warnings,Next review,Days to review,Review,Last tested,Test,Contacts verified,/);
     expect(csv.filter((l) => l.includes(',fails-checks,'))).toHaveLength(60);

@@ -39,7 +39,7 @@ describe('language server', () => {
     const line = text.split('\n').findIndex((l) => l.startsWith('next_review:'));
     expect(date.range).toEqual({ start: { line, character: 13 }, end: { line, character: 23 } });
     expect(date.message).toMatch(/'01\/06\/2027' in 'next_review' in the front matter is not a date written as YYYY-MM-DD. If you meant 2027-06-01, write that\./);
-    expect(date.codeDescription?.href).toMatch(/^https:\/\/.*#schemainvalid-value$/);
+    expect(date.codeDescription?.href).toMatch(/^file:\/\/.*\/docs\/rules\.md#schemainvalid-value$/);
     const missing = diagnostics.find((d) => d.code === 'schema/required-section')!;
     expect(missing.message).toMatch(/^The plan has no 'Telephony failure' section\./);
     expect(server!.statuses.at(-1)).toMatchObject({ isPlan: true, errors: 2, warnings: 0 });
