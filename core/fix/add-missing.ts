@@ -12,6 +12,7 @@ import type { PlanDocument } from '../model/plan-document.js';
 import { pointerOf } from '../model/plan-model.js';
 import type { JsonSchema, SectionDef } from '../schema/catalogue.js';
 import { applyEdits } from './apply-edits.js';
+import { likelyHeadingFor } from '../model/claim-hint.js';
 import { fieldYaml, skeletonValue, type KnownValues } from './front-matter-skeleton.js';
 import { eolOf, insertFieldFix } from './insertions.js';
 import { knownFills, prefillTemplate } from './prefill.js';
@@ -194,6 +195,12 @@ export function addMissing(text: string, options: AddMissingOptions = {}): AddMi
       continue;
     }
     if (!def.required && !wanted) continue;
+    const likely = likelyHeadingFor(doc, def.id);
+    if (likely) {
+      // Never a second copy of what the practice probably wrote under its own heading: a person decides.
+      notes.push(`'${def.title}' was not inserted: the heading '${likely.text}' on line ${likely.range.start.line} looks like it. If it is, add {#${def.id}} to the end of that heading; if not, run this again after renaming it.`);
+      continue;
+    }
     const block = sectionBlock(def, 2, fills, eol);
     const next = h2.find((h) => {
       const other = catalogue.byId.get(h.id);

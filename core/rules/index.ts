@@ -10,6 +10,7 @@ import { recoveryTime } from './recovery-time.js';
 import { emptySection } from './empty-section.js';
 import { duplicateSection } from './duplicate-section.js';
 import { recommendedSection } from './recommended-section.js';
+import { likelySection } from './likely-section.js';
 import { mergeConflict } from './merge-conflict.js';
 
 /** Every rule, in the order they run. */
@@ -21,6 +22,7 @@ export const rules: Rule[] = [
   emptySection,
   duplicateSection,
   recommendedSection,
+  likelySection,
   reviewDates,
   lastTest,
   contactsVerified,

@@ -9,6 +9,7 @@ import { parsePointer, pointerOf } from '../model/plan-model.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { insertColumnFix, insertFieldFix, insertRowFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
 import { looseDateToIso } from '../fix/loose-date.js';
+import { claimHint } from '../model/claim-hint.js';
 import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import { PLACEHOLDER } from '../rules/placeholder-pattern.js';
@@ -102,7 +103,7 @@ function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
     if (!def) return undefined;
     return {
       ruleId: 'schema/required-section',
-      message: sentence(`The plan has no '${def.title}' section`, def.why, def.write),
+      message: `${sentence(`The plan has no '${def.title}' section`, def.why, def.write)} ${claimHint(doc, def)}`,
       pointer,
       onAnchor: true,
       fix: insertSectionFix(doc, def),
