@@ -25,6 +25,8 @@ Usage:
   continuity render [paths...]          print plans that pass their checks (default: plans/)
   continuity build [paths...]           CI: check every plan, print those that pass, write a site
   continuity report [paths...]          the estate dashboard (HTML, JSON, CSV)
+  continuity import FILE [--out PLAN.md] [--force]
+                                        a practice's existing plan (.docx, .html, .md, .txt) as a plan
   continuity doctor                     say which browser prints PDFs and whether it starts
   continuity rules                      list every check with its id
   continuity --version | --help
@@ -84,6 +86,7 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
     if (command === 'render') return await renderCommand(rest, io, cwd, isTty);
     if (command === 'build') return await buildCommand(rest, io, cwd, isTty);
     if (command === 'report') return await reportCommand(rest, io, cwd);
+    if (command === 'import') return await importCommand(rest, io, cwd);
     if (command === 'doctor') {
       const { values } = parse(rest, { browser: { type: 'string' } });
       // Loaded on demand: the browser and PDF code is not needed to check plans (lint starts faster).
@@ -96,7 +99,7 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
       for (const r of ruleCatalogue()) io.stdout(`${r.id.padEnd(28)} ${r.severity.padEnd(8)} ${r.description}\n`);
       return 0;
     }
-    throw new UsageError(`unknown command '${command}'. Commands: lint, new, render, build, report, doctor, rules (see continuity --help)`);
+    throw new UsageError(`unknown command '${command}'. Commands: lint, new, render, build, report, import, doctor, rules (see continuity --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof NewPlanError || e instanceof SchemaCompileError) {
       io.stderr(`continuity: ${e.message}\n`);
@@ -291,6 +294,15 @@ async function renderCommand(args: string[], io: CommandIO, cwd: string, isTty: 
       io,
     ),
   );
+}
+
+async function importCommand(args: string[], io: CommandIO, cwd: string): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, config: { type: 'string', short: 'c' }, today: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('import takes one file: continuity import PLAN.docx [--out PLAN.md]');
+  const { runImport } = await import('./commands/import.js');
+  const { ConfigResolver } = await import('../core/config/config-resolver.js');
+  const resolver = new ConfigResolver(values.config ? resolve(cwd, values.config as string) : undefined);
+  return runImport({ file: positionals[0], out: values.out as string | undefined, force: values.force as boolean, cwd, today: isoDate(values.today as string | undefined, '--today'), resolver }, io);
 }
 
 function newCommand(args: string[], io: CommandIO, cwd: string): number {
