@@ -10,6 +10,7 @@ import type { JsonSchema } from '../schema/catalogue.js';
 import { insertColumnFix, insertFieldFix, insertRowFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
 import { looseDateToIso } from '../fix/loose-date.js';
 import { claimHint } from '../model/claim-hint.js';
+import { skeletonValue } from '../fix/front-matter-skeleton.js';
 import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import { PLACEHOLDER } from '../rules/placeholder-pattern.js';
@@ -84,14 +85,16 @@ function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
     const resolved = propSchema ?? resolveFrontMatterSchema(doc, [...seg.slice(1), missing]);
     const title = titleOf(resolved, missing);
     const hasDefault = resolved && 'default' in resolved;
-    const placeholder = resolved?.type === 'object' ? {} : resolved?.type === 'array' ? [] : `{{${title}}}`;
+    // Groups and lists get their full shape (every field to fill in), never `icb: {}`.
+    const placeholder = skeletonValue(resolved, missing, missing, {});
     const fix = insertFieldFix(doc, pointer, missing, hasDefault ? resolved!.default : placeholder, !!hasDefault);
     return {
       ruleId: 'schema/required-field',
       message: sentence(
         `${where} has no '${missing}'${normal(title) === normal(missing) ? '' : ` (${title})`}`,
         resolved?.['x-why'],
-        resolved?.['x-write'] ?? (hasDefault ? `Add '${missing}: ${String(resolved!.default)}'` : `Add a line '${missing}: ...'`),
+        resolved?.['x-write'],
+        hasDefault ? `Add '${missing}: ${String(resolved!.default)}'` : shapeWords(missing, resolved),
       ),
       pointer,
       onAnchor: true,
@@ -192,6 +195,25 @@ function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
   };
 }
 
+/** "Add 'icb:' with its fields name and ods_code, one per line, indented under it" and so on. */
+function shapeWords(key: string, node: JsonSchema | undefined): string {
+  const fieldsOf = (n: JsonSchema | undefined) => Object.keys((skeletonValue(n, key, key, {}) as Record<string, unknown>) ?? {});
+  if (node?.type === 'object' || node?.properties) {
+    const fields = fieldsOf(node);
+    return `Add '${key}:' with its fields ${listWords(fields)}, each on its own line indented by two spaces under it (the quick fix writes them for you)`;
+  }
+  if (node?.type === 'array' || node?.items) {
+    const item = node.items as JsonSchema | undefined;
+    if (item?.type === 'object' || item?.properties) return `Add '${key}:' as a list, one entry per '- ' line, each with ${listWords(fieldsOf(item))} (the quick fix writes one for you)`;
+    return `Add '${key}:' as a list, one '- ' line per entry`;
+  }
+  return `Add a line '${key}: ' followed by the ${typeof node?.title === 'string' ? node.title : key.replace(/_/g, ' ')}`;
+}
+
+function listWords(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
 function normal(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
@@ -221,6 +243,16 @@ function describeWhere(doc: PlanDocument, parts: PointerParts): string {
   return `the ${sectionName(doc, parts)} section`;
 }
 
+/** ", or 'never'" for a field that also accepts fixed words. */
+function alternativesOf(schema: JsonSchema | undefined): string[] {
+  return Array.isArray(schema?.['x-alternatives']) ? schema!['x-alternatives'] : [];
+}
+
+function alternativesWords(schema: JsonSchema | undefined): string {
+  const alts = alternativesOf(schema);
+  return alts.length ? `, or ${alts.map((a) => `'${a}'`).join(' or ')}` : '';
+}
+
 function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed | undefined {
   const schema = err.parentSchema as JsonSchema | undefined;
   const value = valueAt(doc.model, parts.segments);
@@ -235,12 +267,20 @@ function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
       if ((err.params as { format: string }).format === 'date') {
         const iso = typeof value === 'string' ? looseDateToIso(value) : undefined;
         const range = rangeFor(doc, pointer, false);
+        const word = typeof value === 'string' ? alternativesOf(schema).find((a) => a.toLowerCase() === value.trim().toLowerCase()) : undefined;
         const fix: Fix | undefined = iso
           ? { title: `Write the date as ${iso}`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: iso }] }
-          : undefined;
+          : word !== undefined
+            ? { title: `Change to '${word}'`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: word }] }
+            : undefined;
+        if (word !== undefined) return { ...base, message: sentence(`Write ${describeValue(value)} in ${where} as '${word}' (in small letters)`, why), fix };
         return {
           ...base,
-          message: sentence(`${describeValue(value)} in ${where} is not a date written as YYYY-MM-DD`, iso ? `If you meant ${iso}, write that` : 'Write the date as YYYY-MM-DD, for example 2026-03-01', why),
+          message: sentence(
+            `${describeValue(value)} in ${where} is not a date written as YYYY-MM-DD`,
+            iso ? `If you meant ${iso}, write that` : `Write the date as YYYY-MM-DD, for example 2026-03-01${alternativesWords(schema)}`,
+            why,
+          ),
           fix,
         };
       }
@@ -322,6 +362,24 @@ function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
   };
 }
 
+/** `#/properties/frontMatter/properties/last_tested/anyOf/0/format` -> the anyOf's owner and the branch. */
+function anyOfBranch(schemaPath: string): { ownerPath: string; index: number } | undefined {
+  const m = /^(.*)\/anyOf\/(\d+)\/[^/]+$/.exec(schemaPath);
+  return m ? { ownerPath: m[1], index: Number(m[2]) } : undefined;
+}
+
+/** The front-matter schema node at a schema path (only front-matter fields have alternatives today). */
+function schemaAt(doc: PlanDocument, schemaPath: string): JsonSchema | undefined {
+  const prefix = '#/properties/frontMatter';
+  if (!schemaPath.startsWith(prefix)) return undefined;
+  let node: JsonSchema | undefined = doc.catalogue.frontMatterSchema;
+  for (const seg of schemaPath.slice(prefix.length).split('/').filter(Boolean)) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = node[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node && typeof node === 'object' && Array.isArray(node.anyOf) ? node : undefined;
+}
+
 /** Keywords whose failure is explained by another error ajv also reports. */
 const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', '$ref']);
 
@@ -331,8 +389,19 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
   // Without readable front matter every field would be reported missing, burying the one real
   // problem; the front-matter rule reports that problem instead.
   const frontMatterUnreadable = !doc.frontMatter || doc.frontMatter.problems.length > 0;
-  for (const err of errors) {
+  for (let err of errors) {
     if (WRAPPERS.has(err.keyword)) continue;
+    const alt = anyOfBranch(err.schemaPath);
+    if (alt) {
+      // A value allowed in more than one form ('never' or a date): the first form's error explains it,
+      // worded with the field's own title and guidance; the other forms' errors are not faults.
+      if (alt.index > 0 && errors.some((o) => o !== err && o.instancePath === err.instancePath && anyOfBranch(o.schemaPath)?.index === 0)) continue;
+      const owner = schemaAt(doc, alt.ownerPath);
+      if (owner) {
+        const alternatives = (owner.anyOf as JsonSchema[]).filter((b) => b && 'const' in b).map((b) => String(b.const));
+        err = { ...err, parentSchema: { ...owner, ...(err.parentSchema as JsonSchema), anyOf: undefined, 'x-alternatives': alternatives } };
+      }
+    }
     if (frontMatterUnreadable && (err.instancePath === '/frontMatter' || err.instancePath.startsWith('/frontMatter/'))) continue;
     // Items tried by `contains` that did not match are not faults; the contains error says what is missing.
     if (err.schemaPath.includes('/contains/')) continue;
