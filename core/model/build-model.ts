@@ -15,7 +15,9 @@ import type { HeadingInfo, PlanDocument } from './plan-document.js';
 import { pointerOf, type PlanModel, type SectionModel, type SourceMap, type StepModel, type TableModel } from './plan-model.js';
 
 const EXPLICIT_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/i;
-const PLAIN_ROLE = /^([A-Z][A-Za-z0-9 &/()'+-]{0,48}?)\s*:\s+\S/;
+// A role may carry a time or a place in brackets: "Reception (08:00 to 18:30): ...". The colon that
+// ends the role is the first one followed by a space.
+const PLAIN_ROLE = /^([A-Z][A-Za-z0-9 &/()'+.:-]{0,60}?)\s*:\s+\S/;
 
 function emptySection(id: string, heading: string, known: boolean): SectionModel {
   return { id, heading, known, text: '', words: 0, steps: [], bullets: [], tables: {}, subsections: {} };
@@ -67,7 +69,7 @@ export function stepRole(item: ListItem): { role?: string; roleNode?: PhrasingCo
   }
   if (lead && lead.type === 'text') {
     const m = PLAIN_ROLE.exec(lead.value);
-    if (m && countWords(m[1]) <= 5) return { role: m[1].trim(), roleNode: lead };
+    if (m && countWords(m[1].replace(/[0-9]+/g, '')) <= 5) return { role: m[1].trim(), roleNode: lead };
   }
   return {};
 }

@@ -11,6 +11,7 @@ import { emptySection } from './empty-section.js';
 import { duplicateSection } from './duplicate-section.js';
 import { recommendedSection } from './recommended-section.js';
 import { likelySection } from './likely-section.js';
+import { stepRole } from './step-role.js';
 import { mergeConflict } from './merge-conflict.js';
 
 /** Every rule, in the order they run. */
@@ -23,6 +24,7 @@ export const rules: Rule[] = [
   duplicateSection,
   recommendedSection,
   likelySection,
+  stepRole,
   reviewDates,
   lastTest,
   contactsVerified,
