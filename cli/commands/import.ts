@@ -42,7 +42,7 @@ export function migrationReport(result: ImportResult, source: string, out: strin
   for (const h of result.headings) {
     const indent = h.depth === 3 ? '    ' : '  ';
     const to = h.section ? ` -> '${h.section.title}'` : '';
-    lines.push(`${indent}${h.heading}${to} (${CONFIDENCE_WORDS[h.confidence]}${h.promoted ? '; was a bold or numbered paragraph' : ''})`);
+    lines.push(`${indent}${h.heading}${to} (${CONFIDENCE_WORDS[h.confidence]}${h.promoted ? '; was a bold, numbered or capitalised paragraph' : ''})`);
   }
   const drafts = result.inserted.filter((i) => i.kind === 'section' || i.kind === 'part');
   lines.push('', drafts.length ? `Inserted as guided drafts (${drafts.length}):` : 'No sections needed inserting.');

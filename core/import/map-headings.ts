@@ -2,8 +2,8 @@
  * Give a practice's document the plan's shape without changing its words: one H1 title, its main
  * headings as H2 sections, the ones below as H3 parts. Headings are mapped to sections by meaning:
  * exact names stay as written, clear matches get `{#id}` so the mapping is written down, likely ones
- * are left for a person (the checker then says which section they look like). Short bold or numbered
- * paragraphs that Word documents use as headings become headings when they name a section.
+ * are left for a person (the checker then says which section they look like). Short bold, numbered
+ * or capitalised paragraphs that Word documents use as headings become headings when they name a section.
  */
 import type { Heading, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -27,7 +27,9 @@ function isHeadingLike(p: Paragraph): boolean {
   const words = text.split(/\s+/).length;
   if (words > 12) return false;
   const bold = p.children.every((c) => c.type === 'strong' || (c.type === 'text' && !c.value.trim()));
-  return bold || NUMBERED.test(text);
+  // "TRAINING AND EXERCISING": a heading in capitals, as older templates write them.
+  const capitals = /\p{Lu}{2}/u.test(text) && !/\p{Ll}/u.test(text);
+  return bold || capitals || NUMBERED.test(text);
 }
 
 export function mapHeadings(tree: Root, catalogue: Catalogue, practiceName?: string): MappedHeading[] {

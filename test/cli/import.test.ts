@@ -91,7 +91,7 @@ describe('continuity import', () => {
     expect(missing.map((d) => d.message)).toEqual([expect.stringMatching(/^The plan has no 'IT failure protocol.*The heading '1\.3 Cascade Procedure\.' on line \d+ looks like it/)]);
     // Report.
     expect(r.stdout).toMatch(/1\.8\.Staff Roles in an Incident -> 'Roles and responsibilities' \(recognised by its meaning/);
-    expect(r.stdout).toMatch(/Key Contact Details -> 'Contacts and escalation' .*was a bold or numbered paragraph/);
+    expect(r.stdout).toMatch(/Key Contact Details -> 'Contacts and escalation' .*was a bold, numbered or capitalised paragraph/);
     expect(r.stdout).toMatch(/1\.3 Cascade Procedure\. -> 'IT failure protocol: activation and stand-down' \(LIKELY/);
     expect(r.stdout).toMatch(/Inserted as guided drafts \(\d+\):\n  If the IT fails: do this first/);
     expect(r.stdout).toMatch(/practice\.ods_code: K81003/);
@@ -128,13 +128,14 @@ describe('continuity import', () => {
 
   it('a markdown or text plan keeps its words and is completed', async () => {
     const dir = tempWorkspace(false);
-    const text = 'Riverside Practice plan\n\n2.7 Loss of Telephone System\n\nDivert the phones to the mobile.\n\nKey Contact Details\n\n- Service desk 01632 960000\n';
+    const text = 'Riverside Practice plan\n\n2.7 Loss of Telephone System\n\nDivert the phones to the mobile.\n\nKey Contact Details\n\n- Service desk 01632 960000\n\nTRAINING AND EXERCISING\n\nA table-top exercise every spring.\n';
     writeFileSync(join(dir, 'riverside.txt'), text);
     const r = await runCliAsync(['import', 'riverside.txt', '--out', 'riverside.md'], dir);
     expect(r.code).toBe(0);
     const plan = readFileSync(join(dir, 'riverside.md'), 'utf8');
     expectEveryWord(text, plan);
     expect(plan).toMatch(/^## 2\.7 Loss of Telephone System \{#telephony\}$/m);
+    expect(plan).toMatch(/^## TRAINING AND EXERCISING \{#exercising\}$/m);
   }, 60_000);
 
   it('a file it cannot read is a clear error (exit 2) and nothing is written', async () => {
