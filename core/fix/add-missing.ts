@@ -15,6 +15,7 @@ import { applyEdits } from './apply-edits.js';
 import { likelyHeadingFor } from '../model/claim-hint.js';
 import { fieldYaml, skeletonValue, type KnownValues } from './front-matter-skeleton.js';
 import { eolOf, insertFieldFix } from './insertions.js';
+import { groupShapeEdit } from './group-shape-fix.js';
 import { knownFills, prefillTemplate } from './prefill.js';
 
 export interface AddMissingOptions extends CheckOptions {
@@ -151,7 +152,14 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
       const node = fmSchema.properties?.[key] as JsonSchema | undefined;
       if (present === undefined || present === null) {
         if (present === null) {
-          notes.push(`The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`);
+          // `telephony:` with nothing under it: its fields go under the key.
+          const edit = node?.type === 'object' || node?.type === 'array' ? groupShapeEdit(doc, key, node) : undefined;
+          if (edit && edit.start === edit.end) {
+            pending.push({ at: edit.start, rank: order.indexOf(key), text: edit.text, kind: 'field', id: key, title: node?.title ?? key });
+            fillsSource[key] = skeletonValue(node, key, key, known);
+          } else {
+            notes.push(`The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`);
+          }
           continue;
         }
         // After the nearest field before it in the schema's order, so the groups read as in the template.

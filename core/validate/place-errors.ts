@@ -11,6 +11,7 @@ import { insertColumnFix, insertFieldFix, insertRowFix, insertSectionFix, insert
 import { looseDateToIso } from '../fix/loose-date.js';
 import { claimHint } from '../model/claim-hint.js';
 import { skeletonValue } from '../fix/front-matter-skeleton.js';
+import { groupShapeFix } from '../fix/group-shape-fix.js';
 import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
 import { PLACEHOLDER } from '../rules/placeholder-pattern.js';
@@ -87,14 +88,17 @@ function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
     const hasDefault = resolved && 'default' in resolved;
     // Groups and lists get their full shape (every field to fill in), never `icb: {}`.
     const placeholder = skeletonValue(resolved, missing, missing, {});
-    const fix = insertFieldFix(doc, pointer, missing, hasDefault ? resolved!.default : placeholder, !!hasDefault);
+    // Inside a group written empty (`icb: {}`) there is no line to add to: the whole group is written instead.
+    const fix =
+      insertFieldFix(doc, pointer, missing, hasDefault ? resolved!.default : placeholder, !!hasDefault) ??
+      (seg.length === 2 ? groupShapeFix(doc, seg[1], parentSchema) : undefined);
     return {
       ruleId: 'schema/required-field',
       message: sentence(
         `${where} has no '${missing}'${normal(title) === normal(missing) ? '' : ` (${title})`}`,
         resolved?.['x-why'],
         resolved?.['x-write'],
-        hasDefault ? `Add '${missing}: ${String(resolved!.default)}'` : shapeWords(missing, resolved),
+        hasDefault ? `Add '${missing}: ${String(resolved!.default)}'` : shapeWords(missing, resolved, seg.length > 1 ? seg[seg.length - 1] : undefined),
       ),
       pointer,
       onAnchor: true,
@@ -196,7 +200,7 @@ function placeRequired(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
 }
 
 /** "Add 'icb:' with its fields name and ods_code, one per line, indented under it" and so on. */
-function shapeWords(key: string, node: JsonSchema | undefined): string {
+function shapeWords(key: string, node: JsonSchema | undefined, parent?: string): string {
   const fieldsOf = (n: JsonSchema | undefined) => Object.keys((skeletonValue(n, key, key, {}) as Record<string, unknown>) ?? {});
   if (node?.type === 'object' || node?.properties) {
     const fields = fieldsOf(node);
@@ -207,7 +211,8 @@ function shapeWords(key: string, node: JsonSchema | undefined): string {
     if (item?.type === 'object' || item?.properties) return `Add '${key}:' as a list, one entry per '- ' line, each with ${listWords(fieldsOf(item))} (the quick fix writes one for you)`;
     return `Add '${key}:' as a list, one '- ' line per entry`;
   }
-  return `Add a line '${key}: ' followed by the ${typeof node?.title === 'string' ? node.title : key.replace(/_/g, ' ')}`;
+  const under = parent ? ` under '${parent}:', indented by two spaces,` : '';
+  return `Add a line '${key}: '${under} followed by the ${typeof node?.title === 'string' ? node.title : key.replace(/_/g, ' ')}`;
 }
 
 function listWords(words: string[]): string {
@@ -300,8 +305,15 @@ function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
     }
     case 'const':
       return { ...base, message: sentence(`${describeValue(value)} is not allowed for ${title} here`, write, why) };
-    case 'type':
-      return { ...base, message: sentence(`The ${title} (${where}) should be ${typeWords((err.params as { type: unknown }).type)}, not ${describeValue(value)}`, write, why) };
+    case 'type': {
+      const seg = parts.segments;
+      const empty = value === null && seg[0] === 'frontMatter' && seg.length === 2;
+      return {
+        ...base,
+        message: sentence(`The ${title} (${where}) should be ${typeWords((err.params as { type: unknown }).type)}, not ${describeValue(value)}`, write, why),
+        fix: empty ? groupShapeFix(doc, seg[1], schema) : undefined,
+      };
+    }
     case 'minLength':
       return { ...base, message: sentence(`The ${title} (${where}) is empty`, write ?? `Write the ${title}`, why) };
     case 'maxLength':

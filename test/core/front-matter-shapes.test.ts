@@ -40,4 +40,18 @@ describe('front-matter groups', () => {
     expect(d.message).toMatch(/as a list, one entry per '- ' line, each with name, ods_code and phone/);
     expect(applyEdits(text, d.fix!.edits)).toMatch(/^eps_pharmacies:\n {2}- name: .*\n {4}ods_code: .*\n {4}phone: .*\n/m);
   });
+  it('a group written empty is written out with its fields, by the fix and by add-missing', async () => {
+    const { addMissing } = await import('../../core/index.js');
+    const text = replaceOnce(replaceOnce(cleanPlan(), /^icb:\n(?: {2}.*\n)+/m, 'icb: {}\n'), /^telephony:\n(?: {2,4}.*\n)+/m, 'telephony:\n');
+    const ds = checkPlan(text, { today: TODAY }).diagnostics;
+    const icb = ds.find((d) => d.message.includes("'icb' has no 'name'"))!;
+    expect(icb.message).toMatch(/Add a line 'name: ' under 'icb:', indented by two spaces/);
+    expect(applyEdits(text, icb.fix!.edits)).toMatch(/^icb: \{ name: "\{\{ICB name\}\}", ods_code: "\{\{ICB ODS code\}\}" \}$/m);
+    expect(checkPlan(applyEdits(text, icb.fix!.edits), { today: TODAY }).diagnostics.some((d) => d.message.includes("'icb' has no"))).toBe(false);
+    const tel = ds.find((d) => d.message.includes("('telephony' in the front matter) should be a group of fields"))!;
+    expect(applyEdits(text, tel.fix!.edits)).toMatch(/^telephony:\n {2}provider: .*\n {2}type: .*\n {2}divert_numbers:\n {4}- /m);
+    const completed = addMissing(text, { today: TODAY });
+    expect(completed.text).toMatch(/^telephony:\n {2}provider: /m);
+    for (const e of completed.edits) expect(e.start).toBe(e.end);
+  });
 });
