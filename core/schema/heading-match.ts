@@ -166,8 +166,12 @@ export function recogniseHeading<T extends MatchableDef>(heading: string, defs: 
   // no other section comes near it.
   if (whole && best.strong && (!second || second.score * 2 <= best.score)) return { def: best.def, confidence: 'clear', matched: best.matched };
   if (tie) {
-    // Two sections equally likely: say nothing rather than guess.
-    return undefined;
+    // Two sections equally likely: a heading leads with its subject ("Contact Details & Report Form"),
+    // so the one named first is offered, as a suggestion only; if that does not decide, nothing is.
+    const first = (x: Scored<T>) => Math.min(...x.covered);
+    const tied = scored.filter((x) => x.score === best.score).sort((a, b) => first(a) - first(b));
+    if (tied.length > 1 && first(tied[0]) === first(tied[1])) return undefined;
+    return { def: tied[0].def, confidence: 'likely', matched: tied[0].matched };
   }
   return { def: best.def, confidence: 'likely', matched: best.matched };
 }

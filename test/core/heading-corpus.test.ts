@@ -52,7 +52,7 @@ describe('heading corpus', () => {
     );
     // Floors at today's figures so a change that loses recognition fails.
     expect(f.recognised).toBeGreaterThanOrEqual(27);
-    expect(f.recognised + f.offered).toBeGreaterThanOrEqual(38);
+    expect(f.recognised + f.offered).toBeGreaterThanOrEqual(39);
     expect(f.outsideLeftAlone).toBeGreaterThanOrEqual(25);
   });
 
@@ -73,7 +73,9 @@ describe('heading corpus', () => {
     expect(id('Grab bag')).toBe('equipment');
     expect(id('Plan maintenance')).toBe('review');
     expect(id('Initial actions')).toBe('quick-start');
-    // Likely, never taken.
+    // Likely, never taken; the issue's own example is offered as the section it names first.
+    expect(recogniseHeading('Appendix 2 - Disaster Recovery Contact Details & Report Form', catalogue.sections)).toMatchObject({ confidence: 'likely', def: { id: 'contacts' } });
+    expect(id('Revision of this document')).toBe('review');
     expect(recogniseHeading('1.3 Cascade Procedure.', catalogue.sections)?.confidence).toBe('likely');
     expect(recogniseHeading('Loss of Clinical System (EMIS Web)', catalogue.sections)).toMatchObject({ confidence: 'likely', def: { id: 'clinical-records' } });
     // Not sections of this plan.
