@@ -112,6 +112,17 @@ export const COMMANDS: CommandSpec[] = [
       noCache,
     ],
   },
+  {
+    name: 'import',
+    args: 'FILE [--out PLAN.md] [--force]',
+    summary: "a practice's existing plan (.docx, .html, .md, .txt) as a plan in this format, with a migration report",
+    options: [
+      { name: 'out', type: 'string', short: 'o', value: 'PLAN.md', help: 'where to write the plan (default: beside the source, FILE with .md, or .imported.md when the source is markdown)' },
+      { name: 'force', type: 'boolean', default: false, help: 'replace an existing output file' },
+      config,
+      today,
+    ],
+  },
   { name: 'doctor', args: '', summary: 'say which browser prints PDFs and whether it starts', options: [browser] },
   { name: 'rules', args: '', summary: 'list every check with its id', options: [] },
 ];

@@ -48,6 +48,7 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
     if (command === 'render') return await renderCommand(parsed, io, cwd, isTty);
     if (command === 'build') return await buildCommand(parsed, io, cwd, isTty, color);
     if (command === 'report') return await reportCommand(parsed, io, cwd);
+    if (command === 'import') return await importCommand(parsed, io, cwd);
     if (command === 'doctor') {
       const { values } = parsed;
       // Loaded on demand: the browser and PDF code is not needed to check plans (lint starts faster).
@@ -230,6 +231,14 @@ async function renderCommand({ values, positionals }: Parsed, io: CommandIO, cwd
       io,
     ),
   );
+}
+
+async function importCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError('import takes one file: continuity import PLAN.docx [--out PLAN.md]');
+  const { runImport } = await import('./commands/import.js');
+  const { ConfigResolver } = await import('../core/config/config-resolver.js');
+  const resolver = new ConfigResolver(values.config ? resolve(cwd, values.config as string) : undefined);
+  return runImport({ file: positionals[0], out: values.out as string | undefined, force: values.force as boolean, cwd, today: isoDate(values.today as string | undefined, '--today'), resolver }, io);
 }
 
 function newCommand({ values }: Parsed, io: CommandIO, cwd: string): number {

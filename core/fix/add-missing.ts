@@ -12,9 +12,11 @@ import type { PlanDocument } from '../model/plan-document.js';
 import { pointerOf } from '../model/model-pointer.js';
 import type { JsonSchema, SectionDef } from '../schema/catalogue.js';
 import { applyEdits } from './apply-edits.js';
+import { likelyHeadingFor } from '../model/claim-hint.js';
 import { fieldYaml, skeletonValue, type KnownValues } from './front-matter-skeleton.js';
 import { insertFieldFix } from './insertions.js';
 import { eolOf } from '../input/line-ends.js';
+import { groupShapeEdit } from './group-shape-fix.js';
 import { knownFills, prefillTemplate } from './prefill.js';
 
 export interface AddMissingOptions extends CheckOptions {
@@ -102,6 +104,20 @@ function lineEndAt(text: string, offset: number): number {
 }
 
 export function addMissing(text: string, options: AddMissingOptions = {}): AddMissingResult {
+  if (text.startsWith('\uFEFF')) {
+    // A byte-order mark stays first: everything is inserted after it.
+    const r = addMissingTo(text.slice(1), options);
+    return {
+      ...r,
+      text: '\uFEFF' + r.text,
+      edits: r.edits.map((e) => ({ ...e, start: e.start + 1, end: e.end + 1 })),
+      inserted: r.inserted.map((i) => ({ ...i, start: i.start + 1, end: i.end + 1 })),
+    };
+  }
+  return addMissingTo(text, options);
+}
+
+function addMissingTo(text: string, options: AddMissingOptions): AddMissingResult {
   const own = checkPlan(text, { ...options, shared: false });
   const doc = own.doc;
   if (!doc) return { text, edits: [], inserted: [], notes: ['The plan could not be read, so nothing was inserted.'] };
@@ -122,8 +138,7 @@ export function addMissing(text: string, options: AddMissingOptions = {}): AddMi
   const fillsSource: Record<string, unknown> = { ...data };
   if (!frontMatter) {
     const yaml = (fmSchema.required ?? []).map((k: string) => fieldYaml(k, fmSchema.properties?.[k], known, eol)).join(eol);
-    const lead = text.startsWith('\uFEFF') ? 1 : 0;
-    pending.push({ at: lead, rank: -1, text: `---${eol}${yaml}${eol}---${eol}${eol}`, kind: 'front-matter', id: 'front matter', title: 'front matter' });
+    pending.push({ at: 0, rank: -1, text: `---${eol}${yaml}${eol}---${eol}${eol}`, kind: 'front-matter', id: 'front matter', title: 'front matter' });
     for (const k of fmSchema.required ?? []) fillsSource[k] = skeletonValue(fmSchema.properties?.[k], k, k, known);
   } else if (frontMatter.problems.length > 0) {
     notes.push('The front matter could not be read, so its missing fields were not added: correct it first (see the front-matter message).');
@@ -138,7 +153,14 @@ export function addMissing(text: string, options: AddMissingOptions = {}): AddMi
       const node = fmSchema.properties?.[key] as JsonSchema | undefined;
       if (present === undefined || present === null) {
         if (present === null) {
-          notes.push(`The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`);
+          // `telephony:` with nothing under it: its fields go under the key.
+          const edit = node?.type === 'object' || node?.type === 'array' ? groupShapeEdit(doc, key, node) : undefined;
+          if (edit && edit.start === edit.end) {
+            pending.push({ at: edit.start, rank: order.indexOf(key), text: edit.text, kind: 'field', id: key, title: node?.title ?? key });
+            fillsSource[key] = skeletonValue(node, key, key, known);
+          } else {
+            notes.push(`The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`);
+          }
           continue;
         }
         // After the nearest field before it in the schema's order, so the groups read as in the template.
@@ -195,6 +217,12 @@ export function addMissing(text: string, options: AddMissingOptions = {}): AddMi
       continue;
     }
     if (!def.required && !wanted) continue;
+    const likely = likelyHeadingFor(doc, def.id);
+    if (likely) {
+      // Never a second copy of what the practice probably wrote under its own heading: a person decides.
+      notes.push(`'${def.title}' was not inserted: the heading '${likely.text}' on line ${likely.range.start.line} looks like it. If it is, add {#${def.id}} to the end of that heading; if not, run this again after renaming it.`);
+      continue;
+    }
     const block = sectionBlock(def, 2, fills, eol);
     const next = h2.find((h) => {
       const other = catalogue.byId.get(h.id);
@@ -207,8 +235,43 @@ export function addMissing(text: string, options: AddMissingOptions = {}): AddMi
     }
   }
 
-  // One edit per offset, the insertions in order; the end of the text gets the blank line it needs.
-  pending.sort((a, b) => a.at - b.at || a.rank - b.rank);
+  // An insertion that would not be read as what it is (inside a comment or code block left open, or
+  // after front matter that is not closed) is left out with a note, so a second run never adds it again.
+  // Everything inserted at the same place shares its fate (a draft's own comment could close an open
+  // one and let the next draft be read), so a place where anything is lost gets nothing.
+  let result = assemble(text, pending, eol);
+  for (let round = 0; round < 5 && result.edits.length > 0; round++) {
+    const after = checkPlan(result.text, { ...options, shared: false }).doc;
+    const lostAt = new Set(pending.filter((p) => !landed(p, after)).map((p) => p.at));
+    const lost = pending.filter((p) => lostAt.has(p.at));
+    if (lost.length === 0) break;
+    for (const p of lost) {
+      notes.push(`'${p.title}' could not be inserted where it would be read: the plan has a comment (<!--), a code block (\`\`\`) or front matter (---) that is not closed. Close it, then run this again.`);
+      pending.splice(pending.indexOf(p), 1);
+    }
+    result = assemble(text, pending, eol);
+  }
+  return { ...result, notes };
+}
+
+/** Is the inserted thing there, as what it is, when the new text is read? */
+function landed(p: Pending, doc: PlanDocument | undefined): boolean {
+  if (!doc) return false;
+  if (p.kind === 'section') return doc.headings.some((h) => h.depth === 2 && h.id === p.id && !h.duplicate);
+  if (p.kind === 'part') {
+    const [sectionId, partId] = p.id.split('/');
+    return partId in (doc.model.sections[sectionId]?.subsections ?? {});
+  }
+  if (!doc.frontMatter || doc.frontMatter.problems.length > 0) return false;
+  if (p.kind === 'front-matter') return true;
+  const [key, sub] = p.id.split('.');
+  const value = doc.frontMatter.data[key];
+  return sub === undefined ? value !== undefined : !!value && typeof value === 'object' && sub in (value as Record<string, unknown>);
+}
+
+/** One edit per offset, the insertions in order; the end of the text gets the blank line it needs. */
+function assemble(text: string, pendingIn: Pending[], eol: string): Omit<AddMissingResult, 'notes'> {
+  const pending = [...pendingIn].sort((a, b) => a.at - b.at || a.rank - b.rank);
   const edits: TextEdit[] = [];
   const inserted: InsertedItem[] = [];
   let shift = 0;
@@ -231,5 +294,5 @@ export function addMissing(text: string, options: AddMissingOptions = {}): AddMi
     edits.push({ start: at, end: at, text: chunk });
     shift += chunk.length;
   }
-  return { text: applyEdits(text, edits), edits, inserted, notes };
+  return { text: applyEdits(text, edits), edits, inserted };
 }

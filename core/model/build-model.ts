@@ -10,6 +10,7 @@ import type { LineIndex } from '../input/line-index.js';
 import { readFrontMatter } from './front-matter.js';
 import { matchColumn, matchDefinition, type Catalogue, type SectionDef, type TableDef } from '../schema/catalogue.js';
 import { slugify } from '../schema/normalise.js';
+import { recogniseHeading } from '../schema/heading-match.js';
 import type { HeadingInfo, PlanDocument } from './plan-document.js';
 import type { PlanModel, SectionModel, SourceMap, StepModel, TableModel } from './plan-model.js';
 import {
@@ -30,7 +31,9 @@ import {
 } from './model-pointer.js';
 
 const EXPLICIT_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/i;
-const PLAIN_ROLE = /^([A-Z][A-Za-z0-9 &/()'+-]{0,48}?)\s*:\s+\S/;
+// A role may carry a time or a place in brackets: "Reception (08:00 to 18:30): ...". The colon that
+// ends the role is the first one followed by a space.
+const PLAIN_ROLE = /^([A-Z][A-Za-z0-9 &/()'+.:-]{0,60}?)\s*:\s+\S/;
 
 function emptySection(id: string, heading: string, known: boolean): SectionModel {
   return { id, heading, known, text: '', words: 0, steps: [], bullets: [], tables: {}, subsections: {} };
@@ -49,11 +52,24 @@ function nodeRange(lines: LineIndex, node: { position?: { start: { offset?: numb
  * The key a H2 heading is filed under in the model: its explicit `{#id}`, the catalogue section its
  * wording matches, or a slug of the heading. Shared content is merged by the same keys.
  */
-export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): { id: string; def?: SectionDef } {
+export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): SectionKey {
   const explicit = EXPLICIT_ID.exec(rawHeading);
   const heading = explicit ? rawHeading.slice(0, explicit.index).trim() : rawHeading.trim();
-  const def = explicit ? catalogue.byId.get(explicit[1].toLowerCase()) : matchDefinition(heading, catalogue.sections);
-  return { def, id: def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading)) };
+  if (explicit) {
+    const def = catalogue.byId.get(explicit[1].toLowerCase());
+    return { def, id: def?.id ?? explicit[1].toLowerCase(), confidence: def ? 'explicit' : undefined };
+  }
+  const match = recogniseHeading(heading, catalogue.sections);
+  if (match && match.confidence !== 'likely') return { def: match.def, id: match.def.id, confidence: match.confidence };
+  const likely = match ? { id: match.def.id, title: match.def.title, matched: match.matched } : undefined;
+  return { id: slugify(heading), likely };
+}
+
+export interface SectionKey {
+  id: string;
+  def?: SectionDef;
+  confidence?: 'exact' | 'clear' | 'explicit';
+  likely?: { id: string; title: string; matched: string[] };
 }
 
 /** Role of a step: "**Reception:** ..." or "Reception: ...". */
@@ -69,7 +85,7 @@ export function stepRole(item: ListItem): { role?: string; roleNode?: PhrasingCo
   }
   if (lead && lead.type === 'text') {
     const m = PLAIN_ROLE.exec(lead.value);
-    if (m && countWords(m[1]) <= 5) return { role: m[1].trim(), roleNode: lead };
+    if (m && countWords(m[1].replace(/[0-9]+/g, '')) <= 5) return { role: m[1].trim(), roleNode: lead };
   }
   return {};
 }
@@ -138,7 +154,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
       return undefined;
     }
     if (node.depth === 2) {
-      const { def, id } = sectionKeyOf(raw, catalogue);
+      const { def, id, confidence, likely } = sectionKeyOf(raw, catalogue);
       const duplicate = id in model.sections;
       cur.sub = cur.subDef = cur.subPtr = undefined;
       if (duplicate) {
@@ -156,12 +172,13 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
           sourceMap.set(partPointer(cur.sectionPtr, part), { range: sectionRange, anchor: range });
         }
       }
-      return { depth: 2, text: heading, id, known: !!def, duplicate, range, sectionRange, endOffset };
+      return { depth: 2, text: heading, id, known: !!def, duplicate, range, sectionRange, endOffset, ...(confidence ? { confidence } : {}), ...(likely ? { likely } : {}) };
     }
     // H3
     if (!cur.section) return undefined;
     const defs = cur.sectionDef?.subsections ?? [];
-    const def = explicit ? defs.find((d) => d.id === explicit[1].toLowerCase()) : matchDefinition(heading, defs);
+    const subMatch = explicit ? undefined : recogniseHeading(heading, defs);
+    const def = explicit ? defs.find((d) => d.id === explicit[1].toLowerCase()) : subMatch && subMatch.confidence !== 'likely' ? subMatch.def : undefined;
     const id = def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading));
     const duplicate = id in cur.section.subsections;
     const sub = emptySection(id, heading, !!def);

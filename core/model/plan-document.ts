@@ -12,6 +12,10 @@ export interface HeadingInfo {
   /** Model key: catalogue id, explicit id, or slug. */
   id: string;
   known: boolean;
+  /** How the heading was recognised: by its name, or by its meaning. */
+  confidence?: 'exact' | 'clear' | 'explicit';
+  /** A section the heading probably is but was not taken for (a person claims it with `{#id}`). */
+  likely?: { id: string; title: string; matched: string[] };
   /** For H3: the parent section's key. */
   parentId?: string;
   /** True when an earlier heading already used this id (the model keeps the first). */

@@ -6,6 +6,7 @@ import type { PlanDocument } from '../model/plan-document.js';
 import type { SectionModel, StepModel, TableModel } from '../model/plan-model.js';
 import { formatLongDate } from '../dates/loose-date.js';
 import { isIsoDate } from '../dates/dates.js';
+import { resolveRole, roleKeyOf, tableRoles, type TableRole } from '../model/roles.js';
 
 export interface KeyNumber {
   who: string;
@@ -82,14 +83,22 @@ export function roleKey(role: string): string {
   return role.replace(/[*:]/g, '').replace(/\s+/g, ' ').trim();
 }
 
-function collectSteps(section: SectionModel, title: string, into: Map<string, RoleStep[]>): void {
+/**
+ * One card per role, whatever spelling the steps use: a step whose role is a row of the roles table
+ * (however spelt: "Duty GP" for "Clinical lead (duty GP)", "reception supervisor:" for "Reception
+ * Supervisor") goes on that row's card, titled as the table writes it; other roles get a card titled
+ * as first written.
+ */
+function collectSteps(section: SectionModel, title: string, into: Map<string, RoleStep[]>, roles: TableRole[]): void {
   for (const step of section.steps) {
     if (!step.role) continue;
-    const key = roleKey(step.role);
-    const existing = [...into.keys()].find((k) => k.toLowerCase() === key.toLowerCase()) ?? key;
+    const resolved = resolveRole(step.role, roles);
+    const written = resolved.kind === 'same' ? resolved.role.written : roleKey(step.role);
+    const key = roleKeyOf(written);
+    const existing = [...into.keys()].find((k) => roleKeyOf(k) === key) ?? written;
     into.set(existing, [...(into.get(existing) ?? []), { sectionTitle: title, step }]);
   }
-  for (const sub of Object.values(section.subsections)) collectSteps(sub, `${title}: ${sub.heading}`, into);
+  for (const sub of Object.values(section.subsections)) collectSteps(sub, `${title}: ${sub.heading}`, into, roles);
 }
 
 export function planFacts(doc: PlanDocument): PlanFacts {
@@ -99,15 +108,16 @@ export function planFacts(doc: PlanDocument): PlanFacts {
   const telephony = obj(fm.telephony);
   const sections = doc.model.sections;
   const roleSteps = new Map<string, RoleStep[]>();
+  const roles = tableRoles(doc);
   for (const h of doc.headings) {
     if (h.depth !== 2 || h.duplicate) continue;
     const section = sections[h.id];
-    if (section) collectSteps(section, section.heading, roleSteps);
+    if (section) collectSteps(section, section.heading, roleSteps, roles);
   }
   const rolesTable = sections.roles?.tables.roles;
   const staff = (rolesTable?.rows ?? []).flatMap((r) => [
     ...(r.name ? [{ name: r.name, role: r.role ?? '' }] : []),
-    ...(r.deputy ? [{ name: r.deputy, role: `Deputy ${(r.role ?? '').toLowerCase()}` }] : []),
+    ...(r.deputy ? [{ name: r.deputy, role: `Deputy ${r.role ?? ''}`.trim() }] : []), // role names as written
   ]);
   const clinicianPattern = /\b(GP|doctor|clinical|clinician|nurse|ANP|practitioner|pharmacist|paramedic)\b/i;
   const clinicians = [...new Set((rolesTable?.rows ?? []).filter((r) => clinicianPattern.test(r.role ?? '')).flatMap((r) => [r.name, r.deputy]).filter((n): n is string => !!n && !/\{\{/.test(n)))];

@@ -42,6 +42,19 @@ export interface PrintDocument {
   footerText: string;
 }
 
+const EXPLICIT_ID_TAIL = /\s*\{#[a-z0-9][a-z0-9-]*\}\s*$/i;
+
+/**
+ * A heading as printed: without the `{#id}` that tells the tools which section it is. A copy, so the
+ * checked plan keeps its words. The contents and the PDF bookmarks are made from the printed headings.
+ */
+export function printedHeading<T extends RootContent>(node: T): T {
+  if (node.type !== 'heading') return node;
+  const last = node.children[node.children.length - 1];
+  if (!last || last.type !== 'text' || !EXPLICIT_ID_TAIL.test(last.value)) return node;
+  return { ...node, children: [...node.children.slice(0, -1), { ...last, value: last.value.replace(EXPLICIT_ID_TAIL, '') }] };
+}
+
 /** Top-level nodes of the plan grouped by H2 section (front matter and the H1 title left out). */
 function sectionNodes(doc: PlanDocument): { id: string; title: string; nodes: RootContent[] }[] {
   const groups: { id: string; title: string; nodes: RootContent[] }[] = [];
@@ -52,11 +65,11 @@ function sectionNodes(doc: PlanDocument): { id: string; title: string; nodes: Ro
       const offset = node.position?.start.offset;
       const info = doc.headings.find((h) => h.depth === 2 && h.range.start.offset === offset);
       const title = info?.text ?? '';
-      groups.push({ id: anchorId('sec', `${groups.length}-${info?.id ?? title}`), title, nodes: [node] });
+      groups.push({ id: anchorId('sec', `${groups.length}-${info?.id ?? title}`), title, nodes: [printedHeading(node)] });
       continue;
     }
     if (groups.length === 0) groups.push({ id: 'sec-intro', title: '', nodes: [] });
-    groups[groups.length - 1].nodes.push(node);
+    groups[groups.length - 1].nodes.push(printedHeading(node));
   }
   return groups;
 }

@@ -10,6 +10,8 @@ import { recoveryTime } from './recovery-time.js';
 import { emptySection } from './empty-section.js';
 import { duplicateSection } from './duplicate-section.js';
 import { recommendedSection } from './recommended-section.js';
+import { likelySection } from './likely-section.js';
+import { stepRole } from './step-role.js';
 import { mergeConflict } from './merge-conflict.js';
 import { outdatedNhsNames } from './outdated-nhs-names.js';
 
@@ -22,6 +24,8 @@ export const rules: Rule[] = [
   emptySection,
   duplicateSection,
   recommendedSection,
+  likelySection,
+  stepRole,
   reviewDates,
   lastTest,
   contactsVerified,

@@ -2,6 +2,7 @@ import type { Rule } from './rule.js';
 import { BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR } from './sources.js';
 import { insertSectionFix } from '../fix/insertions.js';
 import { SECTIONS_POINTER } from '../model/model-pointer.js';
+import { claimHint } from '../model/claim-hint.js';
 
 export const recommendedSection: Rule = {
   id: 'recommended-section',
@@ -23,7 +24,7 @@ export const recommendedSection: Rule = {
       if (!def.recommended || def.required || def.id in doc.model.sections) continue;
       report({
         range: at?.anchor ?? at?.range ?? doc.lines.range(0, 0),
-        message: `The plan has no '${def.title}' section (recommended). ${def.why ?? ''} ${def.write ?? ''}`.trim(),
+        message: `The plan has no '${def.title}' section (recommended). ${def.why ?? ''} ${def.write ?? ''} ${claimHint(doc, def)}`.replace(/\s+/g, ' ').trim(),
         fix: insertSectionFix(doc, def),
       });
     }

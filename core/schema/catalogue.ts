@@ -59,6 +59,10 @@ function readMandatoryRows(rowsNode: JsonSchema | undefined): MandatoryRowDef[] 
 export interface SectionDef extends Guidance {
   id: string;
   aliases: string[];
+  /** Words that identify the section in a practice's own heading (`x-keywords`). */
+  keywords: string[];
+  /** Words that point to the section but may mean something else (`x-related`): a suggestion only. */
+  related: string[];
   required: boolean;
   recommended: boolean;
   /** Position in the schema: the order sections should appear in a plan. */
@@ -109,6 +113,11 @@ function readTables(sectionNode: JsonSchema): TableDef[] {
   });
 }
 
+/** An annotation that should be a list of words: anything else (an extension's mistake) is ignored. */
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length <= 200).slice(0, 200) : [];
+}
+
 function readSections(container: JsonSchema | undefined, startOrder: number): SectionDef[] {
   const props = container?.properties ?? {};
   const required: string[] = container?.required ?? [];
@@ -116,6 +125,8 @@ function readSections(container: JsonSchema | undefined, startOrder: number): Se
     id,
     ...guidanceOf(node, id),
     aliases: node['x-aliases'] ?? [],
+    keywords: stringList(node['x-keywords']),
+    related: stringList(node['x-related']),
     required: required.includes(id),
     recommended: node['x-recommended'] === true,
     order: startOrder + i,
@@ -161,6 +172,8 @@ export function buildCatalogue(schemas: JsonSchema[]): Catalogue {
           // An extension may make a recommended section required, or add aliases.
           existing.required ||= def.required;
           existing.aliases.push(...def.aliases);
+          existing.keywords.push(...def.keywords);
+          existing.related.push(...def.related);
           continue;
         }
         byId.set(def.id, def);

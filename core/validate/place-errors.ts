@@ -9,6 +9,7 @@ import { FRONT_MATTER_POINTER, isAtOrBelow, parentPointer, pointerFromJson, type
 import type { JsonSchema } from '../schema/catalogue.js';
 import { insertRowFix } from '../fix/insertions.js';
 import { looseDateToIso } from '../dates/loose-date.js';
+import { groupShapeFix } from '../fix/group-shape-fix.js';
 import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { capitalise, titleOf, type Placed } from './placed.js';
 import { placeRequired } from './place-required.js';
@@ -68,6 +69,16 @@ function describeWhere(doc: PlanDocument, parts: PointerParts): string {
   return `the ${sectionName(doc, parts)} section`;
 }
 
+/** ", or 'never'" for a field that also accepts fixed words. */
+function alternativesOf(schema: JsonSchema | undefined): string[] {
+  return Array.isArray(schema?.['x-alternatives']) ? schema!['x-alternatives'] : [];
+}
+
+function alternativesWords(schema: JsonSchema | undefined): string {
+  const alts = alternativesOf(schema);
+  return alts.length ? `, or ${alts.map((a) => `'${a}'`).join(' or ')}` : '';
+}
+
 function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed | undefined {
   const schema = err.parentSchema as JsonSchema | undefined;
   const value = valueAt(doc.model, parts.segments);
@@ -82,12 +93,20 @@ function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
       if ((err.params as { format: string }).format === 'date') {
         const iso = typeof value === 'string' ? looseDateToIso(value) : undefined;
         const range = rangeFor(doc, pointer, false);
+        const word = typeof value === 'string' ? alternativesOf(schema).find((a) => a.toLowerCase() === value.trim().toLowerCase()) : undefined;
         const fix: Fix | undefined = iso
           ? { title: `Write the date as ${iso}`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: iso }] }
-          : undefined;
+          : word !== undefined
+            ? { title: `Change to '${word}'`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: word }] }
+            : undefined;
+        if (word !== undefined) return { ...base, message: sentence(`Write ${describeValue(value)} in ${where} as '${word}' (in small letters)`, why), fix };
         return {
           ...base,
-          message: sentence(`${describeValue(value)} in ${where} is not a date written as YYYY-MM-DD`, iso ? `If you meant ${iso}, write that` : 'Write the date as YYYY-MM-DD, for example 2026-03-01', why),
+          message: sentence(
+            `${describeValue(value)} in ${where} is not a date written as YYYY-MM-DD`,
+            iso ? `If you meant ${iso}, write that` : `Write the date as YYYY-MM-DD, for example 2026-03-01${alternativesWords(schema)}`,
+            why,
+          ),
           fix,
         };
       }
@@ -107,8 +126,15 @@ function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
     }
     case 'const':
       return { ...base, message: sentence(`${describeValue(value)} is not allowed for ${title} here`, write, why) };
-    case 'type':
-      return { ...base, message: sentence(`The ${title} (${where}) should be ${typeWords((err.params as { type: unknown }).type)}, not ${describeValue(value)}`, write, why) };
+    case 'type': {
+      const seg = parts.segments;
+      const empty = value === null && seg[0] === 'frontMatter' && seg.length === 2;
+      return {
+        ...base,
+        message: sentence(`The ${title} (${where}) should be ${typeWords((err.params as { type: unknown }).type)}, not ${describeValue(value)}`, write, why),
+        fix: empty ? groupShapeFix(doc, seg[1], schema) : undefined,
+      };
+    }
     case 'minLength':
       return { ...base, message: sentence(`The ${title} (${where}) is empty`, write ?? `Write the ${title}`, why) };
     case 'maxLength':
@@ -178,6 +204,24 @@ function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
   };
 }
 
+/** `#/properties/frontMatter/properties/last_tested/anyOf/0/format` -> the anyOf's owner and the branch. */
+function anyOfBranch(schemaPath: string): { ownerPath: string; index: number } | undefined {
+  const m = /^(.*)\/anyOf\/(\d+)\/[^/]+$/.exec(schemaPath);
+  return m ? { ownerPath: m[1], index: Number(m[2]) } : undefined;
+}
+
+/** The front-matter schema node at a schema path (only front-matter fields have alternatives today). */
+function schemaAt(doc: PlanDocument, schemaPath: string): JsonSchema | undefined {
+  const prefix = '#/properties/frontMatter';
+  if (!schemaPath.startsWith(prefix)) return undefined;
+  let node: JsonSchema | undefined = doc.catalogue.frontMatterSchema;
+  for (const seg of schemaPath.slice(prefix.length).split('/').filter(Boolean)) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = node[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node && typeof node === 'object' && Array.isArray(node.anyOf) ? node : undefined;
+}
+
 /** Keywords whose failure is explained by another error ajv also reports. */
 const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', '$ref']);
 
@@ -187,8 +231,19 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
   // Without readable front matter every field would be reported missing, burying the one real
   // problem; the front-matter rule reports that problem instead.
   const frontMatterUnreadable = !doc.frontMatter || doc.frontMatter.problems.length > 0;
-  for (const err of errors) {
+  for (let err of errors) {
     if (WRAPPERS.has(err.keyword)) continue;
+    const alt = anyOfBranch(err.schemaPath);
+    if (alt) {
+      // A value allowed in more than one form ('never' or a date): the first form's error explains it,
+      // worded with the field's own title and guidance; the other forms' errors are not faults.
+      if (alt.index > 0 && errors.some((o) => o !== err && o.instancePath === err.instancePath && anyOfBranch(o.schemaPath)?.index === 0)) continue;
+      const owner = schemaAt(doc, alt.ownerPath);
+      if (owner) {
+        const alternatives = (owner.anyOf as JsonSchema[]).filter((b) => b && 'const' in b).map((b) => String(b.const));
+        err = { ...err, parentSchema: { ...owner, ...(err.parentSchema as JsonSchema), anyOf: undefined, 'x-alternatives': alternatives } };
+      }
+    }
     const pointer = pointerFromJson(err.instancePath);
     if (frontMatterUnreadable && isAtOrBelow(pointer, FRONT_MATTER_POINTER)) continue;
     // Items tried by `contains` that did not match are not faults; the contains error says what is missing.

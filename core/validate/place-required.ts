@@ -7,8 +7,10 @@ import type { ErrorObject } from 'ajv';
 import type { PlanDocument } from '../model/plan-document.js';
 import { parentPointer } from '../model/model-pointer.js';
 import type { JsonSchema } from '../schema/catalogue.js';
-import { frontMatterSchemaAt, hasDefault, missingFieldValue } from '../schema/front-matter-schema.js';
+import { frontMatterSchemaAt, hasDefault, missingFieldValue, skeletonValue } from '../schema/front-matter-schema.js';
 import { insertColumnFix, insertFieldFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
+import { groupShapeFix } from '../fix/group-shape-fix.js';
+import { claimHint } from '../model/claim-hint.js';
 import { fieldPath, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { capitalise, titleOf, type Placed } from './placed.js';
 
@@ -81,11 +83,15 @@ function frontMatterField(m: Missing): Placed | undefined {
     message: sentence(
       `${where} has no '${key}'${normal(title) === normal(key) ? '' : ` (${title})`}`,
       resolved?.['x-why'],
-      resolved?.['x-write'] ?? (withDefault ? `Add '${key}: ${String(resolved.default)}'` : `Add a line '${key}: ...'`),
+      resolved?.['x-write'],
+      withDefault ? `Add '${key}: ${String(resolved.default)}'` : shapeWords(key, resolved, parts.segments.length > 1 ? parts.segments[parts.segments.length - 1] : undefined),
     ),
     pointer: parts.pointer,
     onAnchor: true,
-    fix: insertFieldFix(doc, parts.pointer, key, missingFieldValue(resolved, key), withDefault),
+    // Inside a group written empty (`icb: {}`) there is no line to add to: the whole group is written instead.
+    fix:
+      insertFieldFix(doc, parts.pointer, key, missingFieldValue(resolved, key), withDefault) ??
+      (parts.segments.length === 2 ? groupShapeFix(doc, parts.segments[1], frontMatterSchemaAt(doc.catalogue.frontMatterSchema, [parts.segments[1]])) : undefined),
   };
 }
 
@@ -94,7 +100,7 @@ function section(m: Missing): Placed | undefined {
   if (!def) return undefined;
   return {
     ruleId: 'schema/required-section',
-    message: sentence(`The plan has no '${def.title}' section`, def.why, def.write),
+    message: `${sentence(`The plan has no '${def.title}' section`, def.why, def.write)} ${claimHint(m.doc, def)}`,
     pointer: m.parts.pointer,
     onAnchor: true,
     fix: insertSectionFix(m.doc, def),
@@ -206,4 +212,23 @@ export function placeRequired(doc: PlanDocument, err: ErrorObject, parts: Pointe
   const parentSchema = err.parentSchema as JsonSchema | undefined;
   const m: Missing = { doc, parts, key, schema: parentSchema?.properties?.[key] as JsonSchema | undefined };
   return PLACERS[kindOf(m)](m);
+}
+
+/** "Add 'icb:' with its fields name and ods_code, one per line, indented under it" and so on. */
+function shapeWords(key: string, node: JsonSchema | undefined, parent?: string): string {
+  const fieldsOf = (n: JsonSchema | undefined) => Object.keys((skeletonValue(n, key, key, {}) as Record<string, unknown>) ?? {});
+  if (node?.type === 'object' || node?.properties) {
+    return `Add '${key}:' with its fields ${listWords(fieldsOf(node))}, each on its own line indented by two spaces under it (the quick fix writes them for you)`;
+  }
+  if (node?.type === 'array' || node?.items) {
+    const item = node.items as JsonSchema | undefined;
+    if (item?.type === 'object' || item?.properties) return `Add '${key}:' as a list, one entry per '- ' line, each with ${listWords(fieldsOf(item))} (the quick fix writes one for you)`;
+    return `Add '${key}:' as a list, one '- ' line per entry`;
+  }
+  const under = parent ? ` under '${parent}:', indented by two spaces,` : '';
+  return `Add a line '${key}: '${under} followed by the ${typeof node?.title === 'string' ? node.title : key.replace(/_/g, ' ')}`;
+}
+
+function listWords(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

@@ -112,6 +112,21 @@ describe('addMissing', () => {
     expect(addMissing(r.text, { today: TODAY }).text).toBe(r.text);
   });
 
+  it('inserts nothing where it would not be read (a comment left open at the end), and says so', () => {
+    const open = SPARSE + '\n<!-- a note the practice never closed\n';
+    const r = addMissing(open, { today: TODAY });
+    expect(r.text.endsWith('<!-- a note the practice never closed\n')).toBe(true);
+    expect(r.notes.join('\n')).toMatch(/could not be inserted where it would be read: .*not closed/);
+    expect(addMissing(r.text, { today: TODAY }).text).toBe(r.text);
+  });
+
+  it('keeps a byte-order mark first', () => {
+    const r = addMissing('\uFEFF## Telephony\n\nWords.\n', { today: TODAY });
+    expect(r.text.startsWith('\uFEFF---\n')).toBe(true);
+    expect(applyEdits('\uFEFF## Telephony\n\nWords.\n', r.edits)).toBe(r.text);
+    expect(addMissing(r.text, { today: TODAY }).text).toBe(r.text);
+  });
+
   it('keeps CRLF line endings', () => {
     const crlf = SPARSE.replace(/\n/g, '\r\n');
     const r = addMissing(crlf, { today: TODAY });

@@ -23,8 +23,9 @@ describe('one source for each fact', () => {
 
   it('fills a missing front-matter field from its schema', () => {
     expect(missingFieldValue({ type: 'string', title: 'Owner' }, 'owner')).toBe('{{Owner}}');
-    expect(missingFieldValue({ type: 'array' }, 'x')).toEqual([]);
-    expect(missingFieldValue({ type: 'object' }, 'x')).toEqual({});
+    // Groups and lists get their whole shape to fill in, never an empty `{}` or `[]`.
+    expect(missingFieldValue({ type: 'array', items: { type: 'string', title: 'Location' } }, 'x')).toEqual(['{{Location}}']);
+    expect(missingFieldValue({ type: 'object', required: ['name'], properties: { name: { type: 'string', title: 'Name' } } }, 'icb')).toEqual({ name: '{{Name}}' });
     expect(missingFieldValue({ type: 'string', default: 'draft' }, 'status')).toBe('draft');
     expect(frontMatterSchemaAt({ properties: { a: { type: 'array', items: { properties: { b: { title: 'B' } } } } } }, ['a', '0', 'b'])).toEqual({ title: 'B' });
   });

@@ -1,0 +1,122 @@
+/**
+ * What a practice's own document says about itself, for the front matter: the practice's name, ODS
+ * code, address, postcode and phone, and the plan's dates (written as dates or in words). Each fact
+ * is read from a labelled line or table row ("Date of next review: September 2027") or, for the
+ * postcode and name, from the text itself. Nothing is guessed that is not written.
+ */
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { looseDateToIso } from '../dates/loose-date.js';
+import type { KnownValues } from '../fix/front-matter-skeleton.js';
+
+export interface FoundFact {
+  path: string;
+  value: string;
+  /** The words it was read from, for the migration report. */
+  from: string;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A date as written: "01/06/2027", "1 June 2027", "June 2027" (the first of the month). */
+export function readDate(text: string): string | undefined {
+  const s = text.trim().replace(/[.,;]+$/, '').slice(0, 40);
+  const direct = looseDateToIso(s);
+  if (direct) return direct;
+  const monthYear = /^([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
+  if (monthYear) {
+    const m = MONTHS.findIndex((name) => name.startsWith(monthYear[1].toLowerCase()) && monthYear[1].length >= 3);
+    if (m >= 0) return `${monthYear[2]}-${String(m + 1).padStart(2, '0')}-01`;
+  }
+  return undefined;
+}
+
+/** Labelled dates, most specific label first ("next review" before "review"). */
+const DATE_LABELS: { path: string; label: RegExp }[] = [
+  { path: 'next_review', label: /\b(?:date of next review|next review(?: date)?|review due(?: date)?|date for review|due for review|to be reviewed by)\b/i },
+  { path: 'last_tested', label: /\b(?:date (?:last )?tested|last tested|date of (?:last )?test|tested on)\b/i },
+  { path: 'date_issued', label: /\b(?:date of issue|date issued|issue date|date published|published on|issued on)\b/i },
+  { path: 'last_reviewed', label: /\b(?:date (?:last )?reviewed|last reviewed|date of review|reviewed on|review date)\b/i },
+];
+
+const POSTCODE = /\b([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b/;
+const ODS = /\b(?:ODS(?: code)?|practice code|organisation code|national code)\b[^A-Za-z0-9]{0,20}([A-Z][0-9]{5})\b/i;
+const PHONE = /\b(?:tel|telephone|phone|reception|main number)\b[^0-9+]{0,20}((?:\+44\s?\(?0?\)?\s?|0)[0-9][0-9 ]{8,12}[0-9])/i;
+const NAME_LABEL = /\b(?:practice name|name of (?:the )?practice|surgery name)\b\s*[:|\u2013-]?\s*([^|\n]{3,80})/i;
+const NAMED_PRACTICE = /\b((?:[A-Z][A-Za-z'&.-]*\s){1,4}(?:Surgery|Medical Centre|Medical Practice|Health Centre|Group Practice|Family Practice|Practice))\b/;
+
+/** One line of text per paragraph, list item or table row (cells joined by ' | '). */
+function textLines(tree: Root): string[] {
+  const out: string[] = [];
+  const walk = (node: RootContent) => {
+    if (out.length > 20000) return;
+    if (node.type === 'table') {
+      for (const row of node.children) out.push(row.children.map((c) => toString(c).trim()).join(' | '));
+      return;
+    }
+    if (node.type === 'list') {
+      for (const item of node.children) for (const child of item.children) walk(child as RootContent);
+      return;
+    }
+    if (node.type === 'blockquote') {
+      for (const child of node.children) walk(child as RootContent);
+      return;
+    }
+    if (node.type === 'yaml' || node.type === 'code' || node.type === 'html') return;
+    for (const line of toString(node).split(/\n/)) if (line.trim()) out.push(line.trim());
+  };
+  for (const node of tree.children) walk(node);
+  return out;
+}
+
+export function findFacts(tree: Root, title?: string): FoundFact[] {
+  const lines = textLines(tree);
+  const found = new Map<string, FoundFact>();
+  const set = (path: string, value: string | undefined, from: string) => {
+    const v = value?.trim();
+    if (v && !found.has(path)) found.set(path, { path, value: v, from: from.slice(0, 120) });
+  };
+  for (const line of lines.slice(0, 5000)) {
+    for (const { path, label } of DATE_LABELS) {
+      const m = label.exec(line);
+      if (!m) continue;
+      const after = line.slice(m.index + m[0].length).replace(/^\s*[:|\u2013\u2014-]?\s*/, '');
+      const value = after.split('|')[0];
+      set(path, readDate(value), line);
+      break; // one label per line: "Date of next review" is not also "Date of review"
+    }
+    const ods = ODS.exec(line);
+    if (ods) set('practice.ods_code', ods[1].toUpperCase(), line);
+    const phone = PHONE.exec(line);
+    if (phone) set('practice.phone', phone[1].replace(/\s+/g, ' ').trim(), line);
+    const label = NAME_LABEL.exec(line);
+    if (label) set('practice.name', label[1].replace(/[|].*$/, ''), line);
+    const pc = POSTCODE.exec(line);
+    if (pc && !found.has('practice.postcode')) {
+      const postcode = pc[1].includes(' ') ? pc[1] : `${pc[1].slice(0, -3)} ${pc[1].slice(-3)}`;
+      set('practice.postcode', postcode, line);
+      const before = line.slice(0, pc.index).replace(/^.*\b(?:address|located at)\b\s*[:|-]?\s*/i, '').replace(/[\s,|]+$/, '');
+      if (before.length >= 5 && /\p{L}/u.test(before)) set('practice.address', before, line);
+    }
+  }
+  if (!found.has('practice.name')) {
+    const fromTitle = title ? NAMED_PRACTICE.exec(title)?.[1] : undefined;
+    const fromText = lines.slice(0, 200).map((l) => NAMED_PRACTICE.exec(l)?.[1]).find((n) => n && !/^(?:The|This|Our|A|Each|Every|Other|Neighbouring|Buddy)\s/.test(n));
+    const name = fromTitle ?? fromText;
+    if (name) set('practice.name', name, fromTitle ? title! : name);
+  }
+  // "Castle Street Surgery, 1 Castle Street, Maidstone": the address without the name in front.
+  const name = found.get('practice.name')?.value;
+  const address = found.get('practice.address');
+  if (name && address && address.value.toLowerCase().startsWith(name.toLowerCase())) {
+    const rest = address.value.slice(name.length).replace(/^[\s,]+/, '');
+    if (rest.length >= 5) address.value = rest;
+  }
+  return [...found.values()];
+}
+
+export function knownFrom(facts: FoundFact[]): KnownValues {
+  const known: KnownValues = {};
+  for (const f of facts) known[f.path] = f.value;
+  return known;
+}
