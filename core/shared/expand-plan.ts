@@ -23,6 +23,15 @@ import { mayReferToSharedContent, scanLines, type LineScan } from './scan-lines.
 /** Includes nested deeper than this are refused (a chain this long is a mistake, or a loop). */
 export const MAX_INCLUDE_DEPTH = 8;
 
+/**
+ * Bounds on what one plan's shared content may grow to. A file included several times by files that
+ * are themselves included several times (a diamond) grows exponentially; each file is expanded once
+ * per plan (memoised), and every use of an expansion counts towards these limits. A plan past them
+ * fails with a `shared-content` error: it is never checked on a part of its content.
+ */
+export const MAX_EXPANDED_CHARS = 4 * 1024 * 1024;
+export const MAX_INCLUDE_USES = 1000;
+
 export interface ExpansionProblem {
   /** The file holding the faulty reference, and its offsets there. */
   file: string;
@@ -66,6 +75,13 @@ interface Context {
   problems: ExpansionProblem[];
   /** The plan's reference being expanded, for problems found inside shared files. */
   via?: [number, number];
+  /** Each include target (file and section) expanded once per plan. */
+  expanded: Map<string, MergedText>;
+  /** Characters brought in by includes and shared sections so far, and include lines followed. */
+  size: number;
+  uses: number;
+  /** Set once a limit is passed: nothing more is expanded, and the problem is reported once. */
+  overLimit: boolean;
 }
 
 type Resolved = { path: string; text: string; scan: LineScan } | { problem: string };
@@ -129,7 +145,7 @@ function expandRange(ctx: Context, file: string, text: string, scan: LineScan, s
     if (inc.start < start || inc.end > end) continue;
     if (top) ctx.via = [inc.start, inc.end];
     const content = expandInclude(ctx, file, inc, stack);
-    if (!content) continue;
+    if (!content || !withinLimits(ctx, file, inc, content.text.length)) continue;
     out.copy(file, text, at, inc.start);
     out.append(content, top ? [inc.start, inc.end] : undefined);
     at = inc.end;
@@ -138,7 +154,27 @@ function expandRange(ctx: Context, file: string, text: string, scan: LineScan, s
   return out;
 }
 
+/** Count one use of `length` expanded characters; false (and one problem) once the plan is past its limits. */
+function withinLimits(ctx: Context, file: string, at: { start: number; end: number }, length: number): boolean {
+  if (ctx.overLimit) return false;
+  ctx.uses += 1;
+  ctx.size += length;
+  if (ctx.uses <= MAX_INCLUDE_USES && ctx.size <= MAX_EXPANDED_CHARS) return true;
+  ctx.overLimit = true;
+  const what = ctx.uses > MAX_INCLUDE_USES ? `follows more than ${MAX_INCLUDE_USES} includes` : `grows past ${MAX_EXPANDED_CHARS / 1024 / 1024} MB`;
+  ctx.problems.push({
+    file,
+    start: at.start,
+    end: at.end,
+    severity: 'error',
+    via: file === ctx.plan ? undefined : ctx.via,
+    message: `The shared content of this plan ${what}, because files include the same files many times over. The plan cannot be checked or printed like this. Include each shared file once, where it is needed, rather than through several files that include it again.`,
+  });
+  return false;
+}
+
 function expandInclude(ctx: Context, file: string, inc: { start: number; end: number; target: string }, stack: string[]): MergedText | undefined {
+  if (ctx.overLimit) return undefined;
   const hash = inc.target.lastIndexOf('#');
   const written = hash > 0 ? inc.target.slice(0, hash) : inc.target;
   const sectionId = hash > 0 ? inc.target.slice(hash + 1).trim().toLowerCase() : undefined;
@@ -148,6 +184,9 @@ function expandInclude(ctx: Context, file: string, inc: { start: number; end: nu
   };
   const target = resolveReference(ctx, file, written.trim(), stack);
   if ('problem' in target) return problem(target.problem);
+  const key = `${target.path}#${sectionId ?? ''}`;
+  const done = ctx.expanded.get(key);
+  if (done) return done;
   let start = target.scan.bodyStart;
   let end = target.text.length;
   if (sectionId) {
@@ -161,7 +200,9 @@ function expandInclude(ctx: Context, file: string, inc: { start: number; end: nu
     end = section.next;
   }
   start = skipBlankLines(target.text, start, end);
-  return expandRange(ctx, target.path, target.text, target.scan, start, trimmedEnd(target.text, start, end), [...stack, target.path], false);
+  const content = expandRange(ctx, target.path, target.text, target.scan, start, trimmedEnd(target.text, start, end), [...stack, target.path], false);
+  ctx.expanded.set(key, content);
+  return content;
 }
 
 interface SharedSection {
@@ -199,6 +240,7 @@ function sharedSections(ctx: Context, text: string, scan: LineScan): SharedSecti
       }
       from.set(id, entry.path);
       const content = expandRange(ctx, target.path, target.text, target.scan, h.start, end, [ctx.plan, target.path], false);
+      if (!withinLimits(ctx, ctx.plan, { start: entry.start, end: entry.end }, content.text.length)) return;
       found.push({ id, order: def ? ctx.catalogue.sections.indexOf(def) : Number.MAX_SAFE_INTEGER, content, via });
     });
   }
@@ -217,6 +259,10 @@ export function expandPlan(text: string, planPath: string, options: ExpandOption
     reads: new Map(),
     scans: new Map(),
     problems: [],
+    expanded: new Map(),
+    size: 0,
+    uses: 0,
+    overLimit: false,
   };
   const shared = sharedSections(ctx, text, scan);
   if (scan.includes.length === 0 && ctx.reads.size === 0) return undefined;
