@@ -37,7 +37,7 @@ export const stylish: Reporter = ({ results, color }) => {
       for (const p of positions) width = Math.max(width, p.length);
       diagnostics.forEach((d, i) => {
         const severity = paint(severityColour[d.severity], d.severity.padEnd(7));
-        const message = printable(d.message.replace(/\s*\n\s*/g, ' '));
+        const message = printable(d.message.split('\n').map((l) => l.trim()).join(' '));
         lines.push(`  ${paint(ansi.dim, positions[i].padEnd(width))}  ${severity}  ${message}  ${paint(ansi.dim, d.ruleId)}`);
         if (d.fix?.safe) fixable++;
       });

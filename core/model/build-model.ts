@@ -11,10 +11,19 @@ import { readFrontMatter } from '../parse/front-matter.js';
 import { matchColumn, matchDefinition, type Catalogue, type SectionDef, type TableDef } from '../schema/catalogue.js';
 import { slugify } from '../schema/normalise.js';
 import type { HeadingInfo, PlanDocument } from './plan-document.js';
+import { explicitId } from './explicit-id.js';
 import { pointerOf, type PlanModel, type SectionModel, type SourceMap, type StepModel, type TableModel } from './plan-model.js';
 
-const EXPLICIT_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/i;
-const PLAIN_ROLE = /^([A-Z][A-Za-z0-9 &/()'+-]{0,48}?)\s*:\s+\S/;
+const ROLE_WORDS = /^[A-Z][A-Za-z0-9 &/()'+-]*$/;
+
+/** "Reception: ring ..." -> "Reception": a short capitalised lead-in before the first colon. */
+function plainRole(text: string): string | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 1) return undefined;
+  const role = text.slice(0, colon).trimEnd();
+  if (role.length > 49 || !ROLE_WORDS.test(role) || !/^\s+\S/.test(text.slice(colon + 1))) return undefined;
+  return role;
+}
 
 function emptySection(id: string, heading: string, known: boolean): SectionModel {
   return { id, heading, known, text: '', words: 0, steps: [], bullets: [], tables: {}, subsections: {} };
@@ -34,10 +43,10 @@ function nodeRange(lines: LineIndex, node: { position?: { start: { offset?: numb
  * wording matches, or a slug of the heading. Shared content is merged by the same keys.
  */
 export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): { id: string; def?: SectionDef } {
-  const explicit = EXPLICIT_ID.exec(rawHeading);
+  const explicit = explicitId(rawHeading);
   const heading = explicit ? rawHeading.slice(0, explicit.index).trim() : rawHeading.trim();
-  const def = explicit ? catalogue.byId.get(explicit[1].toLowerCase()) : matchDefinition(heading, catalogue.sections);
-  return { def, id: def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading)) };
+  const def = explicit ? catalogue.byId.get(explicit.id) : matchDefinition(heading, catalogue.sections);
+  return { def, id: def?.id ?? (explicit ? explicit.id : slugify(heading)) };
 }
 
 /** Role of a step: "**Reception:** ..." or "Reception: ...". */
@@ -52,8 +61,8 @@ export function stepRole(item: ListItem): { role?: string; roleNode?: PhrasingCo
     if (next && next.type === 'text' && /^\s*:/.test(next.value)) return { role: t, roleNode: lead };
   }
   if (lead && lead.type === 'text') {
-    const m = PLAIN_ROLE.exec(lead.value);
-    if (m && countWords(m[1]) <= 5) return { role: m[1].trim(), roleNode: lead };
+    const role = plainRole(lead.value);
+    if (role && countWords(role) <= 5) return { role: role.trim(), roleNode: lead };
   }
   return {};
 }
@@ -111,7 +120,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
   function openHeading(node: Heading, index: number): HeadingInfo | undefined {
     const range = nodeRange(lines, node);
     const raw = toString(node).trim();
-    const explicit = EXPLICIT_ID.exec(raw);
+    const explicit = explicitId(raw);
     const heading = explicit ? raw.slice(0, explicit.index).trim() : raw;
     const endOffset = trimEnd(sectionEnd(index, node.depth));
     const sectionRange = lines.range(node.position!.start.offset!, endOffset);
@@ -145,8 +154,8 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     // H3
     if (!cur.section) return undefined;
     const defs = cur.sectionDef?.subsections ?? [];
-    const def = explicit ? defs.find((d) => d.id === explicit[1].toLowerCase()) : matchDefinition(heading, defs);
-    const id = def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading));
+    const def = explicit ? defs.find((d) => d.id === explicit.id) : matchDefinition(heading, defs);
+    const id = def?.id ?? (explicit ? explicit.id : slugify(heading));
     const duplicate = id in cur.section.subsections;
     const sub = emptySection(id, heading, !!def);
     cur.sub = sub;

@@ -10,12 +10,18 @@ export function normaliseHeading(text: string): string {
   return value;
 }
 
+// Applied after trimStart: a `\s*` before an optional word and another after it backtrack
+// quadratically on a long run of blanks.
+const NUMBERING = /^(?:(?:section|part|appendix|annex)\s*)?(?:[0-9]+[a-z]?(?:\.[0-9]+)*|[a-z]|[ivx]+)[.):]\s+/;
+const LEADING_NUMBER = /^[0-9]+(?:\.[0-9]+)*\s+/;
+
 function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/^\s*(section|part|appendix|annex)?\s*([0-9]+[a-z]?(\.[0-9]+)*|[a-z]|[ivx]+)[.):]\s+/, '')
-    .replace(/^\s*[0-9]+(\.[0-9]+)*\s+/, '')
+    .trimStart()
+    .replace(NUMBERING, '')
+    .replace(LEADING_NUMBER, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
