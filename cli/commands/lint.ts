@@ -9,7 +9,7 @@ import { fixPlanText } from '../../core/fix/fix-plan.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
 import { todayIso } from '../../core/rules/dates.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
-import { checkFiles, readError, type FileCheck } from '../check-files.js';
+import { checkFiles, readError, readPlanBytes, type FileCheck } from '../check-files.js';
 import { relPath, toFileResults } from '../file-results.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { discoverFiles, noteSharedFiles, UsageError } from '../discover-files.js';
@@ -116,13 +116,13 @@ function writeFailure(e: unknown): string {
 function fixOne(file: string, resolver: ConfigResolver, today: string, io: CommandIO, hooks: LintHooks): FileCheck {
   const config = resolver.forFile(file);
   let target: string;
-  let bytes: Buffer;
   try {
     target = realpathSync(file);
-    bytes = readFileSync(target);
   } catch (e) {
     return { file, diagnostics: readError(file, e) };
   }
+  const bytes = readPlanBytes(target);
+  if (!Buffer.isBuffer(bytes)) return { file, diagnostics: bytes };
   const decoded = decodePlanBytes(bytes);
   if (isDecodeProblem(decoded)) return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   const result = fixPlanText(decoded.text, { config, today, path: file });

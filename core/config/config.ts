@@ -3,13 +3,17 @@
  * Found upward from the plan. Bad configuration fails loudly, naming the allowed values.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import type { JsonSchema } from '../schema/catalogue.js';
+import { readRegularText } from '../io/read-regular-file.js';
 import { loadPlanSchema } from '../schema/load-schema.js';
+import { repositoryRoot } from '../shared/repository-root.js';
 
 export const CONFIG_FILE = 'continuity.config.json';
+/** A config file or schema extension is a page of JSON; anything larger is not one. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 export type RuleLevel = Severity | 'off';
 export const RULE_LEVELS: RuleLevel[] = ['off', 'info', 'warning', 'error'];
 
@@ -73,8 +77,10 @@ function hashOf(v: unknown): string {
 
 export function loadConfigFile(path: string, knownRuleIds: string[], options: LoadOptions = {}): ResolvedConfig {
   let raw: unknown;
+  const read = readRegularText(path, { maxBytes: MAX_CONFIG_BYTES });
+  if ('refused' in read) throw new ConfigError(`cannot be read: ${read.reason}`, path);
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(read.text);
   } catch (e) {
     throw new ConfigError(`is not valid JSON: ${(e as Error).message}`, path);
   }
@@ -113,8 +119,12 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
       return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas }), schemaIgnored };
     }
     let ext: unknown;
+    // The extension must be a regular file inside the repository holding the config (a link to
+    // /dev/zero, a FIFO or a file elsewhere on the machine is refused before it is opened).
+    const read = readRegularText(schemaPath, { root: path ? repositoryRoot(path) : resolve(baseDir), maxBytes: MAX_CONFIG_BYTES });
+    if ('refused' in read) throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${read.reason}`, path);
     try {
-      ext = JSON.parse(readFileSync(schemaPath, 'utf8'));
+      ext = JSON.parse(read.text);
     } catch (e) {
       throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${(e as Error).message}`, path);
     }

@@ -62,14 +62,15 @@ export interface ExpandOptions {
   catalogue: Catalogue;
   /** Defaults to the repository holding the plan. */
   root?: string;
-  read?: (path: string) => SharedRead;
+  /** Reads a shared file, refusing one whose real path is outside `root`. */
+  read?: (path: string, root: string) => SharedRead;
 }
 
 interface Context {
   plan: string;
   root: string;
   catalogue: Catalogue;
-  read: (path: string) => SharedRead;
+  read: (path: string, root: string) => SharedRead;
   reads: Map<string, SharedRead>;
   scans: Map<string, LineScan>;
   problems: ExpansionProblem[];
@@ -99,7 +100,10 @@ function resolveReference(ctx: Context, from: string, written: string, stack: st
     return { problem: `The shared file ${name} is outside this repository (${path}). Shared content must be kept in the same repository as the plans, so that every change to it is reviewed; copy it into the repository and refer to it there.` };
   }
   let read = ctx.reads.get(path);
-  if (!read) ctx.reads.set(path, (read = ctx.read(path)));
+  if (!read) ctx.reads.set(path, (read = ctx.read(path, ctx.root)));
+  if ('problem' in read && read.outside) {
+    return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };
+  }
   if ('problem' in read) return { problem: `The shared file ${name} cannot be used: ${read.problem} (looked for ${shown(ctx, path)} in the repository). Check the path; it is relative to the file that names it.` };
   if (!isInside(ctx.root, realPath(path))) {
     return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };

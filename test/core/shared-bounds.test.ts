@@ -30,7 +30,7 @@ describe('shared content: expansion bounds', () => {
     const root = tempRepository({ 'plans/practice.md': planIncluding('../shared/level0.md'), ...diamond(3, 3, 'Ring the ICB duty line.\n') });
     const path = join(root, 'plans/practice.md');
     const reads: string[] = [];
-    const expansion = expandPlan(readFileSync(path, 'utf8'), path, { catalogue: catalogueFor([loadPlanSchema()]), read: (p) => (reads.push(p), readSharedFile(p)) })!;
+    const expansion = expandPlan(readFileSync(path, 'utf8'), path, { catalogue: catalogueFor([loadPlanSchema()]), read: (p, r) => (reads.push(p), readSharedFile(p, r)) })!;
     expect(expansion.problems).toEqual([]);
     expect(expansion.merged.text.split('Ring the ICB duty line.').length - 1).toBe(27);
     expect(reads.length).toBe(4);
