@@ -17,6 +17,7 @@ import type { Catalogue, SectionDef } from '../schema/catalogue.js';
 import { sharedEntries } from './front-matter-references.js';
 import { MergedText } from './merged-text.js';
 import { readSharedFile, type SharedRead } from './read-shared-file.js';
+import { whyPrivate } from './private-files.js';
 import { isInside, realPath, repositoryRoot } from './repository-root.js';
 import { mayReferToSharedContent, scanLines, type LineScan } from './scan-lines.js';
 
@@ -99,13 +100,19 @@ function resolveReference(ctx: Context, from: string, written: string, stack: st
   if (!isInside(ctx.root, path)) {
     return { problem: `The shared file ${name} is outside this repository (${path}). Shared content must be kept in the same repository as the plans, so that every change to it is reviewed; copy it into the repository and refer to it there.` };
   }
+  // Refused before it is read: git's folder, .env files and git-ignored files are not content.
+  const real = realPath(path);
+  const privateWhy = isInside(ctx.root, real) ? whyPrivate(ctx.root, real) : undefined;
+  if (privateWhy) {
+    return { problem: `The shared file ${name} cannot be used: ${privateWhy}. Nothing from it is checked or printed. Keep shared content in ordinary files that the repository tracks, such as shared/contacts.md.` };
+  }
   let read = ctx.reads.get(path);
   if (!read) ctx.reads.set(path, (read = ctx.read(path, ctx.root)));
   if ('problem' in read && read.outside) {
     return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };
   }
   if ('problem' in read) return { problem: `The shared file ${name} cannot be used: ${read.problem} (looked for ${shown(ctx, path)} in the repository). Check the path; it is relative to the file that names it.` };
-  if (!isInside(ctx.root, realPath(path))) {
+  if (!isInside(ctx.root, real)) {
     return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };
   }
   if (stack.includes(path)) {
