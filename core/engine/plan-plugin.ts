@@ -9,6 +9,7 @@ import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
 import { LineIndex } from '../input/line-index.js';
 import { buildPlanDocument } from '../model/build-model.js';
 import { describeUnread } from '../parse/parse-limits.js';
+import { maskNhsNumbers } from '../rules/nhs-number.js';
 import { unreadReason } from '../parse/parse-markdown.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import { buildCatalogue, type Catalogue, type JsonSchema } from '../schema/catalogue.js';
@@ -67,7 +68,8 @@ function markdownPlace(file: VFile, range: Diagnostic['range']): Diagnostic['ran
 
 /** Attach our diagnostic fields to a vfile message so they survive the unified pipeline. */
 export function emit(file: VFile, d: Omit<Diagnostic, 'severity'> & { severity?: Severity }, source = MESSAGE_SOURCE): void {
-  const m = file.message(d.message, { place: markdownPlace(file, d.range), ruleId: d.ruleId, source });
+  // Every message passes here: no message may repeat a patient's NHS number (see nhs-number.ts).
+  const m = file.message(maskNhsNumbers(d.message), { place: markdownPlace(file, d.range), ruleId: d.ruleId, source });
   const extra = m as unknown as EmittedFields;
   extra.url = d.url;
   extra.diagnosticRuleId = d.ruleId;
