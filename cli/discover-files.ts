@@ -6,6 +6,7 @@ import fg from 'fast-glob';
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { displayName } from './display-name.js';
 
 export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/README.md', '**/CHANGELOG.md'];
 
@@ -121,7 +122,7 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
 export function noteSharedFiles(shared: string[], inputs: string[], cwd: string, io: { stderr(s: string): void }): void {
   const named = new Set(inputs.map((p) => resolve(cwd, p)));
   for (const f of shared) {
-    if (named.has(f)) io.stderr(`continuity: ${relative(cwd, f) || f} is shared content (it has shared_content: in its front matter), so it is checked as part of the plans that use it, not on its own.\n`);
+    if (named.has(f)) io.stderr(`continuity: ${displayName(relative(cwd, f) || f)} is shared content (it has shared_content: in its front matter), so it is checked as part of the plans that use it, not on its own.\n`);
   }
 }
 

@@ -13,6 +13,7 @@ import { discoverFiles, noteSharedFiles, UsageError } from './discover-files.js'
 import { relPath } from './file-results.js';
 import { ResultCache } from './result-cache.js';
 import { toolFingerprint } from './tool-version.js';
+import { displayName } from './display-name.js';
 
 export interface EstatePlan extends FileCheck {
   /** Relative to the working directory, forward slashes. */
@@ -33,8 +34,8 @@ export interface EstateOptions {
 export async function findEstatePlans(opts: { paths: string[]; cwd: string; resolver: ConfigResolver }, io: { stderr(s: string): void }): Promise<string[]> {
   const inputs = opts.paths.length ? opts.paths : ['plans'];
   const { files: found, unmatched, skipped, shared } = await discoverFiles(inputs, opts.cwd);
-  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
-  for (const k of skipped) io.stderr(`continuity: skipped ${relPath(opts.cwd, k.path)}: ${k.reason}\n`);
+  for (const u of unmatched) io.stderr(`continuity: no plan files match '${displayName(u)}'\n`);
+  for (const k of skipped) io.stderr(`continuity: skipped ${displayName(relPath(opts.cwd, k.path))}: ${k.reason}\n`);
   noteSharedFiles(shared, inputs, opts.cwd, io);
   const named = new Set(inputs.map((p) => resolve(opts.cwd, p)));
   const files = found.filter((f) => named.has(f) || (!opts.resolver.isIgnored(f) && basename(f) !== 'template.md'));

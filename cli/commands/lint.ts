@@ -18,6 +18,7 @@ import { reporters, isReporterName } from '../reporters/index.js';
 import type { FileResult } from '../reporters/types.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
 import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
+import { displayName } from '../display-name.js';
 
 export interface LintOptions {
   paths: string[];
@@ -55,8 +56,8 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
   const inputs = opts.paths.length > 0 ? opts.paths : ['plans'];
   const { files: found, unmatched, skipped, shared } = await discoverFiles(inputs, opts.cwd);
-  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
-  for (const k of skipped) io.stderr(`continuity: skipped ${relPath(opts.cwd, k.path)}: ${k.reason}\n`);
+  for (const u of unmatched) io.stderr(`continuity: no plan files match '${displayName(u)}'\n`);
+  for (const k of skipped) io.stderr(`continuity: skipped ${displayName(relPath(opts.cwd, k.path))}: ${k.reason}\n`);
   noteSharedFiles(shared, inputs, opts.cwd, io);
   if (found.length === 0) {
     throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
@@ -128,7 +129,7 @@ function fixOne(file: string, resolver: ConfigResolver, today: string, io: Comma
   const result = fixPlanText(decoded.text, { config, today, path: file });
   if (result.text === decoded.text) return { file, diagnostics: result.remaining };
   const warn = (message: string): FileCheck => {
-    io.stderr(`continuity: ${file}: ${message}\n`);
+    io.stderr(`continuity: ${displayName(file)}: ${message}\n`);
     return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   };
   hooks.beforeWrite?.(file);

@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { readRegularText } from '../io/read-regular-file.js';
+import { extensionProblem } from './check-extension.js';
+import { globProblem } from './glob-bounds.js';
 import { loadPlanSchema } from '../schema/load-schema.js';
 import { repositoryRoot } from '../shared/repository-root.js';
 
@@ -108,6 +110,11 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
   if (obj.ignore !== undefined) {
     if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) throw new ConfigError('"ignore" must be a list of glob strings, e.g. ["plans/archive/**"]', path);
     ignore = obj.ignore as string[];
+    if (ignore.length > 1000) throw new ConfigError(`"ignore" has ${ignore.length} globs; at most 1000 are allowed`, path);
+    for (const g of ignore) {
+      const problem = globProblem(g);
+      if (problem) throw new ConfigError(`the "ignore" glob ${JSON.stringify(g.slice(0, 80))}${g.length > 80 ? '...' : ''} is refused: ${problem}`, path);
+    }
   }
   const schemas = [loadPlanSchema()];
   let schemaIgnored: string | undefined;
@@ -129,6 +136,8 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
       throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${(e as Error).message}`, path);
     }
     if (!ext || typeof ext !== 'object') throw new ConfigError(`the schema extension ${schemaPath} must be a JSON Schema object`, path);
+    const problem = extensionProblem(schemas[0], ext as JsonSchema);
+    if (problem) throw new ConfigError(`the schema extension ${schemaPath} cannot be used: ${problem}`, path);
     schemas.push(ext as JsonSchema);
   }
   return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas }) };

@@ -26,6 +26,7 @@ import { completionsAt } from './completion.js';
 import { toLspDiagnostic } from './convert.js';
 import { hoverAt } from './hover.js';
 import { isPlanDocument } from './plan-detection.js';
+import { globProblem } from '../../core/config/glob-bounds.js';
 import { CheckScheduler } from './scheduler.js';
 import { printPlan, type PrintRequest, type PrintResult } from './print.js';
 
@@ -52,7 +53,8 @@ export function readSettings(raw: unknown, base: Settings): Settings {
   if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
     rules = Object.fromEntries(Object.entries(s.rules).filter(([, level]) => (RULE_LEVELS as unknown[]).includes(level))) as Record<string, RuleLevel>;
   }
-  const planGlobs = Array.isArray(s.planGlobs) ? s.planGlobs.filter((g): g is string => typeof g === 'string' && g !== '') : base.planGlobs;
+  // Workspace settings are untrusted: a glob past the bounds (see glob-bounds.ts) is left out.
+  const planGlobs = Array.isArray(s.planGlobs) ? s.planGlobs.filter((g): g is string => typeof g === 'string' && g !== '' && globProblem(g) === undefined).slice(0, 100) : base.planGlobs;
   const debounceMs = typeof s.debounceMs === 'number' && Number.isFinite(s.debounceMs) && s.debounceMs >= 0 ? Math.min(s.debounceMs, 10_000) : base.debounceMs;
   const today = typeof s.today === 'string' ? s.today : base.today;
   return { rules, planGlobs, debounceMs, today };
