@@ -55,11 +55,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The nearest config file upward, stopping at the repository's root (the folder with `.git`): a file
+ * above the repository (in a home folder, or a CI runner's work folder) belongs to no one who reviews
+ * the plans, so it is never used silently.
+ */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);
   for (;;) {
     const candidate = join(dir, CONFIG_FILE);
     if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, '.git'))) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

@@ -3,12 +3,12 @@
  * honoured in untrusted workspaces). Pathological ones are refused with a reason; a faulty extension
  * is one configuration error naming the file (exit 2), never a hang or an error on every plan.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { patternProblem } from '../../core/config/check-extension.js';
-import { ConfigError, loadConfigFile } from '../../core/config/config.js';
+import { ConfigError, findConfigFile, loadConfigFile } from '../../core/config/config.js';
 import { globProblem } from '../../core/config/glob-bounds.js';
 import { knownRuleIds } from '../../core/rules/catalogue.js';
 import { runCliAsync, tempWorkspace } from '../helpers/cli.js';
@@ -63,4 +63,19 @@ describe('schema extension bounds', () => {
     expect(malformed.stderr).toContain(`the schema extension ${ext} cannot be used: it is not a valid extension of the plan schema`);
     expect(malformed.stdout).not.toContain('internal-error');
   }, 300_000);
+});
+
+describe('config file discovery', () => {
+  it('stops at the repository root: a config file above the repository is not used', async () => {
+    const outer = tempWorkspace(false);
+    writeFileSync(join(outer, 'continuity.config.json'), JSON.stringify({ rules: { 'nhs-number': 'off' } }));
+    const repo = join(outer, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'plans'));
+    writeFileSync(join(repo, 'plans/plan.md'), '# Plan\n\nCall back patient 943 476 5919 first.\n');
+    expect(findConfigFile(join(repo, 'plans'))).toBeUndefined();
+    expect(findConfigFile(outer)).toBe(join(outer, 'continuity.config.json'));
+    const r = await runCliAsync(['lint', 'plans/plan.md'], repo);
+    expect(r.stdout).toContain('nhs-number');
+  }, 120_000);
 });
