@@ -80,7 +80,7 @@ export async function checkFiles(files: string[], options: CheckFilesOptions): P
       continue;
     }
     const config = options.resolver.forFile(file);
-    const key = cacheKey(bytes, config.hash, options.fingerprint, options.today);
+    const key = cacheKey(bytes, config.hash, options.fingerprint, options.today, file);
     const hit = options.cache?.get(key);
     if (hit) results.set(file, hit);
     else misses.push({ file, key, configPath: config.path });

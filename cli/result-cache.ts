@@ -29,8 +29,12 @@ export interface CheckedFile {
   summary?: PlanSummary;
 }
 
-export function cacheKey(bytes: Uint8Array, configHash: string, fingerprint: string, today: string): string {
-  return createHash('sha256').update(bytes).update(`\0${configHash}\0${fingerprint}\0${today}`).digest('hex');
+/**
+ * The plan's path is part of the key: shared content is found relative to the plan, so two copies of
+ * one plan in different folders can have different answers (one finds its shared files, one not).
+ */
+export function cacheKey(bytes: Uint8Array, configHash: string, fingerprint: string, today: string, path: string): string {
+  return createHash('sha256').update(bytes).update(`\0${configHash}\0${fingerprint}\0${today}\0${path}`).digest('hex');
 }
 
 /** Current content hash of a shared file (null when missing), read once per run however many plans share it. */

@@ -149,3 +149,37 @@ export function removeOutputs(siteDir: string, outputs: PlanOutputs): void {
 export function siteRelative(siteDir: string, file: string): string {
   return relative(siteDir, file).replace(/\\/g, '/');
 }
+
+/** Files of the site's own: a plan's printed copy may not take their names. */
+const RESERVED_OUTPUTS = ['index.html', 'dashboard.html', 'estate.json', 'estate.csv'];
+
+/**
+ * Plans whose printed copies would land on a file another plan (or the site itself) already uses:
+ * `x.md` and `x.markdown` in one folder, an `index.md` or `dashboard.md` at the top, a plan under a
+ * `status/` folder. The first plan (in path order) keeps the name; each later one gets the reason it
+ * is not printed. Names are compared without case, as on macOS and Windows file systems.
+ */
+export function outputCollisions(planned: { path: string; outputs: PlanOutputs }[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  const problems = new Map<string, string>();
+  for (const { path, outputs } of [...planned].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    for (const file of [outputs.pdf, outputs.forms, outputs.html]) {
+      if (!file) continue;
+      const key = file.toLowerCase();
+      const owner = owners.get(key);
+      const why = RESERVED_OUTPUTS.includes(key)
+        ? `its printed copy would be named ${file}, which the site uses for its own page; rename the plan file`
+        : key.startsWith(`${STATUS_DIR}/`)
+          ? `its printed copy would go in the site's ${STATUS_DIR}/ folder, which the build keeps for itself; move or rename the plan's folder`
+          : owner && owner !== path
+            ? `its printed copy would be ${file}, the same file as the copy of ${owner}; rename one of the two plan files`
+            : undefined;
+      if (why) {
+        problems.set(path, why);
+        break;
+      }
+      owners.set(key, path);
+    }
+  }
+  return problems;
+}

@@ -32,7 +32,8 @@ import { reporters } from '../reporters/index.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
 import { SharedFileHashes } from '../result-cache.js';
 import { inShard, type Shard } from '../shard.js';
-import { allStatuses, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
+import { allStatuses, outputCollisions, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
+import { displayName } from '../display-name.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
 import type { CommandIO } from './lint.js';
 import { sourceDate } from './render.js';
@@ -162,6 +163,9 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   const htmlToWrite: { plan: EstatePlan; outFile: string; prepared: () => PreparedPrint }[] = [];
   let failingChecks = 0;
   let unchanged = 0;
+  // Two plans printed to one file would silently lose one: the later is refused, with the reason.
+  const collisions = outputCollisions(plans.map((p) => ({ path: p.path, outputs: plannedOutputs(p.path, opts.outputs) })));
+  const collided = new Map<string, string>();
   for (const plan of plans) {
     const previous = readStatus(siteDir, plan.path);
     const summary = estateSummary(plan, opts.cwd);
@@ -171,6 +175,13 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
       // A plan that fails its checks is not published: its old copies would no longer match the plan.
       if (previous) removeOutputs(siteDir, previous.outputs);
       statuses.set(plan.path, { path: plan.path, summary, outputs: { notPrinted: `Not published: fails its checks (${errors} ${errors === 1 ? 'error' : 'errors'})` } });
+      continue;
+    }
+    const collision = collisions.get(plan.path);
+    if (collision) {
+      collided.set(plan.path, collision);
+      io.stderr(`continuity: ${displayName(plan.path)} not printed: ${collision}\n`);
+      statuses.set(plan.path, { path: plan.path, summary, outputs: { notPrinted: `Not printed: ${collision}` } });
       continue;
     }
     const key = renderKey(plan, resolver.forFile(plan.file).hash, opts.outputs, hashes);
@@ -230,7 +241,14 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   if (opts.signal?.aborted) return 2;
 
   // 4. Remember each plan; forget plans that no longer exist; write the site's pages.
-  for (const s of statuses.values()) writeStatus(siteDir, s);
+  // Plans that share a site path share a status file too: the first (in path order) keeps it.
+  const statusOwners = new Set<string>();
+  for (const s of [...statuses.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const owner = sitePathOf(s.path).toLowerCase();
+    if (statusOwners.has(owner)) continue;
+    statusOwners.add(owner);
+    writeStatus(siteDir, s);
+  }
   for (const old of allStatuses(siteDir)) {
     if (existsSync(resolve(opts.cwd, old.path))) continue;
     removeOutputs(siteDir, old.outputs);
@@ -245,5 +263,5 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
     const site = writeSitePages(siteDir, opts.cwd, today, resolver);
     io.stdout(`${site.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`);
   }
-  return failingChecks > 0 || failedToPrint.size > 0 ? 1 : 0;
+  return failingChecks > 0 || failedToPrint.size > 0 || collided.size > 0 ? 1 : 0;
 }
