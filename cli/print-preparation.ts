@@ -2,7 +2,7 @@
  * Check one plan and get it ready to print: its merged document and print options, or why it is not
  * printed (it fails its checks, without --allow-errors). Shared by `render` and `build`.
  */
-import { readFileSync } from 'node:fs';
+import { readPlanBytes } from './check-files.js';
 import { dirname } from 'node:path';
 import { checkPlanBytes } from '../core/check-plan.js';
 import type { ConfigResolver } from '../core/config/config-resolver.js';
@@ -20,7 +20,10 @@ export interface PrepareOptions {
 }
 
 export function preparePrint(file: string, shown: string, opts: PrepareOptions): PreparedPrint {
-  const result = checkPlanBytes(readFileSync(file), { config: opts.resolver.forFile(file), today: opts.printedDate, path: file });
+  // Read as a regular file only (a plan swapped for a FIFO since it was checked must not hang printing).
+  const bytes = readPlanBytes(file);
+  if (!Buffer.isBuffer(bytes)) return { refusal: bytes[0].message.replace(/^The file/, 'the file') };
+  const result = checkPlanBytes(bytes, { config: opts.resolver.forFile(file), today: opts.printedDate, path: file });
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   if (!result.doc || (errors > 0 && !opts.allowErrors)) {
     return { refusal: `it has ${errors} ${errors === 1 ? 'error' : 'errors'}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.` };

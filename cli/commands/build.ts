@@ -11,7 +11,8 @@
  * Exit 0 all good, 1 plans that fail their checks or could not be printed, 2 usage or no browser.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readPlanBytes } from '../check-files.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { catalogueFor } from '../../core/engine/plan-plugin.js';
@@ -73,7 +74,8 @@ export function parseBuildOutputs(value: string): BuildOutput[] {
 
 /** Everything a plan's printed copies depend on, except the printing date and the repository's HEAD. */
 function renderKey(plan: EstatePlan, configHash: string, outputs: BuildOutput[], hashes: SharedFileHashes): string {
-  const h = createHash('sha256').update(readFileSync(plan.file));
+  const bytes = readPlanBytes(plan.file);
+  const h = createHash('sha256').update(Buffer.isBuffer(bytes) ? bytes : 'unreadable');
   for (const f of [...(plan.sharedFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path))) h.update(`\0${f.path}\0${hashes.get(f.path) ?? 'missing'}`);
   return h.update(`\0${configHash}\0${toolFingerprint()}\0${outputs.join(',')}`).digest('hex');
 }
@@ -94,12 +96,9 @@ function selectChanged(files: string[], ref: string, cwd: string, resolver: Conf
   if (configChanged) return files;
   return files.filter((f) => {
     if (changed.has(f)) return true;
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch {
-      return true;
-    }
+    const bytes = readPlanBytes(f);
+    if (!Buffer.isBuffer(bytes)) return true;
+    const text = bytes.toString('utf8');
     return sharedFilesOf(text, f, catalogueFor(resolver.forFile(f).schemas)).some((d) => changed.has(d));
   });
 }
