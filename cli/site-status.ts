@@ -107,7 +107,7 @@ export function removeStatus(siteDir: string, planPath: string): void {
 }
 
 /** Every status file in the site (from this build and earlier ones or other shards). */
-export function allStatuses(siteDir: string): PlanStatus[] {
+export function allStatuses(siteDir: string, ignored: { count: number } = { count: 0 }): PlanStatus[] {
   const root = join(siteDir, STATUS_DIR);
   const out: PlanStatus[] = [];
   let names: string[];
@@ -121,6 +121,7 @@ export function allStatuses(siteDir: string): PlanStatus[] {
     // A damaged, forged or foreign status file is ignored: that plan is printed again next time.
     const s = readStatusFile(siteDir, join(root, name));
     if (s) out.push(s);
+    else ignored.count++;
   }
   return out;
 }

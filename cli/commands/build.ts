@@ -104,8 +104,8 @@ function selectChanged(files: string[], ref: string, cwd: string, resolver: Conf
 }
 
 /** index.html and the dashboard (with JSON and CSV) from every status file in the site. */
-function writeSitePages(siteDir: string, cwd: string, today: string, resolver: ConfigResolver): { rows: number; written: string[]; summary: string } {
-  const statuses = allStatuses(siteDir);
+function writeSitePages(siteDir: string, cwd: string, today: string, resolver: ConfigResolver, ignored = { count: 0 }): { rows: number; written: string[]; summary: string } {
+  const statuses = allStatuses(siteDir, ignored);
   const rows = sortRows(statuses.map((s) => toEstateRow(s.path, s.summary, today, s.outputs)));
   const existing = statuses.map((s) => resolve(cwd, s.path)).filter((f) => existsSync(f));
   const sections = sectionColumns(existing, resolver);
@@ -130,8 +130,12 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   const shown = (f: string) => relative(opts.cwd, f) || f;
 
   if (opts.indexOnly) {
-    const site = writeSitePages(siteDir, opts.cwd, today, resolver);
-    if (site.rows === 0) throw new UsageError(`no plan status files in ${shown(join(siteDir, 'status'))}: run continuity build (or its shards) with --out ${opts.out} first`);
+    const ignored = { count: 0 };
+    const site = writeSitePages(siteDir, opts.cwd, today, resolver, ignored);
+    // Status files are signed (see state-key.ts): shards on other machines need one shared key.
+    const unsigned = ignored.count > 0 ? `${ignored.count} status ${ignored.count === 1 ? 'file was' : 'files were'} ignored: not written by a build with this machine's key. Shards built on other runners must share one key: set CONTINUITY_STATE_KEY (a CI secret of 16 or more characters) for every shard and for this step` : '';
+    if (site.rows === 0) throw new UsageError(unsigned ? `no usable plan status files in ${shown(join(siteDir, 'status'))}: ${unsigned}` : `no plan status files in ${shown(join(siteDir, 'status'))}: run continuity build (or its shards) with --out ${opts.out} first`);
+    if (unsigned) io.stderr(`continuity: ${unsigned}.\n`);
     io.stdout(`${site.summary}.\nWrote ${site.written.map(shown).join(', ')}\n`);
     return 0;
   }

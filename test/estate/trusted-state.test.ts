@@ -76,6 +76,28 @@ describe('site status files', () => {
   }, 120_000);
 });
 
+describe('shards on different runners', () => {
+  it('--index-only with another key says to share CONTINUITY_STATE_KEY; with the same key it makes the site', async () => {
+    const dir = tempWorkspace();
+    const withKey = async (key: string, args: string[]) => {
+      process.env.CONTINUITY_STATE_KEY = key;
+      try {
+        return await runCliAsync(args, dir);
+      } finally {
+        delete process.env.CONTINUITY_STATE_KEY;
+      }
+    };
+    const runnerA = 'the pipeline secret shared by all shards';
+    expect((await withKey(runnerA, ['build', 'plans', '--outputs', 'html', '--out', 'site', '--shard', '1/1'])).code).toBe(0);
+    const other = await withKey('a different runner with its own key', ['build', '--index-only', '--out', 'site']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('3 status files were ignored: not written by a build with this machine\'s key. Shards built on other runners must share one key: set CONTINUITY_STATE_KEY');
+    const same = await withKey(runnerA, ['build', '--index-only', '--out', 'site']);
+    expect(same.code).toBe(0);
+    expect(readFileSync(join(dir, 'site/index.html'), 'utf8')).toContain('Riverside Medical Centre');
+  }, 300_000);
+});
+
 describe('result cache', () => {
   it('a forged cache entry cannot turn a failing plan green', async () => {
     const dir = tempWorkspace();
