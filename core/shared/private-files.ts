@@ -15,8 +15,9 @@ function gitIgnores(root: string, rel: string): boolean {
   const key = `${root}\0${rel}`;
   let answer = ignored.get(key);
   if (answer === undefined) {
-    // Exit 0: ignored; 1: not ignored; anything else (no git, not a repository): not known to be.
-    const r = spawnSync('git', ['check-ignore', '-q', '--no-index', '--', rel], { cwd: root, timeout: 10_000, stdio: 'ignore' });
+    // Exit 0: ignored (and not tracked: a committed file is part of the repository, whatever .gitignore
+    // says); 1: not ignored; anything else (no git, not a repository): not known to be.
+    const r = spawnSync('git', ['check-ignore', '-q', '--', rel], { cwd: root, timeout: 10_000, stdio: 'ignore' });
     answer = r.status === 0;
     if (ignored.size > 5000) ignored.clear();
     ignored.set(key, answer);
