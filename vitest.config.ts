@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/vscode/**', 'node_modules/**'],
-    testTimeout: 60_000,
+    // A safety net against a hang, not a speed check: tests wait on events, and on a loaded 2-core
+    // machine a CLI run over an estate can take minutes.
+    testTimeout: 300_000,
     hookTimeout: 120_000,
     pool: 'forks',
   },

@@ -3,13 +3,13 @@
  * them to repay the workers' start-up (parsing is CPU-bound and single-threaded).
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { checkPlanBytes } from '../core/check-plan.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import type { ConfigResolver } from '../core/config/config-resolver.js';
 import { summarisePlan } from '../core/estate/plan-summary.js';
+import { readRegularFile } from '../core/io/read-regular-file.js';
 import { ruleDocsUrl } from '../core/rules/docs-url.js';
 import { cacheKey, type CheckedFile, type ResultCache } from './result-cache.js';
 
@@ -47,14 +47,25 @@ export function readError(file: string, e: unknown): Diagnostic[] {
   return [{ ruleId: 'unreadable-file', severity: 'error', message: `The file could not be read (${why}).`, range: { start: zero, end: zero }, url: ruleDocsUrl('unreadable-file') }];
 }
 
+/** A plan is text someone wrote: far larger than this is not a plan (and is never read whole). */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A plan's bytes, read as a regular file only (a plan committed as a link to /dev/zero or a FIFO is
+ * refused, not read for ever), or the diagnostic saying why it could not be read.
+ */
+export function readPlanBytes(file: string): Buffer | Diagnostic[] {
+  const read = readRegularFile(file, { maxBytes: MAX_PLAN_BYTES });
+  if ('bytes' in read) return read.bytes;
+  const zero = { line: 1, column: 1, offset: 0 };
+  const why = read.refused === 'missing' ? 'it no longer exists: it was moved or deleted while the plans were being checked' : read.refused === 'denied' ? 'permission denied: ask whoever manages the folder for read access' : read.reason;
+  return [{ ruleId: 'unreadable-file', severity: 'error', message: `The file could not be read (${why}).`, range: { start: zero, end: zero }, url: ruleDocsUrl('unreadable-file') }];
+}
+
 /** Check one file from disk: its diagnostics, the shared files it used and its estate summary. */
 export function checkFileOnDisk(file: string, config: ResolvedConfig, today: string): CheckedFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return { diagnostics: readError(file, e) };
-  }
+  const bytes = readPlanBytes(file);
+  if (!Buffer.isBuffer(bytes)) return { diagnostics: bytes };
   const result = checkPlanBytes(bytes, { config, today, path: file });
   return { diagnostics: result.diagnostics, sharedFiles: result.sharedFiles, summary: summarisePlan(result) };
 }
@@ -63,15 +74,13 @@ export async function checkFiles(files: string[], options: CheckFilesOptions): P
   const results = new Map<string, CheckedFile>();
   const misses: { file: string; key: string; configPath?: string }[] = [];
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      results.set(file, { diagnostics: readError(file, e) });
+    const bytes = readPlanBytes(file);
+    if (!Buffer.isBuffer(bytes)) {
+      results.set(file, { diagnostics: bytes });
       continue;
     }
     const config = options.resolver.forFile(file);
-    const key = cacheKey(bytes, config.hash, options.fingerprint, options.today);
+    const key = cacheKey(bytes, config.hash, options.fingerprint, options.today, file);
     const hit = options.cache?.get(key);
     if (hit) results.set(file, hit);
     else misses.push({ file, key, configPath: config.path });

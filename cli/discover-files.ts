@@ -6,6 +6,7 @@ import fg from 'fast-glob';
 import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { displayName } from './display-name.js';
 
 export const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/README.md', '**/CHANGELOG.md'];
 
@@ -151,10 +152,10 @@ export async function findPlans(
   io: { stderr(s: string): void },
 ): Promise<string[]> {
   const { files: found, unmatched, skipped, shared, templates } = await discoverFiles(inputs, cwd);
-  for (const u of unmatched) io.stderr(`continuity: no plan files match '${u}'\n`);
-  for (const k of skipped) io.stderr(`continuity: skipped ${toPosix(relative(cwd, k.path)) || k.path}: ${k.reason}\n`);
+  for (const u of unmatched) io.stderr(`continuity: no plan files match '${displayName(u)}'\n`);
+  for (const k of skipped) io.stderr(`continuity: skipped ${displayName(toPosix(relative(cwd, k.path)) || k.path)}: ${k.reason}\n`);
   noteSharedFiles(shared, inputs, cwd, io);
-  for (const t of templates) io.stderr(`continuity: left out ${toPosix(relative(cwd, t)) || t}: it is the plan template (plan_template: true), meant to hold placeholders; name it to check it.\n`);
+  for (const t of templates) io.stderr(`continuity: left out ${displayName(toPosix(relative(cwd, t)) || t)}: it is the plan template (plan_template: true), meant to hold placeholders; name it to check it.\n`);
   if (found.length === 0) {
     throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
   }
@@ -168,7 +169,7 @@ export async function findPlans(
 export function noteSharedFiles(shared: string[], inputs: string[], cwd: string, io: { stderr(s: string): void }): void {
   const named = new Set(inputs.map((p) => resolve(cwd, p)));
   for (const f of shared) {
-    if (named.has(f)) io.stderr(`continuity: ${relative(cwd, f) || f} is shared content (it has shared_content: in its front matter), so it is checked as part of the plans that use it, not on its own.\n`);
+    if (named.has(f)) io.stderr(`continuity: ${displayName(relative(cwd, f) || f)} is shared content (it has shared_content: in its front matter), so it is checked as part of the plans that use it, not on its own.\n`);
   }
 }
 

@@ -13,6 +13,7 @@ import { findPlans } from './discover-files.js';
 import { relPath } from './file-results.js';
 import { ResultCache } from './result-cache.js';
 import { toolFingerprint } from './tool-version.js';
+import { displayName } from './display-name.js';
 
 export interface EstatePlan extends FileCheck {
   /** Relative to the working directory, forward slashes. */

@@ -2,7 +2,7 @@
  * Check one plan and get it ready to print: its merged document and print options, or why it is not
  * printed (the print gate refuses it, without --allow-errors). Shared by `render` and `build`.
  */
-import { readFileSync } from 'node:fs';
+import { readPlanBytes } from './check-files.js';
 import { dirname } from 'node:path';
 import { checkPlanBytes } from '../core/check-plan.js';
 import type { ConfigResolver } from '../core/config/config-resolver.js';
@@ -21,7 +21,10 @@ export interface PrepareOptions {
 }
 
 export function preparePrint(file: string, shown: string, opts: PrepareOptions): PreparedPrint {
-  const result = checkPlanBytes(readFileSync(file), { config: opts.resolver.forFile(file), today: opts.printedDate, path: file });
+  // Read as a regular file only (a plan swapped for a FIFO since it was checked must not hang printing).
+  const bytes = readPlanBytes(file);
+  if (!Buffer.isBuffer(bytes)) return { refusal: bytes[0].message.replace(/^The file/, 'the file') };
+  const result = checkPlanBytes(bytes, { config: opts.resolver.forFile(file), today: opts.printedDate, path: file });
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const decision = decidePrint({ doc: result.doc, errors, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
   if (!decision.print || !result.doc) {

@@ -3,15 +3,24 @@
  * schema), the tool build and today's date (date rules change their answer at midnight). A plan that
  * takes shared content also records each shared file's hash; the entry is used only while those are
  * unchanged. An unchanged estate re-checks by hashing files, without loading the parser at all.
+ *
+ * The cache file may sit in the working tree, where a pull request can write anything. Each entry is
+ * signed with this machine's (or this CI pipeline's) state key and its shape is checked when read;
+ * an entry that fails either is ignored, so a forged cache can cost a re-check but never a verdict.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { PlanSummary } from '../core/estate/plan-summary.js';
+import { readRegularFile, readRegularText } from '../core/io/read-regular-file.js';
 import type { SharedFileUse } from '../core/shared/expand-plan.js';
+import { MAX_SHARED_BYTES } from '../core/shared/read-shared-file.js';
+import { signState, verifyState } from './state-key.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
+/** A cache larger than this is not read (it is rebuilt): the tools never read without bound. */
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** What one check of one file produced, as cached. */
 export interface CheckedFile {
@@ -20,8 +29,12 @@ export interface CheckedFile {
   summary?: PlanSummary;
 }
 
-export function cacheKey(bytes: Uint8Array, configHash: string, fingerprint: string, today: string): string {
-  return createHash('sha256').update(bytes).update(`\0${configHash}\0${fingerprint}\0${today}`).digest('hex');
+/**
+ * The plan's path is part of the key: shared content is found relative to the plan, so two copies of
+ * one plan in different folders can have different answers (one finds its shared files, one not).
+ */
+export function cacheKey(bytes: Uint8Array, configHash: string, fingerprint: string, today: string, path: string): string {
+  return createHash('sha256').update(bytes).update(`\0${configHash}\0${fingerprint}\0${today}\0${path}`).digest('hex');
 }
 
 /** Current content hash of a shared file (null when missing), read once per run however many plans share it. */
@@ -30,15 +43,30 @@ export class SharedFileHashes {
   get(path: string): string | null {
     let h = this.hashes.get(path);
     if (h === undefined) {
-      try {
-        h = createHash('sha256').update(readFileSync(path)).digest('hex');
-      } catch {
-        h = null;
-      }
+      const read = readRegularFile(path, { maxBytes: MAX_SHARED_BYTES });
+      h = 'bytes' in read ? createHash('sha256').update(read.bytes).digest('hex') : null;
       this.hashes.set(path, h);
     }
     return h;
   }
+}
+
+function signedText(key: string, checked: CheckedFile): string {
+  return `${key}\0${JSON.stringify(checked)}`;
+}
+
+const SEVERITIES = ['error', 'warning', 'info'];
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isPosition = (v: unknown) => isObject(v) && Number.isInteger(v.line) && Number.isInteger(v.column);
+
+/** The shape a cached result must have before it is used (signed or not, a bad shape is not trusted). */
+export function isCheckedFile(v: unknown): v is CheckedFile {
+  if (!isObject(v) || !Array.isArray(v.diagnostics)) return false;
+  const diagnosticOk = (d: unknown) =>
+    isObject(d) && typeof d.ruleId === 'string' && SEVERITIES.includes(d.severity as string) && typeof d.message === 'string' && isObject(d.range) && isPosition(d.range.start) && isPosition(d.range.end);
+  if (!v.diagnostics.every(diagnosticOk)) return false;
+  if (v.sharedFiles !== undefined && !(Array.isArray(v.sharedFiles) && v.sharedFiles.every((f) => isObject(f) && typeof f.path === 'string' && (f.sha256 === null || typeof f.sha256 === 'string')))) return false;
+  return v.summary === undefined || (isObject(v.summary) && Number.isInteger(v.summary.errors) && Number.isInteger(v.summary.warnings));
 }
 
 export class ResultCache {
@@ -49,9 +77,12 @@ export class ResultCache {
 
   constructor(private readonly file: string) {
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8'));
+      const read = readRegularText(file, { maxBytes: MAX_CACHE_BYTES });
+      const data = 'text' in read ? JSON.parse(read.text) : undefined;
       if (data?.format === FORMAT && data.entries && typeof data.entries === 'object') {
-        for (const [k, v] of Object.entries(data.entries)) this.entries.set(k, v as CheckedFile);
+        for (const [k, v] of Object.entries(data.entries as Record<string, { checked?: unknown; mac?: unknown }>)) {
+          if (v && isCheckedFile(v.checked) && verifyState(signedText(k, v.checked), v.mac)) this.entries.set(k, v.checked);
+        }
       }
     } catch {
       // No cache yet, or an unreadable one: start empty.
@@ -80,8 +111,11 @@ export class ResultCache {
   /** Write atomically, keeping only entries used in this run (the cache never grows without bound). */
   save(): void {
     if (!this.dirty && this.used.size === this.entries.size) return;
-    const entries: Record<string, CheckedFile> = {};
-    for (const k of this.used) entries[k] = this.entries.get(k)!;
+    const entries: Record<string, { checked: CheckedFile; mac: string }> = {};
+    for (const k of this.used) {
+      const checked = this.entries.get(k)!;
+      entries[k] = { checked, mac: signState(signedText(k, checked)) };
+    }
     try {
       mkdirSync(dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;

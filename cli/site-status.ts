@@ -3,14 +3,23 @@
  * key its printed copies were made from, and where they are. An unchanged plan is not printed again;
  * the index and dashboard are written from these files, so shards built on different runners and
  * merged into one folder make one site (`continuity build --index-only`).
+ *
+ * The site folder may hold files a pull request wrote. A status file is used only when its shape is
+ * right, its output paths are plain files inside the site, and its signature (this machine's or this
+ * CI pipeline's state key, see state-key.ts) matches; anything else is ignored, so a forged status can
+ * neither mark a failing plan as passing, put markup or links into the dashboard, nor make the build
+ * delete a file outside the site.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { PlanOutputs } from '../core/estate/estate-row.js';
 import type { PlanSummary } from '../core/estate/plan-summary.js';
+import { isInsideFolder, readRegularText } from '../core/io/read-regular-file.js';
 import { writeFileAtomic } from '../core/io/write-file-atomic.js';
+import { signState, verifyState } from './state-key.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+const MAX_STATUS_BYTES = 1024 * 1024;
 export const STATUS_DIR = 'status';
 
 export interface PlanStatus {
@@ -29,31 +38,76 @@ export function sitePathOf(planPath: string): string {
   return clean.replace(/\.(md|markdown)$/i, '');
 }
 
-function statusFile(siteDir: string, planPath: string): string {
-  return join(siteDir, STATUS_DIR, `${sitePathOf(planPath)}.json`);
+/** The status file of a plan, always inside `<site>/status/`. */
+function statusFile(siteDir: string, planPath: string): string | undefined {
+  const root = resolve(siteDir, STATUS_DIR);
+  const file = resolve(root, `${sitePathOf(planPath)}.json`);
+  return isInsideFolder(root, file) && file !== root ? file : undefined;
 }
 
-export function readStatus(siteDir: string, planPath: string): PlanStatus | undefined {
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+// No control characters, backslashes or colons (a colon would make a link like `javascript:...`).
+const UNSAFE_IN_OUTPUT = /[\u0000-\u001f\u007f\\:?#%]/;
+
+/**
+ * A printed file's path as a status file may name it: relative, inside the site, no `..`, not in the
+ * status folder, a PDF or HTML page. Anything else (`../../etc/passwd`, `javascript:...`) is refused.
+ */
+export function isSiteOutputPath(p: unknown): p is string {
+  if (typeof p !== 'string' || p.length > 1000 || UNSAFE_IN_OUTPUT.test(p) || !/\.(?:pdf|html)$/.test(p)) return false;
+  const parts = p.split('/');
+  return !parts.some((s) => s === '' || s === '.' || s === '..') && parts[0] !== STATUS_DIR;
+}
+
+function isPlanStatus(v: unknown): v is PlanStatus & { mac: string } {
+  if (!isObject(v) || v.format !== FORMAT || typeof v.path !== 'string' || !isObject(v.summary) || !isObject(v.outputs)) return false;
+  const s = v.summary;
+  if (!Number.isInteger(s.errors) || !Number.isInteger(s.warnings) || !isObject(s.sections)) return false;
+  if (v.renderKey !== undefined && typeof v.renderKey !== 'string') return false;
+  const o = v.outputs;
+  if (!['pdf', 'forms', 'html'].every((k) => o[k] === undefined || isSiteOutputPath(o[k]))) return false;
+  return o.notPrinted === undefined || (typeof o.notPrinted === 'string' && o.notPrinted.length <= 2000);
+}
+
+function signedText(s: Omit<PlanStatus, 'format'>): string {
+  return JSON.stringify([FORMAT, s.path, s.summary, s.renderKey ?? null, s.outputs]);
+}
+
+/** A status file's content when it is well formed and signed with this machine's key; else undefined. */
+function readStatusFile(siteDir: string, file: string): PlanStatus | undefined {
+  const read = readRegularText(file, { root: siteDir, maxBytes: MAX_STATUS_BYTES });
+  if (!('text' in read)) return undefined;
   try {
-    const s = JSON.parse(readFileSync(statusFile(siteDir, planPath), 'utf8')) as PlanStatus;
-    return s?.format === FORMAT && s.path === planPath ? s : undefined;
+    const s: unknown = JSON.parse(read.text);
+    if (!isPlanStatus(s) || !verifyState(signedText(s), s.mac)) return undefined;
+    const { mac: _mac, ...status } = s;
+    return status;
   } catch {
     return undefined;
   }
 }
 
+export function readStatus(siteDir: string, planPath: string): PlanStatus | undefined {
+  const file = statusFile(siteDir, planPath);
+  const s = file ? readStatusFile(siteDir, file) : undefined;
+  return s?.path === planPath ? s : undefined;
+}
+
 export function writeStatus(siteDir: string, status: Omit<PlanStatus, 'format'>): void {
   const file = statusFile(siteDir, status.path);
+  if (!file) return;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, JSON.stringify({ format: FORMAT, ...status }, null, 2) + '\n');
+  const { path, summary, renderKey, outputs } = status;
+  writeFileAtomic(file, JSON.stringify({ format: FORMAT, path, summary, renderKey, outputs, mac: signState(signedText(status)) }, null, 2) + '\n');
 }
 
 export function removeStatus(siteDir: string, planPath: string): void {
-  rmSync(statusFile(siteDir, planPath), { force: true });
+  const file = statusFile(siteDir, planPath);
+  if (file) rmSync(file, { force: true });
 }
 
 /** Every status file in the site (from this build and earlier ones or other shards). */
-export function allStatuses(siteDir: string): PlanStatus[] {
+export function allStatuses(siteDir: string, ignored: { count: number } = { count: 0 }): PlanStatus[] {
   const root = join(siteDir, STATUS_DIR);
   const out: PlanStatus[] = [];
   let names: string[];
@@ -64,21 +118,69 @@ export function allStatuses(siteDir: string): PlanStatus[] {
   }
   for (const name of names.sort()) {
     if (!name.endsWith('.json')) continue;
-    try {
-      const s = JSON.parse(readFileSync(join(root, name), 'utf8')) as PlanStatus;
-      if (s?.format === FORMAT && typeof s.path === 'string' && s.summary) out.push(s);
-    } catch {
-      // A damaged status file only means that plan is printed again next time.
-    }
+    // A damaged, forged or foreign status file is ignored: that plan is printed again next time.
+    const s = readStatusFile(siteDir, join(root, name));
+    if (s) out.push(s);
+    else ignored.count++;
   }
   return out;
 }
 
 /** The printed files of a plan, removed (it now fails its checks, or it no longer exists). */
 export function removeOutputs(siteDir: string, outputs: PlanOutputs): void {
-  for (const p of [outputs.pdf, outputs.forms, outputs.html]) if (p) rmSync(join(siteDir, p), { force: true });
+  let site: string;
+  try {
+    site = realpathSync.native(siteDir);
+  } catch {
+    return;
+  }
+  for (const p of [outputs.pdf, outputs.forms, outputs.html]) {
+    if (!isSiteOutputPath(p)) continue;
+    // The folder the file is in must really be inside the site (not a link out of it).
+    let folder: string;
+    try {
+      folder = realpathSync.native(dirname(join(site, p)));
+    } catch {
+      continue;
+    }
+    if (isInsideFolder(site, folder)) rmSync(join(folder, p.split('/').pop()!), { force: true });
+  }
 }
 
 export function siteRelative(siteDir: string, file: string): string {
   return relative(siteDir, file).replace(/\\/g, '/');
+}
+
+/** Files of the site's own: a plan's printed copy may not take their names. */
+const RESERVED_OUTPUTS = ['index.html', 'dashboard.html', 'estate.json', 'estate.csv'];
+
+/**
+ * Plans whose printed copies would land on a file another plan (or the site itself) already uses:
+ * `x.md` and `x.markdown` in one folder, an `index.md` or `dashboard.md` at the top, a plan under a
+ * `status/` folder. The first plan (in path order) keeps the name; each later one gets the reason it
+ * is not printed. Names are compared without case, as on macOS and Windows file systems.
+ */
+export function outputCollisions(planned: { path: string; outputs: PlanOutputs }[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  const problems = new Map<string, string>();
+  for (const { path, outputs } of [...planned].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    for (const file of [outputs.pdf, outputs.forms, outputs.html]) {
+      if (!file) continue;
+      const key = file.toLowerCase();
+      const owner = owners.get(key);
+      const why = RESERVED_OUTPUTS.includes(key)
+        ? `its printed copy would be named ${file}, which the site uses for its own page; rename the plan file`
+        : key.startsWith(`${STATUS_DIR}/`)
+          ? `its printed copy would go in the site's ${STATUS_DIR}/ folder, which the build keeps for itself; move or rename the plan's folder`
+          : owner && owner !== path
+            ? `its printed copy would be ${file}, the same file as the copy of ${owner}; rename one of the two plan files`
+            : undefined;
+      if (why) {
+        problems.set(path, why);
+        break;
+      }
+      owners.set(key, path);
+    }
+  }
+  return problems;
 }

@@ -60,6 +60,6 @@ export function planFileName(practiceName: string): string {
       .toLowerCase()
       .replace(/&/g, ' and ')
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'plan'
+      .split('-').filter(Boolean).join('-') || 'plan'
   ) + '.md';
 }

@@ -11,7 +11,8 @@
  * Exit 0 all good, 1 plans that fail their checks or could not be printed, 2 usage or no browser.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readPlanBytes } from '../check-files.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { catalogueFor } from '../../core/engine/plan-plugin.js';
@@ -32,7 +33,8 @@ import { reporters } from '../reporters/index.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
 import { SharedFileHashes } from '../result-cache.js';
 import { inShard, type Shard } from '../shard.js';
-import { allStatuses, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
+import { allStatuses, outputCollisions, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
+import { displayName } from '../display-name.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
 import type { CommandIO } from './lint.js';
 import { sourceDate } from './render.js';
@@ -78,7 +80,8 @@ export function parseBuildOutputs(value: string): BuildOutput[] {
 
 /** Everything a plan's printed copies depend on, except the printing date and the repository's HEAD. */
 function renderKey(plan: EstatePlan, configHash: string, outputs: BuildOutput[], hashes: SharedFileHashes): string {
-  const h = createHash('sha256').update(readFileSync(plan.file));
+  const bytes = readPlanBytes(plan.file);
+  const h = createHash('sha256').update(Buffer.isBuffer(bytes) ? bytes : 'unreadable');
   for (const f of [...(plan.sharedFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path))) h.update(`\0${f.path}\0${hashes.get(f.path) ?? 'missing'}`);
   return h.update(`\0${configHash}\0${toolFingerprint()}\0${outputs.join(',')}`).digest('hex');
 }
@@ -99,19 +102,16 @@ function selectChanged(files: string[], ref: string, cwd: string, resolver: Conf
   if (configChanged) return files;
   return files.filter((f) => {
     if (changed.has(f)) return true;
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch {
-      return true;
-    }
+    const bytes = readPlanBytes(f);
+    if (!Buffer.isBuffer(bytes)) return true;
+    const text = bytes.toString('utf8');
     return sharedFilesOf(text, f, catalogueFor(resolver.forFile(f).schemas)).some((d) => changed.has(d));
   });
 }
 
 /** index.html and the dashboard (with JSON and CSV) from every status file in the site. */
-function writeSitePages(siteDir: string, cwd: string, today: string, resolver: ConfigResolver): { rows: number; written: string[]; summary: string } {
-  const statuses = allStatuses(siteDir);
+function writeSitePages(siteDir: string, cwd: string, today: string, resolver: ConfigResolver, ignored = { count: 0 }): { rows: number; written: string[]; summary: string } {
+  const statuses = allStatuses(siteDir, ignored);
   const rows = sortRows(statuses.map((s) => toEstateRow(s.path, s.summary, today, s.outputs)));
   const existing = statuses.map((s) => resolve(cwd, s.path)).filter((f) => existsSync(f));
   const sections = sectionColumns(existing, resolver);
@@ -136,8 +136,12 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   const shown = (f: string) => relative(opts.cwd, f) || f;
 
   if (opts.indexOnly) {
-    const site = writeSitePages(siteDir, opts.cwd, today, resolver);
-    if (site.rows === 0) throw new UsageError(`no plan status files in ${shown(join(siteDir, 'status'))}: run continuity build (or its shards) with --out ${opts.out} first`);
+    const ignored = { count: 0 };
+    const site = writeSitePages(siteDir, opts.cwd, today, resolver, ignored);
+    // Status files are signed (see state-key.ts): shards on other machines need one shared key.
+    const unsigned = ignored.count > 0 ? `${ignored.count} status ${ignored.count === 1 ? 'file was' : 'files were'} ignored: not written by a build with this machine's key. Shards built on other runners must share one key: set CONTINUITY_STATE_KEY (a CI secret of 16 or more characters) for every shard and for this step` : '';
+    if (site.rows === 0) throw new UsageError(unsigned ? `no usable plan status files in ${shown(join(siteDir, 'status'))}: ${unsigned}` : `no plan status files in ${shown(join(siteDir, 'status'))}: run continuity build (or its shards) with --out ${opts.out} first`);
+    if (unsigned) io.stderr(`continuity: ${unsigned}.\n`);
     io.stdout(`${site.summary}.\nWrote ${site.written.map(shown).join(', ')}\n`);
     return 0;
   }
@@ -168,6 +172,9 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   const htmlToWrite: { plan: EstatePlan; outFile: string; prepared: () => PreparedPrint }[] = [];
   let failingChecks = 0;
   let unchanged = 0;
+  // Two plans printed to one file would silently lose one: the later is refused, with the reason.
+  const collisions = outputCollisions(plans.map((p) => ({ path: p.path, outputs: plannedOutputs(p.path, opts.outputs) })));
+  const collided = new Map<string, string>();
   for (const plan of plans) {
     const previous = readStatus(siteDir, plan.path);
     const summary = estateSummary(plan, opts.cwd);
@@ -177,6 +184,13 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
       // A plan that fails its checks is not published: its old copies would no longer match the plan.
       if (previous) removeOutputs(siteDir, previous.outputs);
       statuses.set(plan.path, { path: plan.path, summary, outputs: { notPrinted: `Not published: fails its checks (${errors} ${errors === 1 ? 'error' : 'errors'})` } });
+      continue;
+    }
+    const collision = collisions.get(plan.path);
+    if (collision) {
+      collided.set(plan.path, collision);
+      io.stderr(`continuity: ${displayName(plan.path)} not printed: ${collision}\n`);
+      statuses.set(plan.path, { path: plan.path, summary, outputs: { notPrinted: `Not printed: ${collision}` } });
       continue;
     }
     const key = renderKey(plan, resolver.forFile(plan.file).hash, opts.outputs, hashes);
@@ -236,7 +250,14 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   if (opts.signal?.aborted) return 2;
 
   // 4. Remember each plan; forget plans that no longer exist; write the site's pages.
-  for (const s of statuses.values()) writeStatus(siteDir, s);
+  // Plans that share a site path share a status file too: the first (in path order) keeps it.
+  const statusOwners = new Set<string>();
+  for (const s of [...statuses.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const owner = sitePathOf(s.path).toLowerCase();
+    if (statusOwners.has(owner)) continue;
+    statusOwners.add(owner);
+    writeStatus(siteDir, s);
+  }
   for (const old of allStatuses(siteDir)) {
     if (existsSync(resolve(opts.cwd, old.path))) continue;
     removeOutputs(siteDir, old.outputs);
@@ -251,5 +272,5 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
     const site = writeSitePages(siteDir, opts.cwd, today, resolver);
     io.stdout(`${site.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`);
   }
-  return failingChecks > 0 || failedToPrint.size > 0 ? 1 : 0;
+  return failingChecks > 0 || failedToPrint.size > 0 || collided.size > 0 ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import { addMissing } from '../../core/fix/add-missing.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
 import { todayIso } from '../../core/dates/dates.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
-import { checkFiles, readError, type FileCheck } from '../check-files.js';
+import { checkFiles, readError, readPlanBytes, type FileCheck } from '../check-files.js';
 import { relPath, toFileResults } from '../file-results.js';
 import { ConfigResolver } from '../../core/config/config-resolver.js';
 import { findPlans, UsageError } from '../discover-files.js';
@@ -19,6 +19,7 @@ import { reporters, isReporterName } from '../reporters/index.js';
 import type { FileResult } from '../reporters/types.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
 import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
+import { displayName } from '../display-name.js';
 
 export interface LintOptions {
   paths: string[];
@@ -111,13 +112,13 @@ function writeFailure(e: unknown): string {
 function fixOne(file: string, resolver: ConfigResolver, today: string, io: CommandIO, hooks: LintHooks, addMissingToo: boolean): FileCheck {
   const config = resolver.forFile(file);
   let target: string;
-  let bytes: Buffer;
   try {
     target = realpathSync(file);
-    bytes = readFileSync(target);
   } catch (e) {
     return { file, diagnostics: readError(file, e) };
   }
+  const bytes = readPlanBytes(target);
+  if (!Buffer.isBuffer(bytes)) return { file, diagnostics: bytes };
   const decoded = decodePlanBytes(bytes);
   if (isDecodeProblem(decoded)) return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   const completed = addMissingToo ? addMissing(decoded.text, { config, today, path: file }) : undefined;
@@ -127,7 +128,7 @@ function fixOne(file: string, resolver: ConfigResolver, today: string, io: Comma
   const result = fixPlanText(completed?.text ?? decoded.text, { config, today, path: file });
   if (result.text === decoded.text) return { file, diagnostics: result.remaining };
   const warn = (message: string): FileCheck => {
-    io.stderr(`continuity: ${file}: ${message}\n`);
+    io.stderr(`continuity: ${displayName(file)}: ${message}\n`);
     return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   };
   hooks.beforeWrite?.(file);

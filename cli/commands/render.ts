@@ -15,6 +15,7 @@ import { UsageError } from '../discover-files.js';
 import { findEstatePlans } from '../estate.js';
 import { preparePrint, type PreparedPrint } from '../print-preparation.js';
 import type { CommandIO } from './lint.js';
+import { displayName } from '../display-name.js';
 
 export interface RenderOptions {
   paths: string[];
@@ -66,7 +67,7 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
       const p = prepare(file, shown);
       if ('refusal' in p) {
         refused++;
-        io.stderr(`continuity: ${shown} not printed: ${p.refusal}\n`);
+        io.stderr(`continuity: ${displayName(shown)} not printed: ${p.refusal}\n`);
         continue;
       }
       writeFileAtomic(outFile, buildPrintDocument(p.doc, p.options).html, { makeFolders: true });

@@ -4,6 +4,7 @@
  */
 import type { Severity } from '../../core/diagnostic.js';
 import { countBySeverity, diagnosticPath, printable, type Reporter } from './types.js';
+import { displayName } from '../display-name.js';
 
 const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
 
@@ -30,14 +31,14 @@ export const stylish: Reporter = ({ results, color }) => {
       else byFile.set(p, [d]);
     }
     for (const [path, diagnostics] of byFile) {
-      lines.push(paint(ansi.underline, printable(path)));
+      lines.push(paint(ansi.underline, displayName(path)));
       const positions = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column}`);
       // A loop, not Math.max(...positions): a plan with 150,000 problems would overflow the stack.
       let width = 0;
       for (const p of positions) width = Math.max(width, p.length);
       diagnostics.forEach((d, i) => {
         const severity = paint(severityColour[d.severity], d.severity.padEnd(7));
-        const message = printable(d.message.replace(/\s*\n\s*/g, ' '));
+        const message = printable(d.message.split('\n').map((l) => l.trim()).join(' '));
         lines.push(`  ${paint(ansi.dim, positions[i].padEnd(width))}  ${severity}  ${message}  ${paint(ansi.dim, d.ruleId)}`);
         if (d.fix?.safe) fixable++;
       });

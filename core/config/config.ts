@@ -3,14 +3,20 @@
  * Found upward from the plan. Bad configuration fails loudly, naming the allowed values.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import type { JsonSchema } from '../schema/catalogue.js';
+import { readRegularText } from '../io/read-regular-file.js';
+import { extensionProblem } from './check-extension.js';
+import { globProblem } from './glob-bounds.js';
 import { loadPlanSchema } from '../schema/load-schema.js';
 import { checkRuleOptions } from './rule-options.js';
+import { repositoryRoot } from '../shared/repository-root.js';
 
 export const CONFIG_FILE = 'continuity.config.json';
+/** A config file or schema extension is a page of JSON; anything larger is not one. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 export type RuleLevel = Severity | 'off';
 export const RULE_LEVELS: RuleLevel[] = ['off', 'info', 'warning', 'error'];
 
@@ -56,11 +62,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The nearest config file upward, stopping at the repository's root (the folder with `.git`): a file
+ * above the repository (in a home folder, or a CI runner's work folder) belongs to no one who reviews
+ * the plans, so it is never used silently.
+ */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);
   for (;;) {
     const candidate = join(dir, CONFIG_FILE);
     if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, '.git'))) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -80,8 +92,10 @@ function hashOf(v: unknown): string {
 
 export function loadConfigFile(path: string, knownRuleIds: string[], options: LoadOptions = {}): ResolvedConfig {
   let raw: unknown;
+  const read = readRegularText(path, { maxBytes: MAX_CONFIG_BYTES });
+  if ('refused' in read) throw new ConfigError(`cannot be read: ${read.reason}`, path);
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(read.text);
   } catch (e) {
     throw new ConfigError(`is not valid JSON: ${(e as Error).message}`, path);
   }
@@ -111,6 +125,11 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
   if (obj.ignore !== undefined) {
     if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) throw new ConfigError('"ignore" must be a list of glob strings, e.g. ["plans/archive/**"]', path);
     ignore = obj.ignore as string[];
+    if (ignore.length > 1000) throw new ConfigError(`"ignore" has ${ignore.length} globs; at most 1000 are allowed`, path);
+    for (const g of ignore) {
+      const problem = globProblem(g);
+      if (problem) throw new ConfigError(`the "ignore" glob ${JSON.stringify(g.slice(0, 80))}${g.length > 80 ? '...' : ''} is refused: ${problem}`, path);
+    }
   }
   let docsUrl: string | undefined;
   if (obj.docsUrl !== undefined) {
@@ -128,12 +147,18 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
       return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas, docsUrl }), schemaIgnored, ...(docsUrl ? { docsUrl } : {}) };
     }
     let ext: unknown;
+    // The extension must be a regular file inside the repository holding the config (a link to
+    // /dev/zero, a FIFO or a file elsewhere on the machine is refused before it is opened).
+    const read = readRegularText(schemaPath, { root: path ? repositoryRoot(path) : resolve(baseDir), maxBytes: MAX_CONFIG_BYTES });
+    if ('refused' in read) throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${read.reason}`, path);
     try {
-      ext = JSON.parse(readFileSync(schemaPath, 'utf8'));
+      ext = JSON.parse(read.text);
     } catch (e) {
       throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${(e as Error).message}`, path);
     }
     if (!ext || typeof ext !== 'object') throw new ConfigError(`the schema extension ${schemaPath} must be a JSON Schema object`, path);
+    const problem = extensionProblem(schemas[0], ext as JsonSchema);
+    if (problem) throw new ConfigError(`the schema extension ${schemaPath} cannot be used: ${problem}`, path);
     schemas.push(ext as JsonSchema);
   }
   return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas, docsUrl }), ...(docsUrl ? { docsUrl } : {}) };

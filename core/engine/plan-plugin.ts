@@ -10,6 +10,7 @@ import type { Diagnostic, Severity } from '../diagnostic.js';
 import { LineIndex } from '../input/line-index.js';
 import { buildPlanDocument } from '../model/build-model.js';
 import { describeUnread } from '../parse/parse-limits.js';
+import { maskNhsNumbers } from '../rules/nhs-number.js';
 import { unreadReason } from '../parse/parse-markdown.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import { buildCatalogue, type Catalogue, type JsonSchema } from '../schema/catalogue.js';
@@ -78,9 +79,11 @@ function markdownPlace(file: VFile, range: Diagnostic['range']): Diagnostic['ran
  * and remark-cli see it, and record the diagnostic itself for `findingOf`.
  */
 export function emit(file: VFile, d: Diagnostic, source = MESSAGE_SOURCE): void {
-  const m = file.message(d.message, { place: markdownPlace(file, d.range), ruleId: d.ruleId, source });
+  // Every message passes here: no message may repeat a patient's NHS number (see nhs-number.ts).
+  const message = maskNhsNumbers(d.message);
+  const m = file.message(message, { place: markdownPlace(file, d.range), ruleId: d.ruleId, source });
   m.fatal = fatalOf(d.severity);
-  const finding: Diagnostic = { ruleId: d.ruleId, severity: d.severity, message: d.message, range: d.range, url: d.url ?? ruleDocsUrl(d.ruleId) };
+  const finding: Diagnostic = { ruleId: d.ruleId, severity: d.severity, message, range: d.range, url: d.url ?? ruleDocsUrl(d.ruleId) };
   if (d.fix) finding.fix = d.fix;
   findings.set(m, finding);
 }

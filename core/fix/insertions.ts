@@ -93,7 +93,7 @@ export function insertColumnFix(doc: PlanDocument, tablePointer: ModelPointer, t
   for (let line = start.line; line <= end.line; line++) {
     const range = doc.lines.lineRange(line);
     const text = doc.text.slice(range.start.offset, range.end.offset).replace(/\r$/, '');
-    const trimmed = text.replace(/\s+$/, '');
+    const trimmed = text.trimEnd();
     if (!trimmed.includes('|')) continue;
     const at = range.start.offset + trimmed.length;
     const cell = line === start.line ? ` ${title} ` : line === start.line + 1 ? ' --- ' : '  ';

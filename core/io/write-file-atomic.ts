@@ -7,7 +7,8 @@
 import { chmodSync, chownSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: { makeFolders?: boolean } = {}): void {
+/** `mode`: permissions of a new file (an existing file keeps its own). */
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { makeFolders?: boolean; mode?: number } = {}): void {
   if (options.makeFolders) mkdirSync(dirname(path), { recursive: true });
   let original: Stats | undefined;
   try {
@@ -18,7 +19,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', 0o666);
+    // Created with the final permissions from the first byte: a process killed mid-write leaves a temp
+    // copy of an owner-only plan that is still owner-only, never one readable by everyone.
+    fd = openSync(tmp, 'wx', original ? original.mode & 0o777 : (options.mode ?? 0o666));
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);

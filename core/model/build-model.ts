@@ -30,10 +30,25 @@ import {
   type ModelPointer,
 } from './model-pointer.js';
 
-const EXPLICIT_ID = /\s*\{#([a-z0-9][a-z0-9-]*)\}\s*$/i;
-// A role may carry a time or a place in brackets: "Reception (08:00 to 18:30): ...". The colon that
-// ends the role is the first one followed by a space.
-const PLAIN_ROLE = /^([A-Z][A-Za-z0-9 &/()'+.:-]{0,60}?)\s*:\s+\S/;
+import { explicitId } from './explicit-id.js';
+
+const ROLE_WORDS = /^[A-Z][A-Za-z0-9 &/()'+.:-]*$/;
+const FOLLOWED_BY_WORDS = /\s+\S/y;
+
+/**
+ * "Reception: ring ..." -> "Reception". A role may carry a time or a place in brackets, "Reception
+ * (08:00 to 18:30): ...": the colon that ends the role is the first one followed by a space. Found by
+ * string search, not one regular expression, so a long line cannot make it backtrack.
+ */
+function plainRole(text: string): string | undefined {
+  for (let colon = text.indexOf(':'); colon >= 1 && colon <= 61; colon = text.indexOf(':', colon + 1)) {
+    FOLLOWED_BY_WORDS.lastIndex = colon + 1;
+    if (!FOLLOWED_BY_WORDS.test(text)) continue;
+    const role = text.slice(0, colon).trimEnd();
+    return role.length <= 61 && ROLE_WORDS.test(role) ? role : undefined;
+  }
+  return undefined;
+}
 
 function emptySection(id: string, heading: string, known: boolean): SectionModel {
   return { id, heading, known, text: '', words: 0, steps: [], bullets: [], tables: {}, subsections: {} };
@@ -53,11 +68,11 @@ function nodeRange(lines: LineIndex, node: { position?: { start: { offset?: numb
  * wording matches, or a slug of the heading. Shared content is merged by the same keys.
  */
 export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): SectionKey {
-  const explicit = EXPLICIT_ID.exec(rawHeading);
+  const explicit = explicitId(rawHeading);
   const heading = explicit ? rawHeading.slice(0, explicit.index).trim() : rawHeading.trim();
   if (explicit) {
-    const def = catalogue.byId.get(explicit[1].toLowerCase());
-    return { def, id: def?.id ?? explicit[1].toLowerCase(), confidence: def ? 'explicit' : undefined };
+    const def = catalogue.byId.get(explicit.id);
+    return { def, id: def?.id ?? explicit.id, confidence: def ? 'explicit' : undefined };
   }
   const match = recogniseHeading(heading, catalogue.sections);
   if (match && match.confidence !== 'likely') return { def: match.def, id: match.def.id, confidence: match.confidence };
@@ -84,8 +99,8 @@ export function stepRole(item: ListItem): { role?: string; roleNode?: PhrasingCo
     if (next && next.type === 'text' && /^\s*:/.test(next.value)) return { role: t, roleNode: lead };
   }
   if (lead && lead.type === 'text') {
-    const m = PLAIN_ROLE.exec(lead.value);
-    if (m && countWords(m[1].replace(/[0-9]+/g, '')) <= 5) return { role: m[1].trim(), roleNode: lead };
+    const role = plainRole(lead.value);
+    if (role && countWords(role.replace(/[0-9]+/g, '')) <= 5) return { role, roleNode: lead };
   }
   return {};
 }
@@ -143,7 +158,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
   function openHeading(node: Heading, index: number): HeadingInfo | undefined {
     const range = nodeRange(lines, node);
     const raw = toString(node).trim();
-    const explicit = EXPLICIT_ID.exec(raw);
+    const explicit = explicitId(raw);
     const heading = explicit ? raw.slice(0, explicit.index).trim() : raw;
     const endOffset = trimEnd(sectionEnd(index, node.depth));
     const sectionRange = lines.range(node.position!.start.offset!, endOffset);
@@ -178,8 +193,8 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     if (!cur.section) return undefined;
     const defs = cur.sectionDef?.subsections ?? [];
     const subMatch = explicit ? undefined : recogniseHeading(heading, defs);
-    const def = explicit ? defs.find((d) => d.id === explicit[1].toLowerCase()) : subMatch && subMatch.confidence !== 'likely' ? subMatch.def : undefined;
-    const id = def?.id ?? (explicit ? explicit[1].toLowerCase() : slugify(heading));
+    const def = explicit ? defs.find((d) => d.id === explicit.id) : subMatch && subMatch.confidence !== 'likely' ? subMatch.def : undefined;
+    const id = def?.id ?? (explicit ? explicit.id : slugify(heading));
     const duplicate = id in cur.section.subsections;
     const sub = emptySection(id, heading, !!def);
     cur.sub = sub;

@@ -46,7 +46,15 @@ export interface Segment {
 
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 /** A table's delimiter row: `| --- | :-: |` (pipes optional at the ends, one needed for a single column). */
-const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** Cell by cell, not one pattern with a `[ \t]*` either side of each cell, which backtracks on long blank runs. */
+export function isDelimiterRow(line: string): boolean {
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
+}
 
 /** Length of the YAML front matter block at the start of a text (0 when there is none). */
 export function frontMatterLength(text: string): number {
@@ -193,7 +201,7 @@ function scanBlocks(text: string, from: number): Block[] {
       else if (containerOpen && shape.indent <= 1 && ++lazy > L.lazyLines) flag('lazy-lines');
       // Table rows are parsed one by one (a row's cells apart, in fact); after a delimiter row every
       // line of the block is a row.
-      if (!inTable && rest.includes('-') && DELIMITER_ROW.test(rest) && rest.includes('|')) inTable = true;
+      if (!inTable && rest.includes('-') && isDelimiterRow(rest) && rest.includes('|')) inTable = true;
       const row = inTable || rest.startsWith('|');
       // A paragraph runs on until a line starts something else: count its marks together.
       if (row || shape.listItem || heading || rest === '' || rest[0] === '#' || rest[0] === '<') marks = 0;

@@ -15,6 +15,8 @@ export interface RenderJob {
   name: string;
   build: BuildDocument;
   outFile: string;
+  /** This plan's own limit, instead of the batch's `timeoutMs`. */
+  timeoutMs?: number;
 }
 
 export interface RenderOutcome {
@@ -154,8 +156,9 @@ export async function renderBatch(jobs: RenderJob[], options: BatchOptions): Pro
     let page: Page | undefined;
     try {
       b = await getBrowser();
-      page = await withTimeout(b.newPage(), timeoutMs, 'opening a browser page');
-      const printed = await withTimeout(printPdf(page, job.build, { sourceDate: options.sourceDate, timeoutMs }), timeoutMs * 2, 'printing');
+      const limit = job.timeoutMs ?? timeoutMs;
+      page = await withTimeout(b.newPage(), limit, 'opening a browser page');
+      const printed = await withTimeout(printPdf(page, job.build, { sourceDate: options.sourceDate, timeoutMs: limit }), limit * 2, 'printing');
       writeFileAtomic(job.outFile, printed.bytes, { makeFolders: true });
       finish({ job, ok: true, pages: printed.pages, ms: Date.now() - t0, blocked: printed.blocked });
     } catch (e) {

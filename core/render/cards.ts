@@ -9,7 +9,7 @@ function stepText(text: string, role: string | undefined): string {
   // The role is the card's title; drop the "Reception:" lead-in from each step.
   if (!role) return text;
   const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`^\\s*\\**\\s*${escaped}\\s*:?\\s*\\**\\s*:?\\s*`, 'i'), '');
+  return text.trimStart().replace(new RegExp(`^\\**\\s*${escaped}\\s*:?\\s*\\**\\s*:?\\s*`, 'i'), '');
 }
 
 export function cardsHtml(facts: PlanFacts): string {

@@ -8,7 +8,7 @@ import type { PlanFacts } from './plan-facts.js';
 export function emergencyPageHtml(model: PlanModel, facts: PlanFacts): string {
   const steps = model.sections['quick-start']?.steps ?? [];
   const list = steps.length
-    ? `<ol class="first-steps">${steps.map((s) => `<li>${s.role ? `<b>${esc(s.role.replace(/[*:]/g, '').trim())}:</b> ${esc(s.text.replace(/^\s*\**[^:*]+:\**\s*:?\s*/, ''))}` : esc(s.text)}</li>`).join('')}</ol>`
+    ? `<ol class="first-steps">${steps.map((s) => `<li>${s.role ? `<b>${esc(s.role.replace(/[*:]/g, '').trim())}:</b> ${esc(s.text.trimStart().replace(/^\**[^:*]+:\**\s*:?\s*/, ''))}` : esc(s.text)}</li>`).join('')}</ol>`
     : '<p class="missing">This plan has no quick-start steps. Go to the activation section.</p>';
   const numbers = [
     ...facts.keyNumbers.map((k) => ({ who: k.who, phone: k.phone, extra: [k.alt ? `or ${k.alt}` : '', k.reference ? `ref ${k.reference}` : ''].filter(Boolean).join(' · ') })),

@@ -13,6 +13,18 @@ export function isValidNhsNumber(digits: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
+/** Written in place of a valid NHS number quoted in any message (a phone or placeholder rule quoting a cell). */
+export const MASKED_NHS_NUMBER = '[NHS number removed]';
+
+/**
+ * A message with every valid NHS number in it masked. Messages go to CI logs, SARIF and editors; the
+ * number must appear in none of them, whichever rule quoted the text around it.
+ */
+export function maskNhsNumbers(text: string): string {
+  if (!/\d{3}/.test(text)) return text;
+  return text.replace(CANDIDATE, (whole: string, a: string, b: string, c: string) => (isValidNhsNumber(a + b + c) ? MASKED_NHS_NUMBER : whole));
+}
+
 export const nhsNumber: Rule = {
   id: 'nhs-number',
   severity: 'error',

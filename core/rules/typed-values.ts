@@ -79,5 +79,5 @@ export function typedValues(doc: PlanDocument, kind?: string): TypedValue[] {
 
 /** Empty, dash or "n/a": nothing written, which the schema (not a format rule) judges. */
 export function isBlank(value: string): boolean {
-  return /^\s*(|-|–|—|n\/?a|none|not applicable)\s*$/i.test(value);
+  return /^(|-|–|—|n\/?a|none|not applicable)$/i.test(value.trim());
 }

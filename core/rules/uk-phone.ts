@@ -13,10 +13,31 @@ const SHORT_CODES = /^(999|111|112|119|101|105|116\d{3}|1\d{4})$/;
  * (its full metadata, kept current with Ofcom's allocations), with Ofcom's drama numbers allowed.
  * The shape checks come first so the message says what is wrong in words a person can act on.
  */
+/**
+ * A trailing note like "(24 hours)": from the first bracket not followed by a digit, after the last
+ * closing bracket. By string search: `\s*\([^)]*\)\s*$` backtracks quadratically on a long cell.
+ */
+function withoutTrailingNote(s: string): string {
+  if (!s.endsWith(')')) return s;
+  const from = s.lastIndexOf(')', s.length - 2) + 1;
+  for (let i = s.indexOf('(', from); i !== -1 && i < s.length - 1; i = s.indexOf('(', i + 1)) {
+    if (!/[0-9]/.test(s[i + 1])) return s.slice(0, i).trimEnd();
+  }
+  return s;
+}
+
+/** An extension after the number: "ext 214", "x214", "extension 2". */
+function withoutExtension(s: string): string {
+  const digits = /\d{1,6}$/.exec(s);
+  if (!digits) return s;
+  const before = s.slice(0, digits.index).trimEnd();
+  const word = /(?:extension|extn\.?|ext\.?|x)$/i.exec(before);
+  return word ? before.slice(0, word.index).trimEnd() : s;
+}
+
 export function checkUkPhone(raw: string): { ok: true } | { ok: false; reason: string } {
   let s = raw.trim();
-  s = s.replace(/\s*\((?![0-9])[^)]*\)\s*$/, ''); // trailing note like "(24 hours)"
-  s = s.replace(/\s*(ext\.?|extn\.?|extension|x)\s*\d{1,6}\s*$/i, '');
+  s = withoutExtension(withoutTrailingNote(s));
   if (/[^0-9+()\s-]/.test(s)) return { ok: false, reason: 'it contains letters or symbols' };
   let digits = s.replace(/[\s()-]/g, '');
   if (SHORT_CODES.test(digits)) return { ok: true };

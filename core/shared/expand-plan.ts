@@ -17,11 +17,21 @@ import type { Catalogue, SectionDef } from '../schema/catalogue.js';
 import { sharedEntries } from './front-matter-references.js';
 import { MergedText } from './merged-text.js';
 import { readSharedFile, type SharedRead } from './read-shared-file.js';
+import { whyPrivate } from './private-files.js';
 import { isInside, realPath, repositoryRoot } from './repository-root.js';
 import { mayReferToSharedContent, scanLines, type LineScan } from './scan-lines.js';
 
 /** Includes nested deeper than this are refused (a chain this long is a mistake, or a loop). */
 export const MAX_INCLUDE_DEPTH = 8;
+
+/**
+ * Bounds on what one plan's shared content may grow to. A file included several times by files that
+ * are themselves included several times (a diamond) grows exponentially; each file is expanded once
+ * per plan (memoised), and every use of an expansion counts towards these limits. A plan past them
+ * fails with a `shared-content` error: it is never checked on a part of its content.
+ */
+export const MAX_EXPANDED_CHARS = 4 * 1024 * 1024;
+export const MAX_INCLUDE_USES = 1000;
 
 export interface ExpansionProblem {
   /** The file holding the faulty reference, and its offsets there. */
@@ -53,19 +63,27 @@ export interface ExpandOptions {
   catalogue: Catalogue;
   /** Defaults to the repository holding the plan. */
   root?: string;
-  read?: (path: string) => SharedRead;
+  /** Reads a shared file, refusing one whose real path is outside `root`. */
+  read?: (path: string, root: string) => SharedRead;
 }
 
 interface Context {
   plan: string;
   root: string;
   catalogue: Catalogue;
-  read: (path: string) => SharedRead;
+  read: (path: string, root: string) => SharedRead;
   reads: Map<string, SharedRead>;
   scans: Map<string, LineScan>;
   problems: ExpansionProblem[];
   /** The plan's reference being expanded, for problems found inside shared files. */
   via?: [number, number];
+  /** Each include target (file and section) expanded once per plan. */
+  expanded: Map<string, MergedText>;
+  /** Characters brought in by includes and shared sections so far, and include lines followed. */
+  size: number;
+  uses: number;
+  /** Set once a limit is passed: nothing more is expanded, and the problem is reported once. */
+  overLimit: boolean;
 }
 
 type Resolved = { path: string; text: string; scan: LineScan } | { problem: string };
@@ -82,10 +100,19 @@ function resolveReference(ctx: Context, from: string, written: string, stack: st
   if (!isInside(ctx.root, path)) {
     return { problem: `The shared file ${name} is outside this repository (${path}). Shared content must be kept in the same repository as the plans, so that every change to it is reviewed; copy it into the repository and refer to it there.` };
   }
+  // Refused before it is read: git's folder, .env files and git-ignored files are not content.
+  const real = realPath(path);
+  const privateWhy = isInside(ctx.root, real) ? whyPrivate(ctx.root, real) : undefined;
+  if (privateWhy) {
+    return { problem: `The shared file ${name} cannot be used: ${privateWhy}. Nothing from it is checked or printed. Keep shared content in ordinary files that the repository tracks, such as shared/contacts.md.` };
+  }
   let read = ctx.reads.get(path);
-  if (!read) ctx.reads.set(path, (read = ctx.read(path)));
+  if (!read) ctx.reads.set(path, (read = ctx.read(path, ctx.root)));
+  if ('problem' in read && read.outside) {
+    return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };
+  }
   if ('problem' in read) return { problem: `The shared file ${name} cannot be used: ${read.problem} (looked for ${shown(ctx, path)} in the repository). Check the path; it is relative to the file that names it.` };
-  if (!isInside(ctx.root, realPath(path))) {
+  if (!isInside(ctx.root, real)) {
     return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };
   }
   if (stack.includes(path)) {
@@ -129,7 +156,7 @@ function expandRange(ctx: Context, file: string, text: string, scan: LineScan, s
     if (inc.start < start || inc.end > end) continue;
     if (top) ctx.via = [inc.start, inc.end];
     const content = expandInclude(ctx, file, inc, stack);
-    if (!content) continue;
+    if (!content || !withinLimits(ctx, file, inc, content.text.length)) continue;
     out.copy(file, text, at, inc.start);
     out.append(content, top ? [inc.start, inc.end] : undefined);
     at = inc.end;
@@ -138,7 +165,27 @@ function expandRange(ctx: Context, file: string, text: string, scan: LineScan, s
   return out;
 }
 
+/** Count one use of `length` expanded characters; false (and one problem) once the plan is past its limits. */
+function withinLimits(ctx: Context, file: string, at: { start: number; end: number }, length: number): boolean {
+  if (ctx.overLimit) return false;
+  ctx.uses += 1;
+  ctx.size += length;
+  if (ctx.uses <= MAX_INCLUDE_USES && ctx.size <= MAX_EXPANDED_CHARS) return true;
+  ctx.overLimit = true;
+  const what = ctx.uses > MAX_INCLUDE_USES ? `follows more than ${MAX_INCLUDE_USES} includes` : `grows past ${MAX_EXPANDED_CHARS / 1024 / 1024} MB`;
+  ctx.problems.push({
+    file,
+    start: at.start,
+    end: at.end,
+    severity: 'error',
+    via: file === ctx.plan ? undefined : ctx.via,
+    message: `The shared content of this plan ${what}, because files include the same files many times over. The plan cannot be checked or printed like this. Include each shared file once, where it is needed, rather than through several files that include it again.`,
+  });
+  return false;
+}
+
 function expandInclude(ctx: Context, file: string, inc: { start: number; end: number; target: string }, stack: string[]): MergedText | undefined {
+  if (ctx.overLimit) return undefined;
   const hash = inc.target.lastIndexOf('#');
   const written = hash > 0 ? inc.target.slice(0, hash) : inc.target;
   const sectionId = hash > 0 ? inc.target.slice(hash + 1).trim().toLowerCase() : undefined;
@@ -148,6 +195,9 @@ function expandInclude(ctx: Context, file: string, inc: { start: number; end: nu
   };
   const target = resolveReference(ctx, file, written.trim(), stack);
   if ('problem' in target) return problem(target.problem);
+  const key = `${target.path}#${sectionId ?? ''}`;
+  const done = ctx.expanded.get(key);
+  if (done) return done;
   let start = target.scan.bodyStart;
   let end = target.text.length;
   if (sectionId) {
@@ -161,7 +211,9 @@ function expandInclude(ctx: Context, file: string, inc: { start: number; end: nu
     end = section.next;
   }
   start = skipBlankLines(target.text, start, end);
-  return expandRange(ctx, target.path, target.text, target.scan, start, trimmedEnd(target.text, start, end), [...stack, target.path], false);
+  const content = expandRange(ctx, target.path, target.text, target.scan, start, trimmedEnd(target.text, start, end), [...stack, target.path], false);
+  ctx.expanded.set(key, content);
+  return content;
 }
 
 interface SharedSection {
@@ -199,6 +251,7 @@ function sharedSections(ctx: Context, text: string, scan: LineScan): SharedSecti
       }
       from.set(id, entry.path);
       const content = expandRange(ctx, target.path, target.text, target.scan, h.start, end, [ctx.plan, target.path], false);
+      if (!withinLimits(ctx, ctx.plan, { start: entry.start, end: entry.end }, content.text.length)) return;
       found.push({ id, order: def ? ctx.catalogue.sections.indexOf(def) : Number.MAX_SAFE_INTEGER, content, via });
     });
   }
@@ -217,6 +270,10 @@ export function expandPlan(text: string, planPath: string, options: ExpandOption
     reads: new Map(),
     scans: new Map(),
     problems: [],
+    expanded: new Map(),
+    size: 0,
+    uses: 0,
+    overLimit: false,
   };
   const shared = sharedSections(ctx, text, scan);
   if (scan.includes.length === 0 && ctx.reads.size === 0) return undefined;

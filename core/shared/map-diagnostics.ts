@@ -7,6 +7,7 @@
 import type { Diagnostic, Fix, Range, TextEdit } from '../diagnostic.js';
 import { LineIndex } from '../input/line-index.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
+import { maskNhsNumbers } from '../rules/nhs-number.js';
 import type { Expansion, ExpansionProblem } from './expand-plan.js';
 import type { MergedText } from './merged-text.js';
 
@@ -73,7 +74,7 @@ export function mapMergedDiagnostics(diagnostics: Diagnostic[], expansion: Expan
 }
 
 function problemDiagnostic(p: ExpansionProblem, lines: Lines, plan: string): Diagnostic {
-  const d: Diagnostic = { ruleId: SHARED_CONTENT_RULE, severity: p.severity, message: p.message, range: lines.range(p.file, p.start, p.end), url: ruleDocsUrl(SHARED_CONTENT_RULE) };
+  const d: Diagnostic = { ruleId: SHARED_CONTENT_RULE, severity: p.severity, message: maskNhsNumbers(p.message), range: lines.range(p.file, p.start, p.end), url: ruleDocsUrl(SHARED_CONTENT_RULE) };
   if (p.file !== plan) {
     d.file = p.file;
     if (p.via) d.via = lines.range(plan, p.via[0], p.via[1]);

@@ -29,8 +29,36 @@ export interface LineScan {
   includes: IncludeLine[];
 }
 
-const H2 = /^ {0,3}##(?!#)(?:[ \t]+(.*?))?[ \t]*$/;
-const INCLUDE = /^ {0,3}<!--\s*include:?\s+(.+?)\s*-->\s*$/i;
+// Headings and include lines are taken apart by string search, not by one pattern with blank runs
+// on both sides of the words (`[ \t]+(.*?)[ \t]*$`), which backtracks quadratically on a long line.
+const H2_OPEN = /^ {0,3}##(?:[ \t]|$)/;
+const INCLUDE_OPEN = /^ {0,3}<!--/;
+const INCLUDE_WORD = /^include:?/i;
+
+/** The words of a `## heading` line, without closing hashes; undefined for any other line. */
+export function h2Text(line: string): string | undefined {
+  const open = H2_OPEN.exec(line);
+  if (!open) return undefined;
+  const words = line.slice(open[0].length).trim();
+  let hashes = words.length;
+  while (hashes > 0 && words[hashes - 1] === '#') hashes--;
+  const closed = hashes < words.length && hashes > 0 && (words[hashes - 1] === ' ' || words[hashes - 1] === '\t');
+  return closed ? words.slice(0, hashes).trim() : words;
+}
+
+/** What an `<!-- include: path -->` line names; undefined for any other line. */
+export function includeTarget(line: string): string | undefined {
+  const open = INCLUDE_OPEN.exec(line);
+  if (!open) return undefined;
+  const rest = line.slice(open[0].length).trimEnd();
+  if (!rest.endsWith('-->')) return undefined;
+  const inner = rest.slice(0, -3).trimStart();
+  const word = INCLUDE_WORD.exec(inner);
+  if (!word) return undefined;
+  const after = inner.slice(word[0].length);
+  const target = after.trim();
+  return target && after.trimStart() !== after ? target : undefined;
+}
 
 function* lines(text: string, from: number): Generator<{ start: number; end: number; line: string }> {
   let start = from;
@@ -51,13 +79,13 @@ export function scanLines(text: string): LineScan {
   const context = new LineContext();
   for (const l of lines(text, scan.bodyStart)) {
     if (context.next(l.line) !== 'text') continue;
-    const h = H2.exec(l.line);
-    if (h) {
-      scan.headings.push({ start: l.start, text: (h[1] ?? '').replace(/[ \t]+#+$/, '').trim() });
+    const heading = h2Text(l.line);
+    if (heading !== undefined) {
+      scan.headings.push({ start: l.start, text: heading });
       continue;
     }
-    const inc = INCLUDE.exec(l.line);
-    if (inc) scan.includes.push({ start: l.start, end: l.end, target: inc[1] });
+    const target = includeTarget(l.line);
+    if (target !== undefined) scan.includes.push({ start: l.start, end: l.end, target });
   }
   return scan;
 }

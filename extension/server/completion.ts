@@ -64,7 +64,7 @@ function headingCompletions(doc: PlanDocument, lineText: string): CompletionItem
 }
 
 function rowCompletions(doc: PlanDocument, offset: number, lineText: string): CompletionItem[] {
-  if (!/^\s*\|?[^|]*$/.test(lineText)) return [];
+  if (lineText.trimStart().replace(/^\|/, '').includes('|')) return [];
   const heading = [...doc.headings].reverse().find((h) => h.depth === 2 && h.range.start.offset <= offset);
   const def = heading ? doc.catalogue.byId.get(heading.id) : undefined;
   const items: CompletionItem[] = [];

@@ -1,5 +1,6 @@
 /** The server's settings from the client, read field by field so odd values never stop checking. */
 import { RULE_LEVELS, type RuleLevel } from '../../core/config/config.js';
+import { globProblem } from '../../core/config/glob-bounds.js';
 
 export interface Settings {
   /** Rule levels that override continuity.config.json, e.g. {"placeholder": "off"}. */
@@ -24,7 +25,8 @@ export function readSettings(raw: unknown, base: Settings): Settings {
   if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
     rules = Object.fromEntries(Object.entries(s.rules).filter(([, level]) => (RULE_LEVELS as unknown[]).includes(level))) as Record<string, RuleLevel>;
   }
-  const planGlobs = Array.isArray(s.planGlobs) ? s.planGlobs.filter((g): g is string => typeof g === 'string' && g !== '') : base.planGlobs;
+  // Workspace settings are untrusted: a glob past the bounds (see glob-bounds.ts) is left out.
+  const planGlobs = Array.isArray(s.planGlobs) ? s.planGlobs.filter((g): g is string => typeof g === 'string' && g !== '' && globProblem(g) === undefined).slice(0, 100) : base.planGlobs;
   const debounceMs = typeof s.debounceMs === 'number' && Number.isFinite(s.debounceMs) && s.debounceMs >= 0 ? Math.min(s.debounceMs, 10_000) : base.debounceMs;
   const today = typeof s.today === 'string' ? s.today : base.today;
   return { rules, planGlobs, debounceMs, today };

@@ -36,7 +36,11 @@ function printedTimes(site: string): Map<string, number> {
   return out;
 }
 
-describe('continuity report: the dashboard shows exactly the known faults', () => {
+// Every test here runs the CLI over 200 plans, several times: on a loaded 2-core machine one can take
+// minutes. Each awaits its processes' exits; the bound below is only a safety net against a hang.
+const SAFETY_BOUND = { timeout: 600_000 };
+
+describe('continuity report: the dashboard shows exactly the known faults', SAFETY_BOUND, () => {
   it('per plan: state, review state, missing and empty sections, in JSON, CSV and HTML', async () => {
     const run = await runCli(['report', 'plans', '--out', 'report'], estate.root);
     expect(run.stderr).toBe('');
@@ -74,7 +78,7 @@ describe('continuity report: the dashboard shows exactly the known faults', () =
   });
 });
 
-describe('continuity build: incremental, shared content, changed-since and shards', () => {
+describe('continuity build: incremental, shared content, changed-since and shards', SAFETY_BOUND, () => {
   it('prints the passing plans once, then nothing, then exactly the plans using a changed shared file', async () => {
     const site = join(estate.root, 'site-incremental');
     const first = await runCli(['build', 'plans', '--out', site, '--outputs', 'html', '--sarif', 'out/lint.sarif'], estate.root);
@@ -121,10 +125,11 @@ describe('continuity build: incremental, shared content, changed-since and shard
   });
 
   it('--shard I/N: four runners cover every plan exactly once, and --index-only makes one site of them', async () => {
+    // The four runners are independent, as in CI: started together, each awaited to its exit.
+    const runs = await Promise.all([1, 2, 3, 4].map((k) => runCli(['build', 'plans', '--out', `shard-${k}`, '--outputs', 'html', '--shard', `${k}/4`], estate.root)));
     const shards: string[][] = [];
     for (const k of [1, 2, 3, 4]) {
-      const run = await runCli(['build', 'plans', '--out', `shard-${k}`, '--outputs', 'html', '--shard', `${k}/4`], estate.root);
-      expect(run.stdout).toContain(`(shard ${k}/4)`);
+      expect(runs[k - 1].stdout).toContain(`(shard ${k}/4)`);
       expect(existsSync(join(estate.root, `shard-${k}`, 'index.html'))).toBe(false);
       shards.push(statusPaths(join(estate.root, `shard-${k}`)));
     }

@@ -50,7 +50,8 @@ export async function startTestServer(rootDir: string, initializationOptions: Re
     initializationOptions: { today: '2026-11-22', debounceMs: 50, ...initializationOptions },
   });
   await connection.sendNotification('initialized', {});
-  const waitFor = <T>(predicate: () => T | undefined, timeoutMs = 10_000) =>
+  // The bound is a safety net for a loaded machine; the wait ends on the event itself.
+  const waitFor = <T>(predicate: () => T | undefined, timeoutMs = 60_000) =>
     new Promise<T>((resolve, reject) => {
       const started = Date.now();
       const tick = () => {

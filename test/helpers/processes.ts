@@ -29,8 +29,8 @@ export function mainBrowserProcess(text: string): ProcessInfo | undefined {
   return processesMatching(text).find((p) => /chrom|msedge/i.test(p.cmdline) && !p.cmdline.includes('--type='));
 }
 
-/** Wait (up to `timeoutMs`) until no live process mentions `text`; returns those still there. */
-export async function waitForNoProcesses(text: string, timeoutMs = 5_000): Promise<ProcessInfo[]> {
+/** Wait (up to `timeoutMs`, a safety net for a loaded machine) until no live process mentions `text`; returns those still there. */
+export async function waitForNoProcesses(text: string, timeoutMs = 30_000): Promise<ProcessInfo[]> {
   const started = Date.now();
   for (;;) {
     const left = processesMatching(text);

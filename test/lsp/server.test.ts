@@ -42,7 +42,8 @@ describe('language server', () => {
     expect(date.codeDescription?.href).toMatch(/^file:\/\/.*\/docs\/rules\.md#schemainvalid-value$/);
     const missing = diagnostics.find((d) => d.code === 'schema/required-section')!;
     expect(missing.message).toMatch(/^The plan has no 'Telephony failure' section\./);
-    expect(server!.statuses.at(-1)).toMatchObject({ isPlan: true, errors: 2, warnings: 0 });
+    // The status notification is sent after the diagnostics: awaited, not sampled.
+    expect(await server!.waitFor(() => server!.statuses.findLast((s) => s.isPlan === true && s.errors === 2))).toMatchObject({ isPlan: true, errors: 2, warnings: 0 });
   });
 
   it('code actions, applied, leave a plan with fewer problems and no lost text', async () => {
@@ -103,7 +104,7 @@ describe('language server', () => {
     const dir = tempWorkspace();
     const { diagnostics } = await open(dir, 'notes.md', '# Meeting notes\n\n{{todo}} ring 0207 946 0000\n');
     expect(diagnostics).toEqual([]);
-    expect(server!.statuses.at(-1)).toMatchObject({ isPlan: false });
+    expect(await server!.waitFor(() => server!.statuses.findLast((s) => s.isPlan === false))).toMatchObject({ isPlan: false });
   });
 
   it('completion offers missing front-matter keys, allowed values, missing sections and mandatory rows', async () => {

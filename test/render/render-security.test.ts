@@ -67,7 +67,7 @@ describe('printing makes no request and runs no script', () => {
       await closeBrowser(browser);
     }
     expect(requests).toEqual(expect.arrayContaining(['/img.png', '/fetch']));
-  }, 60_000);
+  });
 
   it('the browser layer alone (no sanitiser, no CSP): the raw page runs nothing and reaches nothing; every attempt is reported', async () => {
     const { doc } = checkPlan(cleanPlan(), { today: TODAY });
@@ -87,7 +87,7 @@ describe('printing makes no request and runs no script', () => {
     // what the page tried, blocked and reported to the user
     expect(outcome.blocked).toEqual(expect.arrayContaining([`${base}/img.png`, `${base}/style.css`]));
     expect(outcome.blocked!.every((u) => u.startsWith(base))).toBe(true);
-  }, 60_000);
+  });
 
   it('a plan with <picture><source srcset>: no source URL reaches the browser (the fallback picture note is printed)', async () => {
     const text = replaceOnce(cleanPlan(), /^## Telephony failure\n/m, `## Telephony failure\n\n<picture><source srcset="${base}/srcset.png"><img src="${base}/fallback.png" alt="map"></picture>\n\n`);
@@ -101,7 +101,7 @@ describe('printing makes no request and runs no script', () => {
     expect(outcome.ok).toBe(true);
     expect(outcome.blocked).toEqual([]);
     expect(requests).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('printing reads no file outside the plan folder', () => {
@@ -182,5 +182,5 @@ describe('printing reads no file outside the plan folder', () => {
     expect(requests).toEqual([]);
     const listed = execFileSync('pdfimages', ['-list', out], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(listed).toHaveLength(2);
-  }, 60_000);
+  });
 });
