@@ -4,13 +4,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic } from '../core/diagnostic.js';
-import { checkPlanBytes } from '../core/check-plan.js';
-import type { ResolvedConfig } from '../core/config/config.js';
-import type { ConfigResolver } from '../core/config/config-resolver.js';
-import { summarisePlan } from '../core/estate/plan-summary.js';
-import { readRegularFile } from '../core/io/read-regular-file.js';
-import { ruleDocsUrl } from '../core/rules/docs-url.js';
+import type { Diagnostic } from '../core/index.js';
+import { checkPlanBytes } from '../core/index.js';
+import type { ResolvedConfig } from '../core/index.js';
+import type { ConfigResolver } from '../core/index.js';
+import { summarisePlan } from '../core/estate.js';
+import { readRegularFile } from '../core/index.js';
+import { ruleDocsUrl } from '../core/index.js';
 import { cacheKey, type CheckedFile, type ResultCache } from './result-cache.js';
 
 export interface FileCheck extends CheckedFile {

@@ -1,6 +1,6 @@
 /** Worker thread: check a slice of files and post the results back. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ConfigResolver } from '../core/config/config-resolver.js';
+import { ConfigResolver } from '../core/index.js';
 import { checkFileOnDisk, type FileCheck } from './check-files.js';
 
 const { jobs, today, configPath } = workerData as { jobs: { file: string }[]; today: string; configPath?: string };

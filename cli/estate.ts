@@ -4,16 +4,15 @@
  * them (cli/discover-files.ts): the template and shared content files are not practices.
  */
 import { resolve } from 'node:path';
-import type { ConfigResolver } from '../core/config/config-resolver.js';
-import { catalogueFor } from '../core/engine/plan-plugin.js';
-import type { SectionColumn } from '../core/estate/dashboard-html.js';
-import type { PlanSummary } from '../core/estate/plan-summary.js';
+import type { ConfigResolver } from '../core/index.js';
+import { catalogueFor } from '../core/index.js';
+import type { SectionColumn } from '../core/estate.js';
+import type { PlanSummary } from '../core/estate.js';
 import { checkFiles, type FileCheck } from './check-files.js';
 import { findPlans } from './discover-files.js';
 import { relPath } from './file-results.js';
 import { ResultCache } from './result-cache.js';
 import { toolFingerprint } from './tool-version.js';
-import { displayName } from './display-name.js';
 
 export interface EstatePlan extends FileCheck {
   /** Relative to the working directory, forward slashes. */

@@ -4,7 +4,7 @@
  * shared file's own path, so fifty practices sharing one wrong ICB number make one line, not fifty.
  */
 import { relative } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../core/index.js';
 import type { FileResult } from './reporters/types.js';
 
 export function relPath(cwd: string, file: string): string {

@@ -5,11 +5,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError } from '../core/config/config.js';
-import { newPlanText, NewPlanError, planFileName } from '../core/new-plan.js';
-import { todayIso } from '../core/dates/dates.js';
-import { ruleCatalogue } from '../core/rules/catalogue.js';
-import { SchemaCompileError } from '../core/validate/compile-validator.js';
+import { ConfigError } from '../core/index.js';
+import { newPlanText, NewPlanError, planFileName } from '../core/index.js';
+import { todayIso } from '../core/index.js';
+import { ruleCatalogue } from '../core/index.js';
+import { SchemaCompileError } from '../core/index.js';
 import { runLint, type CommandIO } from './commands/lint.js';
 import { parseReportFormats, runReport } from './commands/report.js';
 import { parseShard } from './shard.js';
@@ -52,7 +52,7 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
     if (command === 'doctor') {
       const { values } = parsed;
       // Loaded on demand: the browser and PDF code is not needed to check plans (lint starts faster).
-      const { runDoctor } = await import('../core/print/doctor.js');
+      const { runDoctor } = await import('../core/printing.js');
       const report = await runDoctor({ explicitPath: values.browser as string | undefined });
       io.stdout(report.lines.join('\n') + '\n');
       return report.ok ? 0 : 1;
@@ -236,7 +236,7 @@ async function renderCommand({ values, positionals }: Parsed, io: CommandIO, cwd
 async function importCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('import takes one file: continuity import PLAN.docx [--out PLAN.md]');
   const { runImport } = await import('./commands/import.js');
-  const { ConfigResolver } = await import('../core/config/config-resolver.js');
+  const { ConfigResolver } = await import('../core/index.js');
   const resolver = new ConfigResolver(values.config ? resolve(cwd, values.config as string) : undefined);
   return runImport({ file: positionals[0], out: values.out as string | undefined, force: values.force as boolean, cwd, today: isoDate(values.today as string | undefined, '--today'), resolver }, io);
 }

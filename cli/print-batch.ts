@@ -4,8 +4,8 @@
  * file in CI logs, and each plan that was not printed with the reason.
  */
 import { relative } from 'node:path';
-import { BrowserNotFoundError, findBrowser } from '../core/print/find-browser.js';
-import { renderBatch, type RenderJob, type RenderOutcome } from '../core/print/render-batch.js';
+import { BrowserNotFoundError, findBrowser } from '../core/printing.js';
+import { renderBatch, type RenderJob, type RenderOutcome } from '../core/printing.js';
 import type { CommandIO } from './commands/lint.js';
 
 /** The browser to print with, or undefined after saying why there is none (the command exits 2). */

@@ -4,11 +4,11 @@
  */
 import { readPlanBytes } from './check-files.js';
 import { dirname } from 'node:path';
-import { checkPlanBytes } from '../core/check-plan.js';
-import type { ConfigResolver } from '../core/config/config-resolver.js';
-import type { PlanDocument } from '../core/model/plan-document.js';
-import type { PrintOptions } from '../core/render/print-document.js';
-import { decidePrint, joinProblems } from '../core/print/print-gate.js';
+import { checkPlanBytes } from '../core/index.js';
+import type { ConfigResolver } from '../core/index.js';
+import type { PlanDocument } from '../core/index.js';
+import type { PrintOptions } from '../core/printing.js';
+import { decidePrint, joinProblems } from '../core/printing.js';
 import { sourceRevision } from './git-revision.js';
 
 export type PreparedPrint = { doc: PlanDocument; options: PrintOptions } | { refusal: string };

@@ -11,11 +11,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
-import type { PlanSummary } from '../core/estate/plan-summary.js';
-import { readRegularFile, readRegularText } from '../core/io/read-regular-file.js';
-import type { SharedFileUse } from '../core/shared/expand-plan.js';
-import { MAX_SHARED_BYTES } from '../core/shared/read-shared-file.js';
+import type { Diagnostic } from '../core/index.js';
+import type { PlanSummary } from '../core/estate.js';
+import { readRegularFile, readRegularText } from '../core/index.js';
+import type { SharedFileUse } from '../core/index.js';
+import { MAX_SHARED_BYTES } from '../core/index.js';
 import { signState, verifyState } from './state-key.js';
 
 const FORMAT = 3;

@@ -12,10 +12,10 @@
  */
 import { mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { PlanOutputs } from '../core/estate/estate-row.js';
-import type { PlanSummary } from '../core/estate/plan-summary.js';
-import { isInsideFolder, readRegularText } from '../core/io/read-regular-file.js';
-import { writeFileAtomic } from '../core/io/write-file-atomic.js';
+import type { PlanOutputs } from '../core/estate.js';
+import type { PlanSummary } from '../core/estate.js';
+import { isInsideFolder, readRegularText } from '../core/index.js';
+import { writeFileAtomic } from '../core/index.js';
 import { signState, verifyState } from './state-key.js';
 
 const FORMAT = 2;
@@ -47,6 +47,7 @@ function statusFile(siteDir: string, planPath: string): string | undefined {
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 // No control characters, backslashes or colons (a colon would make a link like `javascript:...`).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE_IN_OUTPUT = /[\u0000-\u001f\u007f\\:?#%]/;
 
 /**

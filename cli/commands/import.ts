@@ -6,10 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import type { ConfigResolver } from '../../core/config/config-resolver.js';
-import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
-import { importPlan, type ImportResult } from '../../core/import/import-plan.js';
-import { ImportError, readSource } from '../../core/import/read-source.js';
+import type { ConfigResolver } from '../../core/index.js';
+import { writeFileAtomic } from '../../core/index.js';
+import { importPlan, type ImportResult } from '../../core/importing.js';
+import { ImportError, readSource } from '../../core/importing.js';
 import { UsageError } from '../discover-files.js';
 import type { CommandIO } from './lint.js';
 

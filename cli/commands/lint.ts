@@ -4,21 +4,21 @@
  */
 import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkPlanBytes } from '../../core/check-plan.js';
-import { fixPlanText } from '../../core/fix-plan.js';
-import { addMissing } from '../../core/fix/add-missing.js';
-import { decodePlanBytes, isDecodeProblem } from '../../core/input/decode-text.js';
-import { todayIso } from '../../core/dates/dates.js';
-import { ruleCatalogue } from '../../core/rules/catalogue.js';
+import { checkPlanBytes } from '../../core/index.js';
+import { fixPlanText } from '../../core/index.js';
+import { addMissing } from '../../core/index.js';
+import { decodePlanBytes, isDecodeProblem } from '../../core/index.js';
+import { todayIso } from '../../core/index.js';
+import { ruleCatalogue } from '../../core/index.js';
 import { checkFiles, readError, readPlanBytes, type FileCheck } from '../check-files.js';
-import { relPath, toFileResults } from '../file-results.js';
-import { ConfigResolver } from '../../core/config/config-resolver.js';
+import { toFileResults } from '../file-results.js';
+import { ConfigResolver } from '../../core/index.js';
 import { findPlans, UsageError } from '../discover-files.js';
 import { ResultCache } from '../result-cache.js';
 import { reporters, isReporterName } from '../reporters/index.js';
 import type { FileResult } from '../reporters/types.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
-import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
+import { writeFileAtomic } from '../../core/index.js';
 import { displayName } from '../display-name.js';
 
 export interface LintOptions {

@@ -5,12 +5,12 @@
  * found, or it could not be started) or stopped (Ctrl-C).
  */
 import { basename, join, relative, resolve } from 'node:path';
-import { PlanNotPrintable, type RenderJob } from '../../core/print/render-batch.js';
-import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
+import { PlanNotPrintable, type RenderJob } from '../../core/printing.js';
+import { writeFileAtomic } from '../../core/index.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
-import { buildPrintDocument } from '../../core/render/print-document.js';
-import { todayIso } from '../../core/dates/dates.js';
-import { ConfigResolver } from '../../core/config/config-resolver.js';
+import { buildPrintDocument } from '../../core/printing.js';
+import { todayIso } from '../../core/index.js';
+import { ConfigResolver } from '../../core/index.js';
 import { UsageError } from '../discover-files.js';
 import { findEstatePlans } from '../estate.js';
 import { preparePrint, type PreparedPrint } from '../print-preparation.js';

@@ -4,15 +4,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ConfigResolver } from '../../core/config/config-resolver.js';
-import { dashboardHtml, type SectionColumn } from '../../core/estate/dashboard-html.js';
-import { estateCsv } from '../../core/estate/estate-csv.js';
-import { sortRows, toEstateRow, type EstateRow } from '../../core/estate/estate-row.js';
-import { todayIso } from '../../core/dates/dates.js';
+import { ConfigResolver } from '../../core/index.js';
+import { dashboardHtml, type SectionColumn } from '../../core/estate.js';
+import { estateCsv } from '../../core/estate.js';
+import { sortRows, toEstateRow, type EstateRow } from '../../core/estate.js';
+import { todayIso } from '../../core/index.js';
 import { UsageError } from '../discover-files.js';
 import { checkEstate, estateSummary, findEstatePlans, sectionColumns } from '../estate.js';
 import { TOOL_VERSION } from '../tool-version.js';
-import { writeFileAtomic } from '../../core/io/write-file-atomic.js';
+import { writeFileAtomic } from '../../core/index.js';
 import type { CommandIO } from './lint.js';
 
 export const REPORT_FORMATS = ['html', 'json', 'csv'] as const;

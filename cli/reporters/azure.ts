@@ -5,7 +5,7 @@
  * Property values and messages are escaped as the agent expects (%, CR, LF, and ; ] in properties);
  * other control characters are shown as visible escapes, never written to the log.
  */
-import type { Severity } from '../../core/diagnostic.js';
+import type { Severity } from '../../core/index.js';
 import { repositoryPath } from './repository-path.js';
 import { diagnosticPath, printable, type Reporter } from './types.js';
 

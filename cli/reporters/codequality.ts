@@ -5,7 +5,7 @@
  * one finding into a "fixed" one and a "new" one.
  */
 import { createHash } from 'node:crypto';
-import type { Severity } from '../../core/diagnostic.js';
+import type { Severity } from '../../core/index.js';
 import { repositoryPath } from './repository-path.js';
 import { diagnosticPath, type Reporter } from './types.js';
 

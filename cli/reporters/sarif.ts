@@ -14,9 +14,9 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { Severity } from '../../core/diagnostic.js';
-import { ruleDocsUrl } from '../../core/rules/docs-url.js';
-import { ruleHelp } from '../../core/rules/rule-help.js';
+import type { Severity } from '../../core/index.js';
+import { ruleDocsUrl } from '../../core/index.js';
+import { ruleHelp } from '../../core/index.js';
 import { repositoryPath } from './repository-path.js';
 import { diagnosticPath, type Reporter } from './types.js';
 

@@ -2,7 +2,7 @@
  * The default terminal format, modelled on ESLint's "stylish": one block per file, one line per
  * problem (line:col, severity, message, rule id), a summary. Prints nothing when all is clean.
  */
-import type { Severity } from '../../core/diagnostic.js';
+import type { Severity } from '../../core/index.js';
 import { countBySeverity, diagnosticPath, printable, type Reporter } from './types.js';
 import { displayName } from '../display-name.js';
 

@@ -1,6 +1,6 @@
 /** What every reporter receives: the results of one lint run and the rule catalogue. */
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { RuleInfo } from '../../core/rules/catalogue.js';
+import type { Diagnostic } from '../../core/index.js';
+import type { RuleInfo } from '../../core/index.js';
 
 export interface FileResult {
   /** Path relative to the working directory, with forward slashes. */

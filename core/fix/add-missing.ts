@@ -68,9 +68,6 @@ function guidanceComment(def: SectionDef): string {
   return `<!-- ${text} -->`;
 }
 
-function withEol(s: string, eol: string): string {
-  return s.replace(/\r?\n/g, eol);
-}
 
 /** "Riverside Surgery" from "# Riverside Surgery: IT outage business continuity plan", when clear. */
 export function practiceNameFromTitle(title: string): string | undefined {

@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Range } from '../diagnostic.js';
 import type { LineIndex } from '../input/line-index.js';
 import { readFrontMatter } from './front-matter.js';
-import { matchColumn, matchDefinition, type Catalogue, type SectionDef, type TableDef } from '../schema/catalogue.js';
+import { matchColumn, type Catalogue, type SectionDef, type TableDef } from '../schema/catalogue.js';
 import { slugify } from '../schema/normalise.js';
 import { recogniseHeading } from '../schema/heading-match.js';
 import type { HeadingInfo, PlanDocument } from './plan-document.js';

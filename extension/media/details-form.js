@@ -2,6 +2,7 @@
 // No network, no eval, no inline handlers: the page's Content-Security-Policy allows this file only.
 // Every change goes back to the extension as {type:'change', path, op, value}; the extension edits
 // the YAML in place and sends the new values and problems back.
+/* global acquireVsCodeApi */ // given to the page by VS Code's webview
 (function () {
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('form');
@@ -105,7 +106,7 @@
       });
       const add = el('button', { type: 'button', class: 'add', text: 'Add ' + (item.title || 'a row') });
       add.addEventListener('click', () => {
-        let blank = '';
+        let blank;
         if (item.type === 'object' && isObject(item.properties)) {
           blank = {};
           for (const k of item.required || Object.keys(item.properties).slice(0, 1)) blank[k] = '{{' + labelOf(k, item.properties[k]).toLowerCase() + '}}';

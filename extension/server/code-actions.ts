@@ -6,9 +6,9 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions } from '../../core/check-plan.js';
-import type { Fix } from '../../core/diagnostic.js';
-import { fixPlanText } from '../../core/fix-plan.js';
+import type { CheckOptions } from '../../core/index.js';
+import type { Fix } from '../../core/index.js';
+import { fixPlanText } from '../../core/index.js';
 import { changedRange, revealCommand } from './changed-range.js';
 import { minimalEdit, toLspEdits, type DiagnosticData } from './convert.js';
 

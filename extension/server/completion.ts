@@ -4,8 +4,8 @@
  * table that are missing (the contacts the plan must list).
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
-import type { PlanDocument } from '../../core/model/plan-document.js';
-import type { JsonSchema } from '../../core/schema/catalogue.js';
+import type { PlanDocument } from '../../core/index.js';
+import type { JsonSchema } from '../../core/index.js';
 import { frontMatterLines, frontMatterPath } from './front-matter-path.js';
 
 function yamlDefault(schema: JsonSchema): string {

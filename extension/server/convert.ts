@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, Fix } from '../../core/diagnostic.js';
+import type { Diagnostic, Fix } from '../../core/index.js';
 
 const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
 

@@ -6,10 +6,10 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { PlanDocument } from '../../core/model/plan-document.js';
-import { segmentsOf } from '../../core/model/model-pointer.js';
-import type { JsonSchema } from '../../core/schema/catalogue.js';
+import type { Diagnostic } from '../../core/index.js';
+import type { PlanDocument } from '../../core/index.js';
+import { segmentsOf } from '../../core/index.js';
+import type { JsonSchema } from '../../core/index.js';
 import type { DetailsFormResult, EditResult, SetDetailParams } from '../shared/protocol.js';
 import { changedRange } from './changed-range.js';
 

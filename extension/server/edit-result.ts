@@ -1,6 +1,6 @@
 /** Core offset edits -> the protocol's EditResult (LSP ranges in the current text, and what to reveal). */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit } from '../../core/diagnostic.js';
+import type { TextEdit } from '../../core/index.js';
 import type { EditResult } from '../shared/protocol.js';
 import { changedRange } from './changed-range.js';
 

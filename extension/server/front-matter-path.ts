@@ -3,7 +3,7 @@
  * gives ['telephony', 'type']. Good enough for hover and completion while typing, when the YAML may
  * not parse.
  */
-import type { PlanDocument } from '../../core/model/plan-document.js';
+import type { PlanDocument } from '../../core/index.js';
 
 export function frontMatterLines(doc: PlanDocument): { first: number; last: number } | undefined {
   const lines = doc.text.split('\n');

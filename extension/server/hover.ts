@@ -1,8 +1,8 @@
 /** Hover: the schema's guidance for the section heading or front-matter field under the cursor. */
 import type { Hover, Position } from 'vscode-languageserver';
-import type { PlanDocument } from '../../core/model/plan-document.js';
-import type { JsonSchema, SectionDef } from '../../core/schema/catalogue.js';
-import { sourcesMarkdown } from '../../core/schema/sources.js';
+import type { PlanDocument } from '../../core/index.js';
+import type { JsonSchema, SectionDef } from '../../core/index.js';
+import { sourcesMarkdown } from '../../core/index.js';
 import { frontMatterPath } from './front-matter-path.js';
 
 function sectionHover(def: SectionDef, required: boolean, parent?: SectionDef): string {

@@ -5,9 +5,9 @@
  */
 import { TextDocument as MemDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions } from '../../core/check-plan.js';
-import { addMissing, type InsertedItem } from '../../core/fix/add-missing.js';
-import type { PlanDocument } from '../../core/model/plan-document.js';
+import type { CheckOptions } from '../../core/index.js';
+import { addMissing, type InsertedItem } from '../../core/index.js';
+import type { PlanDocument } from '../../core/index.js';
 import type { EditResult, Range0 } from '../shared/protocol.js';
 import { editResult } from './edit-result.js';
 

@@ -4,11 +4,11 @@
  * revision history. One set of edits, applied by the client as one undoable step. The row's change
  * is a placeholder: only the reviewer knows what changed, and the plan says so until they write it.
  */
-import type { TextEdit } from '../../core/diagnostic.js';
-import { insertFieldFix, insertRowFix } from '../../core/fix/insertions.js';
-import type { PlanDocument } from '../../core/model/plan-document.js';
-import { FRONT_MATTER_POINTER, pointerOf } from '../../core/model/model-pointer.js';
-import { addMonths } from '../../core/dates/dates.js';
+import type { TextEdit } from '../../core/index.js';
+import { insertFieldFix, insertRowFix } from '../../core/index.js';
+import type { PlanDocument } from '../../core/index.js';
+import { FRONT_MATTER_POINTER, pointerOf } from '../../core/index.js';
+import { addMonths } from '../../core/index.js';
 import type { EditResult } from '../shared/protocol.js';
 import { editResult } from './edit-result.js';
 

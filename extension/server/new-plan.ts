@@ -1,5 +1,5 @@
 /** "New plan": the template filled with the practice's name and ODS code. */
-import { newPlanText, NewPlanError, planFileName, validateOdsCode } from '../../core/new-plan.js';
+import { newPlanText, NewPlanError, planFileName, validateOdsCode } from '../../core/index.js';
 import type { NewPlanParams, NewPlanResult } from '../shared/protocol.js';
 
 export function newPlan(p: NewPlanParams, today: string): NewPlanResult {

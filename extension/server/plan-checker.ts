@@ -6,11 +6,11 @@
 import { relative } from 'node:path';
 import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkPlan, type CheckOptions } from '../../core/check-plan.js';
-import { ConfigError } from '../../core/config/config.js';
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { PlanDocument } from '../../core/model/plan-document.js';
-import { daysBetween, isIsoDate, todayIso } from '../../core/dates/dates.js';
+import { checkPlan, type CheckOptions } from '../../core/index.js';
+import { ConfigError } from '../../core/index.js';
+import type { Diagnostic } from '../../core/index.js';
+import type { PlanDocument } from '../../core/index.js';
+import { daysBetween, isIsoDate, todayIso } from '../../core/index.js';
 import { filePathOf } from './file-path.js';
 import { isPlanDocument } from './plan-detection.js';
 import { publishedDiagnostics } from './published-diagnostics.js';

@@ -1,11 +1,11 @@
 /** The server side of "Print hard copy" and "Preview print copy": print HTML, or a PDF on disk. */
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { PlanDocument } from '../../core/model/plan-document.js';
-import { BrowserNotFoundError, findBrowser } from '../../core/print/find-browser.js';
-import { renderBatch } from '../../core/print/render-batch.js';
-import { decidePrint, joinProblems } from '../../core/print/print-gate.js';
-import { buildPrintDocument, type PrintOptions } from '../../core/render/print-document.js';
+import type { PlanDocument } from '../../core/index.js';
+import { BrowserNotFoundError, findBrowser } from '../../core/printing.js';
+import { renderBatch } from '../../core/printing.js';
+import { decidePrint, joinProblems } from '../../core/printing.js';
+import { buildPrintDocument, type PrintOptions } from '../../core/printing.js';
 
 export interface PrintRequest {
   uri: string;

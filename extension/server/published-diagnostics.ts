@@ -4,8 +4,8 @@
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckResult } from '../../core/check-plan.js';
-import type { PlanDocument } from '../../core/model/plan-document.js';
+import type { CheckResult } from '../../core/index.js';
+import type { PlanDocument } from '../../core/index.js';
 import { toLspDiagnostic } from './convert.js';
 import { summariseStacked } from './summarise-stacked.js';
 

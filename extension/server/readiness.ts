@@ -4,8 +4,8 @@
  * schema's outage priority (`x-priority`: data, not code). Works on the plan's own text, so lines are
  * the editor's.
  */
-import type { Diagnostic } from '../../core/diagnostic.js';
-import type { PlanDocument } from '../../core/model/plan-document.js';
+import type { Diagnostic } from '../../core/index.js';
+import type { PlanDocument } from '../../core/index.js';
 import type { ReadinessResult, ReadinessSection, SectionState } from '../shared/protocol.js';
 
 /** How many sections "Do these first" names: enough to start on, few enough to read at a glance. */

@@ -6,7 +6,7 @@
  */
 import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { daysBetween, isIsoDate } from '../../core/dates/dates.js';
+import { daysBetween, isIsoDate } from '../../core/index.js';
 import { codeActionsFor, INSERT_ALL_COMMAND, NO_CLIENT_COMMANDS, type ClientCommands } from './code-actions.js';
 import { REVEAL_COMMAND } from './changed-range.js';
 import { completionsAt } from './completion.js';

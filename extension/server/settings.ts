@@ -1,6 +1,6 @@
 /** The server's settings from the client, read field by field so odd values never stop checking. */
-import { RULE_LEVELS, type RuleLevel } from '../../core/config/config.js';
-import { globProblem } from '../../core/config/glob-bounds.js';
+import { RULE_LEVELS, type RuleLevel } from '../../core/index.js';
+import { globProblem } from '../../core/index.js';
 
 export interface Settings {
   /** Rule levels that override continuity.config.json, e.g. {"placeholder": "off"}. */

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Fix } from '../../core/diagnostic.js';
+import type { Fix } from '../../core/index.js';
 import type { DiagnosticData } from './convert.js';
 
 /** At this many problems of one kind on one range, they are summarised. */

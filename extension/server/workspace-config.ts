@@ -2,8 +2,8 @@
  * Which configuration applies to a plan: continuity.config.json (found from the plan's folder) with
  * the editor's rule overrides on top. Untrusted workspaces do not load an ICB schema extension.
  */
-import { ConfigResolver } from '../../core/config/config-resolver.js';
-import type { ResolvedConfig } from '../../core/config/config.js';
+import { ConfigResolver } from '../../core/index.js';
+import type { ResolvedConfig } from '../../core/index.js';
 import type { Settings } from './settings.js';
 
 export class WorkspaceConfig {

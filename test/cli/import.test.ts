@@ -76,10 +76,10 @@ describe('continuity import', () => {
     expect(plan).toMatch(/^## 1\.3 Cascade Procedure\.$/m); // likely only: left for a person
     expect(plan).toMatch(/^## 2\.8 Loss of Electricity Supply$/m);
     // Front matter from the document.
-    expect(plan).toMatch(/^  name: Castle Street Surgery$/m);
-    expect(plan).toMatch(/^  ods_code: K81003$/m);
-    expect(plan).toMatch(/^  postcode: ME14 1XX$/m);
-    expect(plan).toMatch(/^  phone: 01632 960123$/m);
+    expect(plan).toMatch(/^ {2}name: Castle Street Surgery$/m);
+    expect(plan).toMatch(/^ {2}ods_code: K81003$/m);
+    expect(plan).toMatch(/^ {2}postcode: ME14 1XX$/m);
+    expect(plan).toMatch(/^ {2}phone: 01632 960123$/m);
     expect(plan).toMatch(/^next_review: 2027-09-01$/m);
     expect(plan).toMatch(/^date_issued: 2025-03-01$/m);
     expect(plan).not.toMatch(/^icb: \{\}/m);
@@ -93,9 +93,9 @@ describe('continuity import', () => {
     expect(r.stdout).toMatch(/1\.8\.Staff Roles in an Incident -> 'Roles and responsibilities' \(recognised by its meaning/);
     expect(r.stdout).toMatch(/Key Contact Details -> 'Contacts and escalation' .*was a bold, numbered or capitalised paragraph/);
     expect(r.stdout).toMatch(/1\.3 Cascade Procedure\. -> 'IT failure protocol: activation and stand-down' \(LIKELY/);
-    expect(r.stdout).toMatch(/Inserted as guided drafts \(\d+\):\n  If the IT fails: do this first/);
+    expect(r.stdout).toMatch(/Inserted as guided drafts \(\d+\):\n {2}If the IT fails: do this first/);
     expect(r.stdout).toMatch(/practice\.ods_code: K81003/);
-    expect(r.stdout).toMatch(/Needs a person:\n  - '1\.3 Cascade Procedure\.' looks like/);
+    expect(r.stdout).toMatch(/Needs a person:\n {2}- '1\.3 Cascade Procedure\.' looks like/);
   }, 60_000);
 
   it('an HTML plan: headings, numbered steps and tables kept', async () => {
@@ -121,7 +121,7 @@ describe('continuity import', () => {
     expect(plan).toMatch(/^1\. \*\*Reception:\*\* print the day lists\.$/m);
     expect(plan).toMatch(/^### Short term loss$/m);
     expect(plan).toMatch(/^## Annex A: Buddy practice arrangements \{#mutual-aid\}$/m);
-    expect(plan).toMatch(/^  ods_code: B82005$/m);
+    expect(plan).toMatch(/^ {2}ods_code: B82005$/m);
     expect(plan).toMatch(/^last_reviewed: 2026-03-01$/m);
     expect(r.stdout).toMatch(/4\) Loss of Clinical System \(EMIS Web\) -> 'Consultations and record keeping on paper' \(LIKELY/);
   }, 60_000);

@@ -95,19 +95,19 @@ describe('addMissing', () => {
   it('gives front-matter groups their full shape, never an empty group', () => {
     const text = addMissing(SPARSE, { today: TODAY }).text;
     expect(text).not.toMatch(/^icb: \{\}/m);
-    expect(text).toMatch(/^icb:\n  name: "\{\{ICB name\}\}"\n  ods_code: "\{\{ICB ODS code\}\}"/m);
-    expect(text).toMatch(/^hard_copy_locations:\n  - location: [^\n]+\n    holder: [^\n]+\n  - location: [^\n]+\n    holder: [^\n]+\n    off_site: true/m);
+    expect(text).toMatch(/^icb:\n {2}name: "\{\{ICB name\}\}"\n {2}ods_code: "\{\{ICB ODS code\}\}"/m);
+    expect(text).toMatch(/^hard_copy_locations:\n {2}- location: [^\n]+\n {4}holder: [^\n]+\n {2}- location: [^\n]+\n {4}holder: [^\n]+\n {4}off_site: true/m);
     // Fields missing from a group that is there go inside it.
-    expect(text).toMatch(/^practice:\n  name: Riverside Surgery\n  ods_code: /m);
+    expect(text).toMatch(/^practice:\n {2}name: Riverside Surgery\n {2}ods_code: /m);
     const schema = loadPlanSchema();
-    expect(fieldYaml('telephony', schema.properties.frontMatter.properties.telephony)).toMatch(/provider: .*\n  type: .*\n  divert_numbers:\n    - /);
+    expect(fieldYaml('telephony', schema.properties.frontMatter.properties.telephony)).toMatch(/provider: .*\n {2}type: .*\n {2}divert_numbers:\n {4}- /);
   });
 
   it('writes a whole front matter for a plan without one, with the practice name from the title', () => {
     const plan = '# Castle Street Practice: IT outage business continuity plan\n\n## Telephony\n\nSome words.\n';
     const r = addMissing(plan, { today: TODAY });
     expect(r.text.startsWith('---\n')).toBe(true);
-    expect(r.text).toMatch(/practice:\n  name: Castle Street Practice\n/);
+    expect(r.text).toMatch(/practice:\n {2}name: Castle Street Practice\n/);
     keepsEveryWord(plan, r.text);
     expect(addMissing(r.text, { today: TODAY }).text).toBe(r.text);
   });

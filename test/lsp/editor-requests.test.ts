@@ -201,7 +201,7 @@ describe('plan details form', () => {
 
 describe('a value with a colon in it', () => {
   it('says to quote it, offers the fix, and the body is still checked', async () => {
-    let text = replaceOnce(cleanPlan(), /^  address: .*$/m, '  address: 14 Wharf Road: Maidstone');
+    let text = replaceOnce(cleanPlan(), /^ {2}address: .*$/m, '  address: 14 Wharf Road: Maidstone');
     text = without(text, 'Telephony failure');
     const { uri, diagnostics, doc } = await open('colon.md', text);
     const slip = diagnostics.find((d) => d.code === 'front-matter')!;
