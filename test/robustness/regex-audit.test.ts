@@ -12,6 +12,7 @@ import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { catalogueFor } from '../../core/engine/plan-plugin.js';
+import { namedPractice, readDate } from '../../core/import/find-facts.js';
 import { explicitId } from '../../core/model/explicit-id.js';
 import { sectionKeyOf } from '../../core/model/build-model.js';
 import { planFileName } from '../../core/new-plan.js';
@@ -132,6 +133,12 @@ describe('rewritten scanners on 100,000-character hostile lines', () => {
     expect(explicitId(`Our phones${spaces}{#tele phony}`)).toBeUndefined();
     expect(explicitId(`{#${'a'.repeat(100_000)}`)).toBeUndefined();
     expect(sectionKeyOf(`Our phones${blanks}{#telephony}`, catalogue).id).toBe('telephony');
+  });
+
+  it('practice names and dates read from an imported document', () => {
+    expect(namedPractice(`${spaces}Riverside Surgery${spaces}`)).toBe('Riverside Surgery');
+    expect(namedPractice(`${'A-'.repeat(50_000)}x`)).toBeUndefined();
+    expect(readDate(`June 2027${',;.'.repeat(33_000)}`)).toBe('2027-06-01');
   });
 
   it('table delimiter rows', () => {
