@@ -73,8 +73,10 @@ function guidanceComment(def: SectionDef): string {
 export function practiceNameFromTitle(title: string): string | undefined {
   const t = title.replace(/\s+/g, ' ').trim();
   if (!t || t.includes('{{') || t.length > 200) return undefined;
-  const byColon = /^(.{3,80}?)\s*[:|\u2013\u2014-]\s+\S/.exec(t);
-  const bySuffix = /^(.{3,80}?)\s+(?:it\s+)?(?:outage\s+)?business continuity(?: and disaster recovery)?(?: plan| policy)?\b/i.exec(t);
+  // t's only blanks are single spaces (collapsed above), so ' ?' and ' ' say what \s* and \s+ would,
+  // without the ambiguity that lets a lazy name followed by blank runs backtrack.
+  const byColon = /^(.{3,80}?) ?[:|\u2013\u2014-] \S/.exec(t);
+  const bySuffix = /^(.{3,80}?) (?:it )?(?:outage )?business continuity(?: and disaster recovery)?(?: plan| policy)?\b/i.exec(t);
   const name = (byColon?.[1] ?? bySuffix?.[1])?.trim();
   if (!name || !/\p{L}/u.test(name) || /business continuity|continuity plan/i.test(name)) return undefined;
   return name;

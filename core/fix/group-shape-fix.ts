@@ -11,6 +11,29 @@ import { skeletonValue } from './front-matter-skeleton.js';
 import { eolOf } from '../input/line-ends.js';
 import { stringify } from 'yaml';
 
+const isBlank = (ch: string | undefined) => ch !== undefined && ch.trim() === '';
+
+/**
+ * `key:` alone, or `key: {}` / `key: []` (blanks allowed around the brackets): [line, the blanks after
+ * the colon, the opening bracket if any], as /^key:(\s*)(?:(\{|\[)\s*[}\]]\s*)?$/ would give. Read
+ * by a scan rather than a pattern built from the key at run time.
+ */
+function emptyGroupLine(line: string, name: string): [string, string, string | undefined] | undefined {
+  if (!line.startsWith(`${name}:`)) return undefined;
+  let i = name.length + 1;
+  while (isBlank(line[i])) i++;
+  const blanks = line.slice(name.length + 1, i);
+  if (i === line.length) return [line, blanks, undefined];
+  const open = line[i];
+  if (open !== '{' && open !== '[') return undefined;
+  i++;
+  while (isBlank(line[i])) i++;
+  if (line[i] !== '}' && line[i] !== ']') return undefined;
+  i++;
+  while (isBlank(line[i])) i++;
+  return i === line.length ? [line, blanks, open] : undefined;
+}
+
 /** The edit that writes a top-level group's shape under its key, when the key's line holds nothing else. */
 export function groupShapeEdit(doc: PlanDocument, key: string, node: JsonSchema | undefined): TextEdit | undefined {
   const entry = doc.sourceMap.get(frontMatterPointer(key));
@@ -19,7 +42,7 @@ export function groupShapeEdit(doc: PlanDocument, key: string, node: JsonSchema 
   const nl = doc.text.indexOf('\n', lineStart);
   const lineEnd = nl === -1 ? doc.text.length : doc.text[nl - 1] === '\r' ? nl - 1 : nl;
   const line = doc.text.slice(lineStart, lineEnd);
-  const m = new RegExp(`^${key.replace(/[^a-z0-9_]/gi, '')}:(\\s*)(?:(\\{|\\[)\\s*[}\\]]\\s*)?$`).exec(line);
+  const m = emptyGroupLine(line, key.replace(/[^a-z0-9_]/gi, ''));
   if (!m) return undefined;
   const value = skeletonValue(node, key, key, {});
   if (!value || typeof value !== 'object') return undefined;

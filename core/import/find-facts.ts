@@ -20,7 +20,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 /** A date as written: "01/06/2027", "1 June 2027", "June 2027" (the first of the month). */
 export function readDate(text: string): string | undefined {
-  const s = text.trim().replace(/[.,;]+$/, '').slice(0, 40);
+  const s = trimTrailing(text.trim(), '.,;').slice(0, 40);
   const direct = looseDateToIso(s);
   if (direct) return direct;
   const monthYear = /^([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(s);
@@ -42,8 +42,58 @@ const DATE_LABELS: { path: string; label: RegExp }[] = [
 const POSTCODE = /\b([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b/;
 const ODS = /\b(?:ODS(?: code)?|practice code|organisation code|national code)\b[^A-Za-z0-9]{0,20}([A-Z][0-9]{5})\b/i;
 const PHONE = /\b(?:tel|telephone|phone|reception|main number)\b[^0-9+]{0,20}((?:\+44\s?\(?0?\)?\s?|0)[0-9][0-9 ]{8,12}[0-9])/i;
-const NAME_LABEL = /\b(?:practice name|name of (?:the )?practice|surgery name)\b\s*[:|\u2013-]?\s*([^|\n]{3,80})/i;
-const NAMED_PRACTICE = /\b((?:[A-Z][A-Za-z'&.-]*\s){1,4}(?:Surgery|Medical Centre|Medical Practice|Health Centre|Group Practice|Family Practice|Practice))\b/;
+// `\s*(?:sep\s*)?` rather than `\s*sep?\s*`: the same strings and the same capture, but a run of
+// blanks can be split between the two only one way, so a long one cannot make it backtrack.
+const NAME_LABEL = /\b(?:practice name|name of (?:the )?practice|surgery name)\b\s*(?:[:|\u2013-]\s*)?([^|\n]{3,80})/i;
+
+/** A blank as `\s` means it (String.prototype.trim removes the same characters). */
+function isBlank(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && ch.trim() === '';
+}
+
+/** `text` without its trailing run of the characters in `chars` (and of blanks, with `blanks`). */
+function trimTrailing(text: string, chars: string, blanks = false): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]) || (blanks && isBlank(text[end - 1])))) end--;
+  return text.slice(0, end);
+}
+
+const isUpper = (ch: string | undefined) => ch !== undefined && ch >= 'A' && ch <= 'Z';
+const isWordChar = (ch: string | undefined) => ch !== undefined && /^\w$/.test(ch);
+const PRACTICE_ENDINGS = ['Surgery', 'Medical Centre', 'Medical Practice', 'Health Centre', 'Group Practice', 'Family Practice', 'Practice'];
+
+/**
+ * "Castle Street Surgery": one to four capitalised words, each followed by one blank, then a practice
+ * word, whole words only. What /\b((?:[A-Z][A-Za-z'&.-]*\s){1,4}(?:Surgery|...|Practice))\b/ finds
+ * (the leftmost, with as many words as fit), by a scan: the regular expression rescans a word run
+ * from every capital in "A-A-A-A...", quadratic on a long line.
+ */
+export function namedPractice(text: string): string | undefined {
+  const n = text.length;
+  // runEnd[i]: where the run of [A-Za-z'&.-] starting at i ends (computed once, right to left).
+  const runEnd = new Int32Array(n + 1);
+  runEnd[n] = n;
+  for (let i = n - 1; i >= 0; i--) runEnd[i] = /^[A-Za-z'&.-]$/.test(text[i]) ? runEnd[i + 1] : i;
+  for (let start = 0; start < n; start++) {
+    if (!isUpper(text[start]) || isWordChar(text[start - 1])) continue;
+    // Where each of up to four words (capital, run, one blank) ends.
+    const ends: number[] = [];
+    let at = start;
+    while (ends.length < 4 && isUpper(text[at])) {
+      const wordEnd = runEnd[at + 1];
+      if (!isBlank(text[wordEnd])) break;
+      at = wordEnd + 1;
+      ends.push(at);
+    }
+    // As many words as fit first, then fewer, as the greedy {1,4} backtracks.
+    for (let k = ends.length; k >= 1; k--) {
+      const from = ends[k - 1];
+      const ending = PRACTICE_ENDINGS.find((e) => text.startsWith(e, from) && !isWordChar(text[from + e.length]));
+      if (ending) return text.slice(start, from + ending.length);
+    }
+  }
+  return undefined;
+}
 
 /** One line of text per paragraph, list item or table row (cells joined by ' | '). */
 function textLines(tree: Root): string[] {
@@ -90,18 +140,19 @@ export function findFacts(tree: Root, title?: string): FoundFact[] {
     const phone = PHONE.exec(line);
     if (phone) set('practice.phone', phone[1].replace(/\s+/g, ' ').trim(), line);
     const label = NAME_LABEL.exec(line);
-    if (label) set('practice.name', label[1].replace(/[|].*$/, ''), line);
+    if (label) set('practice.name', label[1], line); // the capture holds no '|'
     const pc = POSTCODE.exec(line);
     if (pc && !found.has('practice.postcode')) {
       const postcode = pc[1].includes(' ') ? pc[1] : `${pc[1].slice(0, -3)} ${pc[1].slice(-3)}`;
       set('practice.postcode', postcode, line);
-      const before = line.slice(0, pc.index).replace(/^.*\b(?:address|located at)\b\s*[:|-]?\s*/i, '').replace(/[\s,|]+$/, '');
+      let before = line.slice(0, pc.index).replace(/^.*\b(?:address|located at)\b\s*[:|-]?\s*/i, '');
+      before = trimTrailing(before, ',|', true);
       if (before.length >= 5 && /\p{L}/u.test(before)) set('practice.address', before, line);
     }
   }
   if (!found.has('practice.name')) {
-    const fromTitle = title ? NAMED_PRACTICE.exec(title)?.[1] : undefined;
-    const fromText = lines.slice(0, 200).map((l) => NAMED_PRACTICE.exec(l)?.[1]).find((n) => n && !/^(?:The|This|Our|A|Each|Every|Other|Neighbouring|Buddy)\s/.test(n));
+    const fromTitle = title ? namedPractice(title) : undefined;
+    const fromText = lines.slice(0, 200).map((l) => namedPractice(l)).find((n) => n && !/^(?:The|This|Our|A|Each|Every|Other|Neighbouring|Buddy)\s/.test(n));
     const name = fromTitle ?? fromText;
     if (name) set('practice.name', name, fromTitle ? title! : name);
   }

@@ -19,7 +19,9 @@ export interface MappedHeading {
   promoted?: boolean;
 }
 
-const NUMBERED = /^\s*(?:(?:section|appendix|annex|annexe|part)\s+\w{1,4}\b|[0-9]{1,2}(?:\.[0-9]{1,3}){0,4}\.?\)?)\s*[-\u2013\u2014:.]?\s*\p{L}/iu;
+// The blanks either side of the optional separator are written `\s*(?:sep\s*)?` rather than
+// `\s*sep?\s*`: the same strings, but a run of blanks can be split between them only one way.
+const NUMBERED = /^\s*(?:(?:section|appendix|annex|annexe|part)\s+\w{1,4}\b|[0-9]{1,2}(?:\.[0-9]{1,3}){0,4}\.?\)?)\s*(?:[-\u2013\u2014:.]\s*)?\p{L}/iu;
 
 function isHeadingLike(p: Paragraph): boolean {
   const text = toString(p).trim();

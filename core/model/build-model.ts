@@ -33,17 +33,23 @@ import {
 import { explicitId } from './explicit-id.js';
 
 const ROLE_WORDS = /^[A-Z][A-Za-z0-9 &/()'+.:-]*$/;
-const FOLLOWED_BY_WORDS = /\s+\S/y;
 
 /**
  * "Reception: ring ..." -> "Reception". A role may carry a time or a place in brackets, "Reception
  * (08:00 to 18:30): ...": the colon that ends the role is the first one followed by a space. Found by
  * string search, not one regular expression, so a long line cannot make it backtrack.
  */
+/** A blank as `\s` means it (String.prototype.trim removes the same characters). */
+function isBlank(ch: string): boolean {
+  return ch.trim() === '';
+}
+
 function plainRole(text: string): string | undefined {
   for (let colon = text.indexOf(':'); colon >= 1 && colon <= 61; colon = text.indexOf(':', colon + 1)) {
-    FOLLOWED_BY_WORDS.lastIndex = colon + 1;
-    if (!FOLLOWED_BY_WORDS.test(text)) continue;
+    // A blank, then words: the first non-blank after the colon, with at least one blank before it.
+    let after = colon + 1;
+    while (after < text.length && isBlank(text[after])) after++;
+    if (after === colon + 1 || after === text.length) continue;
     const role = text.slice(0, colon).trimEnd();
     return role.length <= 61 && ROLE_WORDS.test(role) ? role : undefined;
   }

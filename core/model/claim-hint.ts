@@ -19,6 +19,21 @@ export function claimHint(doc: PlanDocument, def: { id: string; title: string })
   return `If the plan already covers this under a heading of its own, add {#${def.id}} to the end of that heading (for example '## Our own heading {#${def.id}}') instead of adding a new section.`;
 }
 
+/**
+ * Where /(?:\s+#+)?\s*$/ first matches in a heading line: before the blanks that lead a closing run
+ * of #s, or else before the trailing blanks. Found with trimEnd and a scan back, as the regular
+ * expression retried from every position backtracks quadratically on a long run of blanks.
+ */
+function closingStart(line: string): number {
+  const end = line.trimEnd().length;
+  let hashes = end;
+  while (hashes > 0 && line[hashes - 1] === '#') hashes--;
+  if (hashes === end || hashes === 0 || line[hashes - 1].trim() !== '') return end;
+  let blanks = hashes;
+  while (blanks > 0 && line[blanks - 1].trim() === '') blanks--;
+  return blanks;
+}
+
 /** Insert ` {#id}` at the end of a heading's text (before any closing #s), never touching its words. */
 export function claimEdit(doc: PlanDocument, heading: HeadingInfo, id: string): TextEdit {
   const lineStart = heading.range.start.offset;
@@ -26,7 +41,6 @@ export function claimEdit(doc: PlanDocument, heading: HeadingInfo, id: string): 
   const lineEnd = nl === -1 ? doc.text.length : nl;
   const line = doc.text.slice(lineStart, lineEnd).replace(/\r$/, '');
   // "## Contacts ##": the tag goes before the closing sequence, which must stay last to be one.
-  const closing = /(?:\s+#+)?\s*$/.exec(line);
-  const at = lineStart + (closing ? closing.index : line.length);
+  const at = lineStart + closingStart(line);
   return { start: at, end: at, text: ` {#${id}}` };
 }

@@ -9,6 +9,7 @@ import { cardsHtml } from './cards.js';
 import { coverHtml, tocHtml, type TocEntry } from './cover.js';
 import { emergencyPageHtml } from './emergency-page.js';
 import { formsForPlan, formsHtml } from './forms.js';
+import { explicitId } from '../model/explicit-id.js';
 import { anchorId, esc } from './html.js';
 import { nodesToHtml, type ImagePolicy } from './markdown-html.js';
 import { longDate, planFacts, type PlanFacts } from './plan-facts.js';
@@ -42,8 +43,6 @@ export interface PrintDocument {
   footerText: string;
 }
 
-const EXPLICIT_ID_TAIL = /\s*\{#[a-z0-9][a-z0-9-]*\}\s*$/i;
-
 /**
  * A heading as printed: without the `{#id}` that tells the tools which section it is. A copy, so the
  * checked plan keeps its words. The contents and the PDF bookmarks are made from the printed headings.
@@ -51,8 +50,11 @@ const EXPLICIT_ID_TAIL = /\s*\{#[a-z0-9][a-z0-9-]*\}\s*$/i;
 export function printedHeading<T extends RootContent>(node: T): T {
   if (node.type !== 'heading') return node;
   const last = node.children[node.children.length - 1];
-  if (!last || last.type !== 'text' || !EXPLICIT_ID_TAIL.test(last.value)) return node;
-  return { ...node, children: [...node.children.slice(0, -1), { ...last, value: last.value.replace(EXPLICIT_ID_TAIL, '') }] };
+  // explicitId finds the trailing `{#id}` by string search (what /\s*\{#[a-z0-9][a-z0-9-]*\}\s*$/i
+  // matched, without its quadratic backtracking); its index is where the blanks before it start.
+  const explicit = last && last.type === 'text' ? explicitId(last.value) : undefined;
+  if (!last || last.type !== 'text' || !explicit) return node;
+  return { ...node, children: [...node.children.slice(0, -1), { ...last, value: last.value.slice(0, explicit.index) }] };
 }
 
 /** Top-level nodes of the plan grouped by H2 section (front matter and the H1 title left out). */

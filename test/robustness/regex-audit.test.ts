@@ -12,6 +12,7 @@ import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { catalogueFor } from '../../core/engine/plan-plugin.js';
+import { namedPractice, readDate } from '../../core/import/find-facts.js';
 import { explicitId } from '../../core/model/explicit-id.js';
 import { sectionKeyOf } from '../../core/model/build-model.js';
 import { planFileName } from '../../core/new-plan.js';
@@ -99,9 +100,10 @@ describe('regular expressions: no super-linear backtracking', () => {
   }, 300_000);
 
   it('patterns built at run time: the known places only, each safe for hostile input', () => {
-    expect([...new Set(constructed)].sort()).toEqual(['core/config/check-extension.ts', 'core/render/cards.ts', 'core/schema/catalogue.ts']);
+    expect([...new Set(constructed)].sort()).toEqual(['core/config/check-extension.ts', 'core/new-plan.ts', 'core/render/cards.ts', 'core/schema/catalogue.ts']);
     // cards.ts: a role name, escaped, between blank runs; catalogue.ts: the schema's row patterns (an
     // ICB extension's are refused at load unless recheck finds them safe: config-bounds.test.ts);
+    // new-plan.ts: the shipped schema's practice.ods_code pattern, one of the schema patterns checked here;
     // check-extension.ts compiles a pattern only to see whether it is valid, and never runs it.
     const roleLeadIn = { where: 'core/render/cards.ts', source: "^\\**\\s*Reception \\(front desk\\)\\s*:?\\s*\\**\\s*:?\\s*", flags: 'i' };
     expect(vulnerable([roleLeadIn, ...schemaPatterns(loadPlanSchema())])).toEqual([]);
@@ -131,6 +133,12 @@ describe('rewritten scanners on 100,000-character hostile lines', () => {
     expect(explicitId(`Our phones${spaces}{#tele phony}`)).toBeUndefined();
     expect(explicitId(`{#${'a'.repeat(100_000)}`)).toBeUndefined();
     expect(sectionKeyOf(`Our phones${blanks}{#telephony}`, catalogue).id).toBe('telephony');
+  });
+
+  it('practice names and dates read from an imported document', () => {
+    expect(namedPractice(`${spaces}Riverside Surgery${spaces}`)).toBe('Riverside Surgery');
+    expect(namedPractice(`${'A-'.repeat(50_000)}x`)).toBeUndefined();
+    expect(readDate(`June 2027${',;.'.repeat(33_000)}`)).toBe('2027-06-01');
   });
 
   it('table delimiter rows', () => {
