@@ -14,7 +14,7 @@ export { loadPlanSchema } from './schema/load-schema.js';
 export { buildCatalogue, type Catalogue, type SectionDef } from './schema/catalogue.js';
 export { todayIso } from './dates/dates.js';
 export { frontMatterSchemaAt, missingFieldValue } from './schema/front-matter-schema.js';
-export { addMissing, type AddMissingOptions, type AddMissingResult, type InsertedItem } from './fix/add-missing.js';
+export { addMissing, type AddMissingOptions, type AddMissingResult, type InsertedItem } from './add-missing.js';
 export { fieldYaml, skeletonValue } from './fix/front-matter-skeleton.js';
 export { readSources, sourcesMarkdown, type Source } from './schema/sources.js';
 export { RULE_LEVELS, type RuleLevel } from './config/config.js';

@@ -12,7 +12,7 @@ import { extensionProblem } from './check-extension.js';
 import { globProblem } from './glob-bounds.js';
 import { loadPlanSchema } from '../schema/load-schema.js';
 import { checkRuleOptions } from './rule-options.js';
-import { repositoryRoot } from '../shared/repository-root.js';
+import { repositoryRoot } from './repository-root.js';
 
 export const CONFIG_FILE = 'continuity.config.json';
 /** A config file or schema extension is a page of JSON; anything larger is not one. */

@@ -4,7 +4,7 @@
  * matched to a front-matter field by the field's title (as the schema names it), so nothing here
  * knows a particular field; an ambiguous or unknown placeholder stays for a person.
  */
-import { PLACEHOLDER_GLOBAL } from '../rules/placeholder-pattern.js';
+import { PLACEHOLDER_GLOBAL } from '../model/placeholder-pattern.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { normaliseHeading } from '../schema/normalise.js';
 

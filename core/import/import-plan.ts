@@ -5,10 +5,10 @@
  */
 import type { Root } from 'mdast';
 import type { CheckOptions } from '../check-plan.js';
-import { addMissing, type InsertedItem } from '../fix/add-missing.js';
+import { addMissing, type InsertedItem } from '../add-missing.js';
 import { catalogueFor } from '../engine/plan-plugin.js';
 import { defaultConfig } from '../config/config.js';
-import { PLACEHOLDER_GLOBAL } from '../rules/placeholder-pattern.js';
+import { PLACEHOLDER_GLOBAL } from '../model/placeholder-pattern.js';
 import { findFacts, knownFrom, type FoundFact } from './find-facts.js';
 import { mapHeadings, type MappedHeading } from './map-headings.js';
 import type { SourceDocument } from './read-source.js';

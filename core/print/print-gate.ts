@@ -14,7 +14,7 @@ import type { PlanDocument } from '../model/plan-document.js';
 import { emergencyPageHtml } from '../render/emergency-page.js';
 import { formsForPlan, formsHtml } from '../render/forms.js';
 import { planFacts } from '../render/plan-facts.js';
-import { findPlaceholders, PLACEHOLDER, PLACEHOLDER_GLOBAL } from '../rules/placeholder-pattern.js';
+import { findPlaceholders, PLACEHOLDER, PLACEHOLDER_GLOBAL } from '../model/placeholder-pattern.js';
 
 export interface PrintGateInput {
   /** The checked plan; undefined when it could not be read. */

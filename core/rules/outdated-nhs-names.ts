@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import type { Source } from '../schema/sources.js';
-import { inRanges, nonContentRanges } from './non-content-ranges.js';
+import { inRanges, nonContentRanges } from '../model/non-content-ranges.js';
 import { CANCER_STANDARDS_REFORM } from './sources.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Rule } from './rule.js';
 import { PULSE_CONTINGENCY_PLAN } from './sources.js';
-import { findPlaceholders } from './placeholder-pattern.js';
+import { findPlaceholders } from '../model/placeholder-pattern.js';
 
 export const placeholder: Rule = {
   id: 'placeholder',

@@ -18,7 +18,7 @@ import { sharedEntries } from './front-matter-references.js';
 import { MergedText } from './merged-text.js';
 import { readSharedFile, type SharedRead } from './read-shared-file.js';
 import { whyPrivate } from './private-files.js';
-import { isInside, realPath, repositoryRoot } from './repository-root.js';
+import { isInside, realPath, repositoryRoot } from '../config/repository-root.js';
 import { mayReferToSharedContent, scanLines, type LineScan } from './scan-lines.js';
 
 /** Includes nested deeper than this are refused (a chain this long is a mistake, or a loop). */

@@ -14,7 +14,7 @@ import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, ty
 import { capitalise, titleOf, type Placed } from './placed.js';
 import { placeRequired } from './place-required.js';
 import { ruleDocsUrl } from '../rules/docs-url.js';
-import { PLACEHOLDER } from '../rules/placeholder-pattern.js';
+import { PLACEHOLDER } from '../model/placeholder-pattern.js';
 
 function valueAt(model: unknown, segments: string[]): unknown {
   let v: any = model;

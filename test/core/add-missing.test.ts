@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addMissing, checkPlan } from '../../core/index.js';
 import { applyEdits } from '../../core/fix/apply-edits.js';
-import { practiceNameFromTitle } from '../../core/fix/add-missing.js';
+import { practiceNameFromTitle } from '../../core/add-missing.js';
 import { fieldYaml } from '../../core/fix/front-matter-skeleton.js';
 import { loadPlanSchema } from '../../core/schema/load-schema.js';
 import { cleanPlan, replaceOnce, TODAY } from '../helpers/plans.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allStatuses, isSiteOutputPath, readStatus, removeOutputs, writeStatus } from '../../cli/site-status.js';
 import { forgetStateKey } from '../../cli/state-key.js';
-import { runCliAsync, tempWorkspace } from '../helpers/cli.js';
+import { runCliAsync, TEMPLATE_LEFT_OUT, tempWorkspace } from '../helpers/cli.js';
 import { replaceOnce } from '../helpers/plans.js';
 
 beforeAll(() => {
@@ -67,7 +67,7 @@ describe('site status files', () => {
     mkdirSync(join(dir, 'site/status/plans'), { recursive: true });
     writeFileSync(join(dir, 'site/status/plans/gone.json'), JSON.stringify(forged));
     const r = await runCliAsync(['build', 'plans', '--outputs', 'html', '--out', 'site'], dir);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(TEMPLATE_LEFT_OUT);
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'victim.pdf'), 'utf8')).toBe('keep me');
     const dashboard = readFileSync(join(dir, 'site/dashboard.html'), 'utf8');

@@ -39,3 +39,7 @@ export function tempWorkspace(withPlans = true): string {
   if (withPlans) cpSync(join(ROOT, 'plans'), join(dir, 'plans'), { recursive: true });
   return dir;
 }
+
+/** What a folder check of a copy of plans/ says on stderr: the template is left out, with a note. */
+export const TEMPLATE_LEFT_OUT =
+  'continuity: left out plans/template.md: it is the plan template (plan_template: true), meant to hold placeholders; name it to check it.\n';

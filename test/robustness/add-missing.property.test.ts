@@ -2,7 +2,7 @@
 // and a second run changes nothing; heading recognition never fails on any text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMissing } from '../../core/fix/add-missing.js';
+import { addMissing } from '../../core/add-missing.js';
 import { applyEdits } from '../../core/fix/apply-edits.js';
 import { buildCatalogue, loadPlanSchema } from '../../core/index.js';
 import { recogniseHeading } from '../../core/schema/heading-match.js';

@@ -5,7 +5,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { CONFIG_FILE } from '../config/config.js';
+import { CONFIG_FILE } from './config.js';
 
 function nearestWith(startDir: string, name: string): string | undefined {
   let dir = resolve(startDir);

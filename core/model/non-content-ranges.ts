@@ -1,5 +1,5 @@
 import { visit } from 'unist-util-visit';
-import type { PlanDocument } from '../model/plan-document.js';
+import type { PlanDocument } from './plan-document.js';
 
 /**
  * Offsets [start, end) of text that is not plan content: code, inline code and HTML (template

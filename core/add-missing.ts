@@ -6,18 +6,18 @@
  *
  * The edits are against the text given and never overlap, so an editor can apply them as one edit.
  */
-import { checkPlan, type CheckOptions } from '../check-plan.js';
-import type { TextEdit } from '../diagnostic.js';
-import type { PlanDocument } from '../model/plan-document.js';
-import { pointerOf } from '../model/model-pointer.js';
-import type { JsonSchema, SectionDef } from '../schema/catalogue.js';
-import { applyEdits } from './apply-edits.js';
-import { likelyHeadingFor } from '../model/claim-hint.js';
-import { fieldYaml, skeletonValue, type KnownValues } from './front-matter-skeleton.js';
-import { insertFieldFix } from './insertions.js';
-import { eolOf } from '../input/line-ends.js';
-import { groupShapeEdit } from './group-shape-fix.js';
-import { knownFills, prefillTemplate } from './prefill.js';
+import { checkPlan, type CheckOptions } from './check-plan.js';
+import type { TextEdit } from './diagnostic.js';
+import type { PlanDocument } from './model/plan-document.js';
+import { pointerOf } from './model/model-pointer.js';
+import type { JsonSchema, SectionDef } from './schema/catalogue.js';
+import { applyEdits } from './fix/apply-edits.js';
+import { likelyHeadingFor } from './model/claim-hint.js';
+import { fieldYaml, skeletonValue, type KnownValues } from './fix/front-matter-skeleton.js';
+import { insertFieldFix } from './fix/insertions.js';
+import { eolOf } from './input/line-ends.js';
+import { groupShapeEdit } from './fix/group-shape-fix.js';
+import { knownFills, prefillTemplate } from './fix/prefill.js';
 
 export interface AddMissingOptions extends CheckOptions {
   /** Front-matter values found elsewhere (by `continuity import`), by dotted path: `practice.name`. */

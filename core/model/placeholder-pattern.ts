@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../model/plan-document.js';
+import type { PlanDocument } from './plan-document.js';
 import { inRanges, nonContentRanges } from './non-content-ranges.js';
 
 /** Template placeholders look like `{{Practice name}}`. */
