@@ -20,7 +20,6 @@ import { sortRows, toEstateRow, type PlanOutputs } from '../../core/estate.js';
 import { PlanNotPrintable, type RenderJob } from '../../core/printing.js';
 import { writeFileAtomic } from '../../core/index.js';
 import { buildPrintDocument } from '../../core/printing.js';
-import { todayIso } from '../../core/index.js';
 import { sharedFilesOf } from '../../core/index.js';
 import { siteIndexHtml } from '../../core/estate.js';
 import { UsageError } from '../discover-files.js';
@@ -37,7 +36,7 @@ import { allStatuses, outputCollisions, readStatus, removeOutputs, removeStatus,
 import { displayName } from '../display-name.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
 import type { CommandIO } from './lint.js';
-import { sourceDate } from './render.js';
+import { printDates } from '../source-date.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
 import { isAzurePipelines } from '../reporters/azure.js';
 import { estateSummaryLine, writeEstateReport, REPORT_FORMATS } from './report.js';
@@ -127,9 +126,7 @@ function gitRevisionLabel(cwd: string): string | undefined {
 }
 
 export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<number> {
-  const epoch = sourceDate();
-  const today = opts.today ?? (epoch ? epoch.toISOString().slice(0, 10) : todayIso());
-  const pdfDate = epoch ?? new Date(`${today}T00:00:00Z`);
+  const { today, pdfDate } = printDates(opts.today);
   const siteDir = resolve(opts.cwd, opts.out);
   const configPath = opts.config ? resolve(opts.cwd, opts.config) : undefined;
   const resolver = new ConfigResolver(configPath);
