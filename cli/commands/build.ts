@@ -13,25 +13,23 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readPlanBytes } from '../check-files.js';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/index.js';
-import { catalogueFor } from '../../core/index.js';
 import { sortRows, toEstateRow, type PlanOutputs } from '../../core/estate.js';
 import { PlanNotPrintable, type RenderJob } from '../../core/printing.js';
 import { writeFileAtomic } from '../../core/index.js';
 import { buildPrintDocument } from '../../core/printing.js';
-import { sharedFilesOf } from '../../core/index.js';
 import { siteIndexHtml } from '../../core/estate.js';
 import { UsageError } from '../discover-files.js';
-import { checkEstate, estateSummary, findEstatePlans, sectionColumns, type EstatePlan } from '../estate.js';
+import { checkEstate, estateSummary, sectionColumns, type EstatePlan } from '../estate.js';
 import { toFileResults } from '../file-results.js';
-import { changedFilesSince } from '../git-changes.js';
+import { scopeLabel, selectPlans } from '../plan-selection.js';
 import { headCommit } from '../git-revision.js';
 import { preparePrint, type PreparedPrint } from '../print-preparation.js';
 import { reporters } from '../reporters/index.js';
 import { ruleCatalogue } from '../../core/index.js';
 import { SharedFileHashes } from '../result-cache.js';
-import { inShard, type Shard } from '../shard.js';
+import type { Shard } from '../shard.js';
 import { allStatuses, outputCollisions, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
 import { displayName } from '../display-name.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
@@ -94,20 +92,6 @@ function plannedOutputs(planPath: string, outputs: BuildOutput[]): PlanOutputs {
   };
 }
 
-/** Plans changed since the ref, plans whose shared files changed, or all of them when the configuration did. */
-function selectChanged(files: string[], ref: string, cwd: string, resolver: ConfigResolver): string[] {
-  const changed = changedFilesSince(ref, cwd);
-  const configChanged = [...changed].some((f) => basename(f) === 'continuity.config.json' || f.endsWith('.schema.json'));
-  if (configChanged) return files;
-  return files.filter((f) => {
-    if (changed.has(f)) return true;
-    const bytes = readPlanBytes(f);
-    if (!Buffer.isBuffer(bytes)) return true;
-    const text = bytes.toString('utf8');
-    return sharedFilesOf(text, f, catalogueFor(resolver.forFile(f).schemas)).some((d) => changed.has(d));
-  });
-}
-
 /** index.html and the dashboard (with JSON and CSV) from every status file in the site. */
 function writeSitePages(siteDir: string, cwd: string, today: string, resolver: ConfigResolver, ignored = { count: 0 }): { rows: number; written: string[]; summary: string } {
   const statuses = allStatuses(siteDir, ignored);
@@ -143,13 +127,8 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
     return 0;
   }
 
-  let files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver }, io);
-  const estateSize = files.length;
-  if (opts.shard) {
-    const shard = opts.shard;
-    files = files.filter((f) => inShard(relative(opts.cwd, f).replace(/\\/g, '/'), shard));
-  }
-  if (opts.changedSince) files = selectChanged(files, opts.changedSince, opts.cwd, resolver);
+  const selection = await selectPlans({ paths: opts.paths, cwd: opts.cwd, resolver, shard: opts.shard, changedSince: opts.changedSince }, io);
+  const files = selection.files;
 
   // 1. Check every plan in scope (with the result cache).
   const plans = await checkEstate(files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
@@ -260,7 +239,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
     removeOutputs(siteDir, old.outputs);
     removeStatus(siteDir, old.path);
   }
-  const scope = `${plans.length} of ${estateSize} plans${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.count})` : ''}${opts.changedSince ? ` (changed since ${opts.changedSince})` : ''}`;
+  const scope = scopeLabel(plans.length, selection, opts);
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   io.stdout(`Checked ${scope}: ${n(failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printedFiles, 'file', 'files')}; ${n(unchanged, 'plan', 'plans')} unchanged since the last build.\n`);
   if (opts.shard) {
