@@ -22,21 +22,18 @@ import { buildPrintDocument } from '../../core/printing.js';
 import { siteIndexHtml } from '../../core/estate.js';
 import { UsageError } from '../discover-files.js';
 import { checkEstate, estateSummary, sectionColumns, type EstatePlan } from '../estate.js';
-import { toFileResults } from '../file-results.js';
 import { scopeLabel, selectPlans } from '../plan-selection.js';
 import { headCommit } from '../git-revision.js';
 import { preparePrint, type PreparedPrint } from '../print-preparation.js';
-import { reporters } from '../reporters/index.js';
-import { ruleCatalogue } from '../../core/index.js';
 import { SharedFileHashes } from '../result-cache.js';
 import type { Shard } from '../shard.js';
 import { allStatuses, outputCollisions, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
 import { displayName } from '../display-name.js';
-import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
+import { TOOL_VERSION, toolFingerprint } from '../tool-version.js';
+import { reportChecks } from '../check-reports.js';
 import type { CommandIO } from './lint.js';
 import { printDates } from '../source-date.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
-import { isAzurePipelines } from '../reporters/azure.js';
 import { estateSummaryLine, writeEstateReport, REPORT_FORMATS } from './report.js';
 
 export const BUILD_OUTPUTS = ['pdf', 'forms', 'html'] as const;
@@ -128,17 +125,10 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   }
 
   const selection = await selectPlans({ paths: opts.paths, cwd: opts.cwd, resolver, shard: opts.shard, changedSince: opts.changedSince }, io);
-  const files = selection.files;
 
   // 1. Check every plan in scope (with the result cache).
-  const plans = await checkEstate(files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
-  const results = toFileResults(plans, opts.cwd);
-  const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false, cwd: opts.cwd, docsUrl: files.length ? resolver.forFile(files[0]).docsUrl : undefined };
-  for (const [file, format] of [[opts.sarif, 'sarif'], [opts.junit, 'junit'], [opts.json, 'json'], [opts.codequality, 'codequality']] as const) {
-    if (file) writeFileAtomic(resolve(opts.cwd, file), reporters[format](context), { makeFolders: true });
-  }
-  const problems = reporters[opts.annotations ? (isAzurePipelines() ? 'azure' : 'github') : 'stylish']({ ...context, color: opts.color ?? (opts.tty && !process.env.NO_COLOR) });
-  if (problems) io.stdout(problems.endsWith('\n') ? problems : problems + '\n');
+  const plans = await checkEstate(selection.files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
+  reportChecks(plans, { ...opts, resolver }, io);
 
   // 2. Decide what to print: plans that pass, whose printed copies are missing or out of date.
   const hashes = new SharedFileHashes();
