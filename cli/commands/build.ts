@@ -15,26 +15,24 @@ import { existsSync } from 'node:fs';
 import { readPlanBytes } from '../check-files.js';
 import { join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/index.js';
-import { sortRows, toEstateRow, type PlanOutputs } from '../../core/estate.js';
+import type { PlanOutputs } from '../../core/estate.js';
 import { PlanNotPrintable, type RenderJob } from '../../core/printing.js';
 import { writeFileAtomic } from '../../core/index.js';
 import { buildPrintDocument } from '../../core/printing.js';
-import { siteIndexHtml } from '../../core/estate.js';
 import { UsageError } from '../discover-files.js';
-import { checkEstate, estateSummary, sectionColumns, type EstatePlan } from '../estate.js';
+import { checkEstate, estateSummary, type EstatePlan } from '../estate.js';
 import { scopeLabel, selectPlans } from '../plan-selection.js';
-import { headCommit } from '../git-revision.js';
 import { preparePrint, type PreparedPrint } from '../print-preparation.js';
 import { SharedFileHashes } from '../result-cache.js';
 import type { Shard } from '../shard.js';
 import { allStatuses, outputCollisions, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
 import { displayName } from '../display-name.js';
-import { TOOL_VERSION, toolFingerprint } from '../tool-version.js';
+import { toolFingerprint } from '../tool-version.js';
 import { reportChecks } from '../check-reports.js';
 import type { CommandIO } from './lint.js';
 import { printDates } from '../source-date.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
-import { estateSummaryLine, writeEstateReport, REPORT_FORMATS } from './report.js';
+import { writeMergedSitePages, writeSitePages, type SiteContext } from '../site-pages.js';
 
 export const BUILD_OUTPUTS = ['pdf', 'forms', 'html'] as const;
 export type BuildOutput = (typeof BUILD_OUTPUTS)[number];
@@ -89,23 +87,6 @@ function plannedOutputs(planPath: string, outputs: BuildOutput[]): PlanOutputs {
   };
 }
 
-/** index.html and the dashboard (with JSON and CSV) from every status file in the site. */
-function writeSitePages(siteDir: string, cwd: string, today: string, resolver: ConfigResolver, ignored = { count: 0 }): { rows: number; written: string[]; summary: string } {
-  const statuses = allStatuses(siteDir, ignored);
-  const rows = sortRows(statuses.map((s) => toEstateRow(s.path, s.summary, today, s.outputs)));
-  const existing = statuses.map((s) => resolve(cwd, s.path)).filter((f) => existsSync(f));
-  const sections = sectionColumns(existing, resolver);
-  const written = writeEstateReport(siteDir, { rows, sections, today }, REPORT_FORMATS, { indexHref: 'index.html', withOutputs: true });
-  const index = join(siteDir, 'index.html');
-  writeFileAtomic(index, siteIndexHtml(rows, { today, dashboardHref: 'dashboard.html', revision: gitRevisionLabel(cwd), toolVersion: TOOL_VERSION }), { makeFolders: true });
-  return { rows: rows.length, written: [index, ...written], summary: estateSummaryLine(rows) };
-}
-
-function gitRevisionLabel(cwd: string): string | undefined {
-  const commit = headCommit(cwd);
-  return commit ? `git commit ${commit}` : undefined;
-}
-
 export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<number> {
   const { today, pdfDate } = printDates(opts.today);
   const siteDir = resolve(opts.cwd, opts.out);
@@ -113,14 +94,10 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   const resolver = new ConfigResolver(configPath);
   const shown = (f: string) => relative(opts.cwd, f) || f;
 
+  const site: SiteContext = { siteDir, cwd: opts.cwd, today, resolver };
+
   if (opts.indexOnly) {
-    const ignored = { count: 0 };
-    const site = writeSitePages(siteDir, opts.cwd, today, resolver, ignored);
-    // Status files are signed (see state-key.ts): shards on other machines need one shared key.
-    const unsigned = ignored.count > 0 ? `${ignored.count} status ${ignored.count === 1 ? 'file was' : 'files were'} ignored: not written by a build with this machine's key. Shards built on other runners must share one key: set CONTINUITY_STATE_KEY (a CI secret of 16 or more characters) for every shard and for this step` : '';
-    if (site.rows === 0) throw new UsageError(unsigned ? `no usable plan status files in ${shown(join(siteDir, 'status'))}: ${unsigned}` : `no plan status files in ${shown(join(siteDir, 'status'))}: run continuity build (or its shards) with --out ${opts.out} first`);
-    if (unsigned) io.stderr(`continuity: ${unsigned}.\n`);
-    io.stdout(`${site.summary}.\nWrote ${site.written.map(shown).join(', ')}\n`);
+    writeMergedSitePages(site, opts.out, shown, io);
     return 0;
   }
 
@@ -235,8 +212,8 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   if (opts.shard) {
     io.stdout(`Shard ${opts.shard.index}/${opts.shard.count} done. When every shard's ${opts.out}/ is merged into one folder, run: continuity build --index-only --out ${opts.out}\n`);
   } else {
-    const site = writeSitePages(siteDir, opts.cwd, today, resolver);
-    io.stdout(`${site.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`);
+    const pages = writeSitePages(site);
+    io.stdout(`${pages.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`);
   }
   return failingChecks > 0 || failedToPrint.size > 0 || collided.size > 0 ? 1 : 0;
 }
