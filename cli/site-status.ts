@@ -10,7 +10,7 @@
  * neither mark a failing plan as passing, put markup or links into the dashboard, nor make the build
  * delete a file outside the site.
  */
-import { mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { PlanOutputs } from '../core/estate.js';
 import type { PlanSummary } from '../core/estate.js';
@@ -184,4 +184,27 @@ export function outputCollisions(planned: { path: string; outputs: PlanOutputs }
     }
   }
   return problems;
+}
+
+/**
+ * This build's statuses, written. Plans that share a site path (`x.md` and `X.md`) share a status
+ * file too: the first in path order keeps it, as it keeps the printed copies.
+ */
+export function recordStatuses(siteDir: string, statuses: Iterable<Omit<PlanStatus, 'format'>>): void {
+  const statusOwners = new Set<string>();
+  for (const s of [...statuses].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const owner = sitePathOf(s.path).toLowerCase();
+    if (statusOwners.has(owner)) continue;
+    statusOwners.add(owner);
+    writeStatus(siteDir, s);
+  }
+}
+
+/** Plans that no longer exist (checked from `cwd`) leave the site: their printed copies and status file. */
+export function forgetRemovedPlans(siteDir: string, cwd: string): void {
+  for (const old of allStatuses(siteDir)) {
+    if (existsSync(resolve(cwd, old.path))) continue;
+    removeOutputs(siteDir, old.outputs);
+    removeStatus(siteDir, old.path);
+  }
 }

@@ -10,40 +10,22 @@
  * pages from the status files after shards are merged.
  * Exit 0 all good, 1 plans that fail their checks or could not be printed, 2 usage or no browser.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readPlanBytes } from '../check-files.js';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/index.js';
-import { catalogueFor } from '../../core/index.js';
-import { sortRows, toEstateRow, type PlanOutputs } from '../../core/estate.js';
-import { PlanNotPrintable, type RenderJob } from '../../core/printing.js';
-import { writeFileAtomic } from '../../core/index.js';
-import { buildPrintDocument } from '../../core/printing.js';
-import { todayIso } from '../../core/index.js';
-import { sharedFilesOf } from '../../core/index.js';
-import { siteIndexHtml } from '../../core/estate.js';
-import { UsageError } from '../discover-files.js';
-import { checkEstate, estateSummary, findEstatePlans, sectionColumns, type EstatePlan } from '../estate.js';
-import { toFileResults } from '../file-results.js';
-import { changedFilesSince } from '../git-changes.js';
-import { headCommit } from '../git-revision.js';
-import { preparePrint, type PreparedPrint } from '../print-preparation.js';
-import { reporters } from '../reporters/index.js';
-import { ruleCatalogue } from '../../core/index.js';
-import { SharedFileHashes } from '../result-cache.js';
-import { inShard, type Shard } from '../shard.js';
-import { allStatuses, outputCollisions, readStatus, removeOutputs, removeStatus, sitePathOf, writeStatus, type PlanStatus } from '../site-status.js';
-import { displayName } from '../display-name.js';
-import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
+import { reportChecks } from '../check-reports.js';
+import { checkEstate } from '../estate.js';
+import { decidePrinting } from '../print-decision.js';
+import type { BuildOutput } from '../printed-copies.js';
+import { scopeLabel, selectPlans } from '../plan-selection.js';
+import type { Shard } from '../shard.js';
+import { writeMergedSitePages, writeSitePages, type SiteContext } from '../site-pages.js';
+import { printDecided } from '../site-printing.js';
+import { forgetRemovedPlans, recordStatuses } from '../site-status.js';
+import { printDates } from '../source-date.js';
 import type { CommandIO } from './lint.js';
-import { sourceDate } from './render.js';
-import { locateBrowser, printBatch } from '../print-batch.js';
-import { isAzurePipelines } from '../reporters/azure.js';
-import { estateSummaryLine, writeEstateReport, REPORT_FORMATS } from './report.js';
 
-export const BUILD_OUTPUTS = ['pdf', 'forms', 'html'] as const;
-export type BuildOutput = (typeof BUILD_OUTPUTS)[number];
+// main.ts parses --outputs through this module, which it loads only for a build.
+export { parseBuildOutputs } from '../printed-copies.js';
 
 export interface BuildOptions {
   paths: string[];
@@ -72,205 +54,46 @@ export interface BuildOptions {
   signal?: AbortSignal;
 }
 
-export function parseBuildOutputs(value: string): BuildOutput[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const o of list) if (!(BUILD_OUTPUTS as readonly string[]).includes(o)) throw new UsageError(`unknown output '${o}'. Outputs: ${BUILD_OUTPUTS.join(', ')} (several with commas)`);
-  return [...new Set(list)] as BuildOutput[];
-}
-
-/** Everything a plan's printed copies depend on, except the printing date and the repository's HEAD. */
-function renderKey(plan: EstatePlan, configHash: string, outputs: BuildOutput[], hashes: SharedFileHashes): string {
-  const bytes = readPlanBytes(plan.file);
-  const h = createHash('sha256').update(Buffer.isBuffer(bytes) ? bytes : 'unreadable');
-  for (const f of [...(plan.sharedFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path))) h.update(`\0${f.path}\0${hashes.get(f.path) ?? 'missing'}`);
-  return h.update(`\0${configHash}\0${toolFingerprint()}\0${outputs.join(',')}`).digest('hex');
-}
-
-function plannedOutputs(planPath: string, outputs: BuildOutput[]): PlanOutputs {
-  const base = sitePathOf(planPath);
-  return {
-    ...(outputs.includes('pdf') ? { pdf: `${base}.pdf` } : {}),
-    ...(outputs.includes('forms') ? { forms: `${base}-forms.pdf` } : {}),
-    ...(outputs.includes('html') ? { html: `${base}.html` } : {}),
-  };
-}
-
-/** Plans changed since the ref, plans whose shared files changed, or all of them when the configuration did. */
-function selectChanged(files: string[], ref: string, cwd: string, resolver: ConfigResolver): string[] {
-  const changed = changedFilesSince(ref, cwd);
-  const configChanged = [...changed].some((f) => basename(f) === 'continuity.config.json' || f.endsWith('.schema.json'));
-  if (configChanged) return files;
-  return files.filter((f) => {
-    if (changed.has(f)) return true;
-    const bytes = readPlanBytes(f);
-    if (!Buffer.isBuffer(bytes)) return true;
-    const text = bytes.toString('utf8');
-    return sharedFilesOf(text, f, catalogueFor(resolver.forFile(f).schemas)).some((d) => changed.has(d));
-  });
-}
-
-/** index.html and the dashboard (with JSON and CSV) from every status file in the site. */
-function writeSitePages(siteDir: string, cwd: string, today: string, resolver: ConfigResolver, ignored = { count: 0 }): { rows: number; written: string[]; summary: string } {
-  const statuses = allStatuses(siteDir, ignored);
-  const rows = sortRows(statuses.map((s) => toEstateRow(s.path, s.summary, today, s.outputs)));
-  const existing = statuses.map((s) => resolve(cwd, s.path)).filter((f) => existsSync(f));
-  const sections = sectionColumns(existing, resolver);
-  const written = writeEstateReport(siteDir, { rows, sections, today }, REPORT_FORMATS, { indexHref: 'index.html', withOutputs: true });
-  const index = join(siteDir, 'index.html');
-  writeFileAtomic(index, siteIndexHtml(rows, { today, dashboardHref: 'dashboard.html', revision: gitRevisionLabel(cwd), toolVersion: TOOL_VERSION }), { makeFolders: true });
-  return { rows: rows.length, written: [index, ...written], summary: estateSummaryLine(rows) };
-}
-
-function gitRevisionLabel(cwd: string): string | undefined {
-  const commit = headCommit(cwd);
-  return commit ? `git commit ${commit}` : undefined;
-}
-
 export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<number> {
-  const epoch = sourceDate();
-  const today = opts.today ?? (epoch ? epoch.toISOString().slice(0, 10) : todayIso());
-  const pdfDate = epoch ?? new Date(`${today}T00:00:00Z`);
+  const { today, pdfDate } = printDates(opts.today);
   const siteDir = resolve(opts.cwd, opts.out);
   const configPath = opts.config ? resolve(opts.cwd, opts.config) : undefined;
   const resolver = new ConfigResolver(configPath);
   const shown = (f: string) => relative(opts.cwd, f) || f;
+  const site: SiteContext = { siteDir, cwd: opts.cwd, today, resolver };
 
   if (opts.indexOnly) {
-    const ignored = { count: 0 };
-    const site = writeSitePages(siteDir, opts.cwd, today, resolver, ignored);
-    // Status files are signed (see state-key.ts): shards on other machines need one shared key.
-    const unsigned = ignored.count > 0 ? `${ignored.count} status ${ignored.count === 1 ? 'file was' : 'files were'} ignored: not written by a build with this machine's key. Shards built on other runners must share one key: set CONTINUITY_STATE_KEY (a CI secret of 16 or more characters) for every shard and for this step` : '';
-    if (site.rows === 0) throw new UsageError(unsigned ? `no usable plan status files in ${shown(join(siteDir, 'status'))}: ${unsigned}` : `no plan status files in ${shown(join(siteDir, 'status'))}: run continuity build (or its shards) with --out ${opts.out} first`);
-    if (unsigned) io.stderr(`continuity: ${unsigned}.\n`);
-    io.stdout(`${site.summary}.\nWrote ${site.written.map(shown).join(', ')}\n`);
+    writeMergedSitePages(site, opts.out, shown, io);
     return 0;
   }
 
-  let files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver }, io);
-  const estateSize = files.length;
-  if (opts.shard) {
-    const shard = opts.shard;
-    files = files.filter((f) => inShard(relative(opts.cwd, f).replace(/\\/g, '/'), shard));
-  }
-  if (opts.changedSince) files = selectChanged(files, opts.changedSince, opts.cwd, resolver);
-
-  // 1. Check every plan in scope (with the result cache).
-  const plans = await checkEstate(files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
-  const results = toFileResults(plans, opts.cwd);
-  const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false, cwd: opts.cwd, docsUrl: files.length ? resolver.forFile(files[0]).docsUrl : undefined };
-  for (const [file, format] of [[opts.sarif, 'sarif'], [opts.junit, 'junit'], [opts.json, 'json'], [opts.codequality, 'codequality']] as const) {
-    if (file) writeFileAtomic(resolve(opts.cwd, file), reporters[format](context), { makeFolders: true });
-  }
-  const problems = reporters[opts.annotations ? (isAzurePipelines() ? 'azure' : 'github') : 'stylish']({ ...context, color: opts.color ?? (opts.tty && !process.env.NO_COLOR) });
-  if (problems) io.stdout(problems.endsWith('\n') ? problems : problems + '\n');
+  // 1. Check every plan in scope (with the result cache) and report as lint does.
+  const selection = await selectPlans({ paths: opts.paths, cwd: opts.cwd, resolver, shard: opts.shard, changedSince: opts.changedSince }, io);
+  const plans = await checkEstate(selection.files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
+  reportChecks(plans, { ...opts, resolver }, io);
 
   // 2. Decide what to print: plans that pass, whose printed copies are missing or out of date.
-  const hashes = new SharedFileHashes();
-  const statuses = new Map<string, Omit<PlanStatus, 'format'>>();
-  const jobs: RenderJob[] = [];
-  const planOfJob = new Map<RenderJob, string>();
-  const htmlToWrite: { plan: EstatePlan; outFile: string; prepared: () => PreparedPrint }[] = [];
-  let failingChecks = 0;
-  let unchanged = 0;
-  // Two plans printed to one file would silently lose one: the later is refused, with the reason.
-  const collisions = outputCollisions(plans.map((p) => ({ path: p.path, outputs: plannedOutputs(p.path, opts.outputs) })));
-  const collided = new Map<string, string>();
-  for (const plan of plans) {
-    const previous = readStatus(siteDir, plan.path);
-    const summary = estateSummary(plan, opts.cwd);
-    const errors = summary.errors;
-    if (errors > 0) {
-      failingChecks++;
-      // A plan that fails its checks is not published: its old copies would no longer match the plan.
-      if (previous) removeOutputs(siteDir, previous.outputs);
-      statuses.set(plan.path, { path: plan.path, summary, outputs: { notPrinted: `Not published: fails its checks (${errors} ${errors === 1 ? 'error' : 'errors'})` } });
-      continue;
-    }
-    const collision = collisions.get(plan.path);
-    if (collision) {
-      collided.set(plan.path, collision);
-      io.stderr(`continuity: ${displayName(plan.path)} not printed: ${collision}\n`);
-      statuses.set(plan.path, { path: plan.path, summary, outputs: { notPrinted: `Not printed: ${collision}` } });
-      continue;
-    }
-    const key = renderKey(plan, resolver.forFile(plan.file).hash, opts.outputs, hashes);
-    const outputs = plannedOutputs(plan.path, opts.outputs);
-    const files = [outputs.pdf, outputs.forms, outputs.html].filter((p): p is string => !!p);
-    if (!opts.force && previous?.renderKey === key && files.every((p) => existsSync(join(siteDir, p)))) {
-      unchanged++;
-      statuses.set(plan.path, { ...previous, summary });
-      continue;
-    }
-    statuses.set(plan.path, { path: plan.path, summary, renderKey: key, outputs });
-    let prepared: PreparedPrint | undefined;
-    const prepare = () => (prepared ??= preparePrint(plan.file, plan.path, { resolver, printedDate: today, allowErrors: false }));
-    const build = (formsOnly: boolean) => (pages?: Record<string, number>) => {
-      const p = prepare();
-      if ('refusal' in p) throw new PlanNotPrintable(p.refusal);
-      return buildPrintDocument(p.doc, { ...p.options, formsOnly, pages });
-    };
-    const job = (name: string, outFile: string, formsOnly: boolean) => {
-      const j: RenderJob = { name, outFile: join(siteDir, outFile), build: build(formsOnly) };
-      planOfJob.set(j, plan.path);
-      jobs.push(j);
-    };
-    if (outputs.pdf) job(plan.path, outputs.pdf, false);
-    if (outputs.forms) job(`${plan.path} (forms)`, outputs.forms, true);
-    if (outputs.html) htmlToWrite.push({ plan, outFile: join(siteDir, outputs.html), prepared: prepare });
-  }
+  const decision = decidePrinting(plans, { siteDir, cwd: opts.cwd, today, resolver, outputs: opts.outputs, force: opts.force }, io);
 
   // 3. Print. HTML needs no browser; PDFs share one browser and a pool of pages.
-  // A missing browser is one clear message before anything is written.
-  let browserPath: string | undefined;
-  if (jobs.length > 0) {
-    browserPath = locateBrowser(opts.browser, io);
-    if (!browserPath) return 2;
-  }
-  const failedToPrint = new Map<string, string>();
-  for (const h of htmlToWrite) {
-    const p = h.prepared();
-    if ('refusal' in p) failedToPrint.set(h.plan.path, p.refusal);
-    else writeFileAtomic(h.outFile, buildPrintDocument(p.doc, p.options).html, { makeFolders: true });
-  }
-  let printedFiles = htmlToWrite.length;
-  if (browserPath) {
-    const outcomes = await printBatch(jobs, { browserPath, explicitBrowser: opts.browser, htmlOption: '--outputs html', concurrency: opts.concurrency, sourceDate: pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
-    // A browser that cannot start prints nothing: a usage failure (exit 2), the site left as it was.
-    if (outcomes.some((o) => o.noBrowser)) return 2;
-    for (const o of outcomes) {
-      if (o.ok) printedFiles++;
-      else failedToPrint.set(planOfJob.get(o.job)!, o.error ?? 'printing failed');
-    }
-  }
-  for (const [planPath, why] of failedToPrint) {
-    const s = statuses.get(planPath)!;
-    removeOutputs(siteDir, s.outputs);
-    statuses.set(planPath, { path: s.path, summary: s.summary, outputs: { notPrinted: `Not printed: ${why}` } });
-  }
-  if (opts.signal?.aborted) return 2;
+  const printed = await printDecided(decision, { siteDir, cwd: opts.cwd, browser: opts.browser, concurrency: opts.concurrency, pdfDate, signal: opts.signal, tty: opts.tty }, io);
+  if (printed === 'no-browser' || opts.signal?.aborted) return 2;
 
   // 4. Remember each plan; forget plans that no longer exist; write the site's pages.
-  // Plans that share a site path share a status file too: the first (in path order) keeps it.
-  const statusOwners = new Set<string>();
-  for (const s of [...statuses.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const owner = sitePathOf(s.path).toLowerCase();
-    if (statusOwners.has(owner)) continue;
-    statusOwners.add(owner);
-    writeStatus(siteDir, s);
-  }
-  for (const old of allStatuses(siteDir)) {
-    if (existsSync(resolve(opts.cwd, old.path))) continue;
-    removeOutputs(siteDir, old.outputs);
-    removeStatus(siteDir, old.path);
-  }
-  const scope = `${plans.length} of ${estateSize} plans${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.count})` : ''}${opts.changedSince ? ` (changed since ${opts.changedSince})` : ''}`;
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  io.stdout(`Checked ${scope}: ${n(failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printedFiles, 'file', 'files')}; ${n(unchanged, 'plan', 'plans')} unchanged since the last build.\n`);
+  recordStatuses(siteDir, decision.statuses.values());
+  forgetRemovedPlans(siteDir, opts.cwd);
+  io.stdout(`Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build.\n`);
   if (opts.shard) {
+    // A shard's site is incomplete: its pages are written once, after every shard is merged.
     io.stdout(`Shard ${opts.shard.index}/${opts.shard.count} done. When every shard's ${opts.out}/ is merged into one folder, run: continuity build --index-only --out ${opts.out}\n`);
   } else {
-    const site = writeSitePages(siteDir, opts.cwd, today, resolver);
-    io.stdout(`${site.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`);
+    const pages = writeSitePages(site);
+    io.stdout(`${pages.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`);
   }
-  return failingChecks > 0 || failedToPrint.size > 0 || collided.size > 0 ? 1 : 0;
+  return decision.failingChecks > 0 || printed.failedPlans > 0 || decision.collided > 0 ? 1 : 0;
+}
+
+/** A count with its noun: "1 file", "3 files". */
+function n(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

@@ -9,9 +9,8 @@ import { PlanNotPrintable, type RenderJob } from '../../core/printing.js';
 import { writeFileAtomic } from '../../core/index.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
 import { buildPrintDocument } from '../../core/printing.js';
-import { todayIso } from '../../core/index.js';
 import { ConfigResolver } from '../../core/index.js';
-import { UsageError } from '../discover-files.js';
+import { printDates } from '../source-date.js';
 import { findEstatePlans } from '../estate.js';
 import { preparePrint, type PreparedPrint } from '../print-preparation.js';
 import type { CommandIO } from './lint.js';
@@ -32,18 +31,8 @@ export interface RenderOptions {
   signal?: AbortSignal;
 }
 
-/** SOURCE_DATE_EPOCH (seconds) makes the printed date and PDF dates reproducible. */
-export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | undefined {
-  const raw = env.SOURCE_DATE_EPOCH;
-  if (raw === undefined || raw === '') return undefined;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not '${raw}'`);
-  return new Date(Number(raw) * 1000);
-}
-
 export async function runRender(opts: RenderOptions, io: CommandIO): Promise<number> {
-  const epoch = sourceDate();
-  const printedDate = opts.today ?? (epoch ? epoch.toISOString().slice(0, 10) : todayIso());
-  const pdfDate = epoch ?? new Date(`${printedDate}T00:00:00Z`);
+  const { today: printedDate, pdfDate } = printDates(opts.today);
   const resolver = new ConfigResolver();
   // The template is for filling in, not printing, unless asked for by name.
   const files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver }, io);
