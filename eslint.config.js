@@ -14,8 +14,14 @@ const CORE_ENTRY_POINTS = [
   'core/importing.js', // reading a practice's Word, HTML or text plan (loaded only for import)
 ];
 
-
-const VSCODE_MODULES = ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*'];
+const VSCODE_MODULES = [
+  'vscode',
+  'vscode-languageclient',
+  'vscode-languageclient/*',
+  'vscode-languageserver',
+  'vscode-languageserver/*',
+  'vscode-languageserver-*',
+];
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A relative import that reaches core/ anywhere but an entry point. */
@@ -37,7 +43,21 @@ const coreOnlyThroughEntryPoints = (level) => ({
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'extension/schema/**', 'extension/plans/**', 'site/**', 'report/**', 'out/**', 'print/**', 'bench/.*/**', '.continuity-cache/**', '.tools/**', '.vscode-test/**', 'extension/test/dist/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'extension/schema/**',
+      'extension/plans/**',
+      'site/**',
+      'report/**',
+      'out/**',
+      'print/**',
+      'bench/.*/**',
+      '.continuity-cache/**',
+      '.tools/**',
+      '.vscode-test/**',
+      'extension/test/dist/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -45,12 +65,36 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'module',
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', structuredClone: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', AbortController: 'readonly', performance: 'readonly', queueMicrotask: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', globalThis: 'readonly', fetch: 'readonly', document: 'readonly', window: 'readonly', Event: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        structuredClone: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        AbortController: 'readonly',
+        performance: 'readonly',
+        queueMicrotask: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        globalThis: 'readonly',
+        fetch: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        Event: 'readonly',
+      },
     },
     rules: {
       // The codebase reads untyped JSON (schemas, YAML, ajv params) in a few well-guarded places.
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -60,7 +104,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
   },
   {
     files: ['core/**/*.ts'],
@@ -68,10 +115,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: VSCODE_MODULES.filter((m) => !m.includes('*')).map((name) => ({ name, message: 'core has no VS Code or language-server imports: it is shared by the CLI and the editor.' })),
+          paths: VSCODE_MODULES.filter((m) => !m.includes('*')).map((name) => ({
+            name,
+            message: 'core has no VS Code or language-server imports: it is shared by the CLI and the editor.',
+          })),
           patterns: [
-            { group: VSCODE_MODULES.filter((m) => m.includes('*')), message: 'core has no VS Code or language-server imports.' },
-            { regex: '^(\\.\\./)+(cli|extension)/', message: 'core imports nothing from cli/ or extension/: they depend on core, not the other way round.' },
+            {
+              group: VSCODE_MODULES.filter((m) => m.includes('*')),
+              message: 'core has no VS Code or language-server imports.',
+            },
+            {
+              regex: '^(\\.\\./)+(cli|extension)/',
+              message: 'core imports nothing from cli/ or extension/: they depend on core, not the other way round.',
+            },
           ],
         },
       ],

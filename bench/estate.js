@@ -8,7 +8,9 @@ const ROOT = new URL('..', import.meta.url).pathname;
 
 export function seedPlans() {
   const dir = join(ROOT, 'plans');
-  const files = readdirSync(dir).filter((f) => f.startsWith('example-') && f.endsWith('.md')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith('example-') && f.endsWith('.md'))
+    .sort();
   if (files.length === 0) throw new Error('no plans/example-*.md to build an estate from');
   return files.map((f) => readFileSync(join(dir, f), 'utf8'));
 }
@@ -35,7 +37,11 @@ function extraRows(text, i, targetLines) {
       '',
       '| Item | Where or who | Phone | Checked |',
       '| --- | --- | --- | --- |',
-      ...Array.from({ length: 12 }, (_, k) => `| ${['Key holder', 'Alarm company', 'Grab pack', 'Emergency mobile', 'Landlord', 'Cleaner'][k % 6]} ${k + 1} | Room ${100 + ((i + k + site) % 800)} | 01632 960${String((i + k + site) % 1000).padStart(3, '0')} | 2026-10-${String(1 + (k % 28)).padStart(2, '0')} |`),
+      ...Array.from(
+        { length: 12 },
+        (_, k) =>
+          `| ${['Key holder', 'Alarm company', 'Grab pack', 'Emergency mobile', 'Landlord', 'Cleaner'][k % 6]} ${k + 1} | Room ${100 + ((i + k + site) % 800)} | 01632 960${String((i + k + site) % 1000).padStart(3, '0')} | 2026-10-${String(1 + (k % 28)).padStart(2, '0')} |`,
+      ),
       '',
       `- The grab pack for site ${site} is checked on the first Monday of each month.`,
       `- Calls to site ${site} divert to the main site when the plan is active.`,

@@ -48,11 +48,14 @@ export const hostileCases = {
     what: 'front matter: alias bomb, 20 levels of 10 (10^20 nodes if expanded)',
     make: () =>
       front(
-        ['a0: &a0 [' + Array(10).fill('"x"').join(',') + ']', ...Array.from({ length: 20 }, (_, i) => `a${i + 1}: &a${i + 1} [` + Array(10).fill(`*a${i}`).join(',') + ']')].join('\n'),
+        [
+          'a0: &a0 [' + Array(10).fill('"x"').join(',') + ']',
+          ...Array.from({ length: 20 }, (_, i) => `a${i + 1}: &a${i + 1} [` + Array(10).fill(`*a${i}`).join(',') + ']'),
+        ].join('\n'),
       ),
   },
   'plan-10mb': {
-    what: 'a 10 MB plan: the example\'s sections repeated (headings, tables, lists)',
+    what: "a 10 MB plan: the example's sections repeated (headings, tables, lists)",
     make: () => {
       const plan = basePlan();
       const body = bodyOf(plan);
@@ -89,7 +92,15 @@ export const hostileCases = {
   },
   'table-5000-columns': {
     what: 'a table of 5,000 columns and 20 rows',
-    make: () => beforeContacts(basePlan(), ['|' + Array.from({ length: 5000 }, (_, i) => ` c${i} |`).join(''), '|' + ' --- |'.repeat(5000), ...Array(20).fill('|' + ' v |'.repeat(5000))].join('\n') + '\n'),
+    make: () =>
+      beforeContacts(
+        basePlan(),
+        [
+          '|' + Array.from({ length: 5000 }, (_, i) => ` c${i} |`).join(''),
+          '|' + ' --- |'.repeat(5000),
+          ...Array(20).fill('|' + ' v |'.repeat(5000)),
+        ].join('\n') + '\n',
+      ),
   },
   'table-2000-rows': {
     what: 'a contacts table of 2,000 rows (within the limits: read as a table)',
@@ -101,7 +112,8 @@ export const hostileCases = {
   },
   'table-50000-rows': {
     what: 'a table of 50,000 rows (over the 5,000-line block limit)',
-    make: () => beforeContacts(basePlan(), '| Contact | Phone |\n| --- | --- |\n' + '| A | 020 7946 0123 |\n'.repeat(50_000)),
+    make: () =>
+      beforeContacts(basePlan(), '| Contact | Phone |\n| --- | --- |\n' + '| A | 020 7946 0123 |\n'.repeat(50_000)),
   },
   'headings-50000': {
     what: '50,000 H2 headings, each with a line of text',
@@ -113,7 +125,8 @@ export const hostileCases = {
   },
   'nested-list-indented-1000': {
     what: 'a list nested 1,000 deep by indentation (1 MB)',
-    make: () => beforeContacts(basePlan(), Array.from({ length: 1000 }, (_, i) => '  '.repeat(i) + '- item').join('\n') + '\n'),
+    make: () =>
+      beforeContacts(basePlan(), Array.from({ length: 1000 }, (_, i) => '  '.repeat(i) + '- item').join('\n') + '\n'),
   },
   'nested-quote-10000': {
     what: 'a quote nested 10,000 deep (>>>>...)',
@@ -121,7 +134,8 @@ export const hostileCases = {
   },
   'nested-quote-lines-3000': {
     what: '3,000 lines each one quote level deeper',
-    make: () => beforeContacts(basePlan(), Array.from({ length: 3000 }, (_, i) => '>'.repeat(i + 1) + ' q').join('\n') + '\n'),
+    make: () =>
+      beforeContacts(basePlan(), Array.from({ length: 3000 }, (_, i) => '>'.repeat(i + 1) + ' q').join('\n') + '\n'),
   },
   'nested-brackets-20000': {
     what: 'a paragraph of 20,000 nested links and images',

@@ -22,7 +22,11 @@ if (args[0] === '--child') {
   const { main } = await import(join(ROOT, 'dist', 'cli', 'main.js'));
   const io = { stdout: () => {}, stderr: (s) => process.stderr.write(s) };
   const started = performance.now();
-  const code = await main(['lint', file, '--no-cache', '--format', 'json', '--output', report, '--today', '2026-11-22'], io, ROOT);
+  const code = await main(
+    ['lint', file, '--no-cache', '--format', 'json', '--output', report, '--today', '2026-11-22'],
+    io,
+    ROOT,
+  );
   const ms = performance.now() - started;
   process.stdout.write(JSON.stringify({ code, ms, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
   process.exit(0);
@@ -34,7 +38,9 @@ const names = Object.keys(hostileCases).filter((n) => !only || only.split(',').i
 const dir = mkdtempSync(join(tmpdir(), 'continuity-hostile-'));
 const rows = [];
 console.log(`continuity lint on hostile plans (one fresh process each; node ${process.version})\n`);
-console.log(`${'case'.padEnd(28)} ${'size'.padStart(9)} ${'time'.padStart(9)} ${'peak RSS'.padStart(9)}  exit  outcome`);
+console.log(
+  `${'case'.padEnd(28)} ${'size'.padStart(9)} ${'time'.padStart(9)} ${'peak RSS'.padStart(9)}  exit  outcome`,
+);
 try {
   for (const name of names) {
     const input = hostileCases[name].make();
@@ -42,26 +48,52 @@ try {
     const report = join(dir, `${name}.json`);
     writeFileSync(file, input);
     const started = performance.now();
-    const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, '--child', file, report], { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [new URL(import.meta.url).pathname, '--child', file, report], {
+      encoding: 'utf8',
+      timeout: timeoutSeconds * 1000,
+      maxBuffer: 1 << 26,
+    });
     const wall = (performance.now() - started) / 1000;
     let outcome;
     let result;
     if (r.error || r.status !== 0) {
-      outcome = r.error?.code === 'ETIMEDOUT' ? `TIMED OUT after ${timeoutSeconds} s` : `FAILED (${r.signal ?? r.status}): ${r.stderr.split('\n')[0]}`;
+      outcome =
+        r.error?.code === 'ETIMEDOUT'
+          ? `TIMED OUT after ${timeoutSeconds} s`
+          : `FAILED (${r.signal ?? r.status}): ${r.stderr.split('\n')[0]}`;
     } else {
       result = JSON.parse(r.stdout.trim().split('\n').pop());
       const files = JSON.parse(readFileSync(report, 'utf8'));
       const counts = {};
       for (const d of files.flatMap((f) => f.diagnostics)) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1;
-      const notable = ['internal-error', 'unreadable-file', 'unreadable-block', 'front-matter', 'merge-conflict', 'placeholder', 'duplicate-section'].filter((k) => counts[k]);
+      const notable = [
+        'internal-error',
+        'unreadable-file',
+        'unreadable-block',
+        'front-matter',
+        'merge-conflict',
+        'placeholder',
+        'duplicate-section',
+      ].filter((k) => counts[k]);
       outcome = notable.map((k) => `${k} x${counts[k]}`).join(', ') || 'checked';
     }
     const size = `${(input.length / 1024 / 1024).toFixed(2)} MB`;
-    const row = { name, size, wall: `${wall.toFixed(1)} s`, rss: result ? `${Math.round(result.maxRssKb / 1024)} MB` : '-', exit: result ? String(result.code) : '-', outcome };
+    const row = {
+      name,
+      size,
+      wall: `${wall.toFixed(1)} s`,
+      rss: result ? `${Math.round(result.maxRssKb / 1024)} MB` : '-',
+      exit: result ? String(result.code) : '-',
+      outcome,
+    };
     rows.push(row);
-    console.log(`${name.padEnd(28)} ${row.size.padStart(9)} ${row.wall.padStart(9)} ${row.rss.padStart(9)}  ${row.exit.padStart(4)}  ${outcome}`);
+    console.log(
+      `${name.padEnd(28)} ${row.size.padStart(9)} ${row.wall.padStart(9)} ${row.rss.padStart(9)}  ${row.exit.padStart(4)}  ${outcome}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log('\ntime: wall clock of the whole child process (node start-up, reading, checking, report); peak RSS: the child\'s maxRSS.');
+console.log(
+  "\ntime: wall clock of the whole child process (node start-up, reading, checking, report); peak RSS: the child's maxRSS.",
+);

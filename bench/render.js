@@ -30,7 +30,10 @@ function writePlans() {
 function treeRss(pid) {
   try {
     const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' });
-    const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).map(Number));
     const kids = new Map();
     for (const [p, pp] of rows) kids.set(pp, [...(kids.get(pp) ?? []), p]);
     const rss = new Map(rows.map(([p, , r]) => [p, r]));
@@ -66,29 +69,47 @@ function run(cmd, cmdArgs, cwd) {
 
 function pagesIn(folder) {
   let pages = 0;
-  for (const f of readdirSync(folder).filter((x) => x.endsWith('.pdf'))) pages += Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(folder, f)], { encoding: 'utf8' }))[1]);
+  for (const f of readdirSync(folder).filter((x) => x.endsWith('.pdf')))
+    pages += Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(folder, f)], { encoding: 'utf8' }))[1]);
   return pages;
 }
 
 writePlans();
 console.log(`Render ${count} example-sized plans to PDF with ${browser} (concurrency ${concurrency})`);
-const ours = await run(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'render', 'plans', '--out', 'ours', '--concurrency', concurrency], dir);
+const ours = await run(
+  process.execPath,
+  [join(ROOT, 'bin', 'continuity.js'), 'render', 'plans', '--out', 'ours', '--concurrency', concurrency],
+  dir,
+);
 const ourPages = pagesIn(join(dir, 'ours'));
 // md-to-pdf writes each PDF beside its markdown file and shares one browser across the files given.
 const mdToPdf = join(ROOT, 'node_modules', 'md-to-pdf', 'dist', 'cli.js');
-const launch = JSON.stringify({ executablePath: browser, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const launch = JSON.stringify({
+  executablePath: browser,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 const files = readdirSync(join(dir, 'plans')).filter((f) => f.endsWith('.md'));
 // Given all 100 files at once, md-to-pdf opens 100 pages together and its network-idle waits time out
 // on 2 cores, so it is run in batches of 10 files (one shared browser per batch), one batch at a time.
 const theirs = { seconds: 0, peak: 0 };
 for (let i = 0; i < files.length; i += 10) {
-  const r = await run(process.execPath, [mdToPdf, '--launch-options', launch, ...files.slice(i, i + 10)], join(dir, 'plans'));
+  const r = await run(
+    process.execPath,
+    [mdToPdf, '--launch-options', launch, ...files.slice(i, i + 10)],
+    join(dir, 'plans'),
+  );
   theirs.seconds += r.seconds;
   theirs.peak = Math.max(theirs.peak, r.peak);
 }
 const theirPages = pagesIn(join(dir, 'plans'));
 const mb = (b) => `${Math.round(b / 1024 / 1024)} MB`;
-console.log(`  continuity render   ${ours.seconds.toFixed(1)} s  ${(ours.seconds / count).toFixed(2)} s/plan  ${ourPages} pages (${((ours.seconds / ourPages) * 1000).toFixed(0)} ms/page)  peak ${mb(ours.peak)}`);
-console.log(`  md-to-pdf (x10)     ${theirs.seconds.toFixed(1)} s  ${(theirs.seconds / count).toFixed(2)} s/plan  ${theirPages} pages (${((theirs.seconds / theirPages) * 1000).toFixed(0)} ms/page)  peak ${mb(theirs.peak)}`);
+console.log(
+  `  continuity render   ${ours.seconds.toFixed(1)} s  ${(ours.seconds / count).toFixed(2)} s/plan  ${ourPages} pages (${((ours.seconds / ourPages) * 1000).toFixed(0)} ms/page)  peak ${mb(ours.peak)}`,
+);
+console.log(
+  `  md-to-pdf (x10)     ${theirs.seconds.toFixed(1)} s  ${(theirs.seconds / count).toFixed(2)} s/plan  ${theirPages} pages (${((theirs.seconds / theirPages) * 1000).toFixed(0)} ms/page)  peak ${mb(theirs.peak)}`,
+);
 console.log(`  speed-up, per plan  ${(theirs.seconds / ours.seconds).toFixed(2)}x   (goal >= 3x)`);
-console.log(`  speed-up, per page  ${(theirs.seconds / theirPages / (ours.seconds / ourPages)).toFixed(2)}x   (ours prints the emergency page, cover, contents, action cards and forms too)`);
+console.log(
+  `  speed-up, per page  ${(theirs.seconds / theirPages / (ours.seconds / ourPages)).toFixed(2)}x   (ours prints the emergency page, cover, contents, action cards and forms too)`,
+);

@@ -46,11 +46,44 @@ async function lintBench() {
   const cacheDir = join(estateDir, '..', '.estate-cache');
   rmSync(cacheDir, { recursive: true, force: true });
 
-  const ours = timeCommand(process.execPath, [cli, 'lint', '.', '--format', 'json', '--output', join(cacheDir, '..', '.estate-report.json'), '--cache-location', cacheDir], estateDir);
+  const ours = timeCommand(
+    process.execPath,
+    [
+      cli,
+      'lint',
+      '.',
+      '--format',
+      'json',
+      '--output',
+      join(cacheDir, '..', '.estate-report.json'),
+      '--cache-location',
+      cacheDir,
+    ],
+    estateDir,
+  );
   // The same, with the per-section parse cache off too: estates share most text (one template), so the
   // cache helps real runs; this figure shows the cost when every file is parsed from scratch.
-  const uncached = timeCommandEnv(process.execPath, [cli, 'lint', '.', '--format', 'json', '--output', join(cacheDir, '..', '.estate-report.json'), '--no-cache'], estateDir, { CONTINUITY_CHUNK_CACHE: 'off' });
-  const warm = timeCommand(process.execPath, [cli, 'lint', '.', '--format', 'json', '--output', join(cacheDir, '..', '.estate-report.json'), '--cache-location', cacheDir], estateDir);
+  const uncached = timeCommandEnv(
+    process.execPath,
+    [cli, 'lint', '.', '--format', 'json', '--output', join(cacheDir, '..', '.estate-report.json'), '--no-cache'],
+    estateDir,
+    { CONTINUITY_CHUNK_CACHE: 'off' },
+  );
+  const warm = timeCommand(
+    process.execPath,
+    [
+      cli,
+      'lint',
+      '.',
+      '--format',
+      'json',
+      '--output',
+      join(cacheDir, '..', '.estate-report.json'),
+      '--cache-location',
+      cacheDir,
+    ],
+    estateDir,
+  );
   let mdl;
   if (!flag('--skip-markdownlint')) {
     const bin = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -59,21 +92,32 @@ async function lintBench() {
 
   // The floor: remark-parse (with front matter and GFM tables, as we use it) over the same files.
   const { markdownParser } = await import(join(ROOT, 'dist', 'core', 'parse', 'markdown-processor.js'));
-  const texts = readdirSync(estateDir).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(estateDir, f), 'utf8'));
+  const texts = readdirSync(estateDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => readFileSync(join(estateDir, f), 'utf8'));
   const parser = markdownParser();
   const t0 = process.hrtime.bigint();
   for (const t of texts) parser.parse(t);
   const floor = Number(process.hrtime.bigint() - t0) / 1e9;
 
   console.log('\nLint over the estate (wall seconds, whole process):');
-  console.log(`  continuity lint, cold (no cache)      ${ours.toFixed(2)} s  (${((ours / files) * 1000).toFixed(1)} ms per plan)`);
+  console.log(
+    `  continuity lint, cold (no cache)      ${ours.toFixed(2)} s  (${((ours / files) * 1000).toFixed(1)} ms per plan)`,
+  );
   if (mdl !== undefined) {
     console.log(`  markdownlint-cli2 (style rules only)  ${mdl.toFixed(2)} s`);
     console.log(`  ratio continuity / markdownlint-cli2  ${(ours / mdl).toFixed(2)}   (goal <= 1.0)`);
   }
-  if (mdl !== undefined) console.log(`  continuity lint, no caches at all      ${uncached.toFixed(2)} s  ratio ${(uncached / mdl).toFixed(2)}   (every section parsed from scratch)`);
-  console.log(`  continuity lint, warm (cache hit)     ${warm.toFixed(2)} s  -> ${(ours / warm).toFixed(1)}x faster than cold (goal >= 10x)`);
-  console.log(`  remark-parse floor, one thread        ${floor.toFixed(2)} s  (${((floor / files) * 1000).toFixed(1)} ms per plan, in-process)`);
+  if (mdl !== undefined)
+    console.log(
+      `  continuity lint, no caches at all      ${uncached.toFixed(2)} s  ratio ${(uncached / mdl).toFixed(2)}   (every section parsed from scratch)`,
+    );
+  console.log(
+    `  continuity lint, warm (cache hit)     ${warm.toFixed(2)} s  -> ${(ours / warm).toFixed(1)}x faster than cold (goal >= 10x)`,
+  );
+  console.log(
+    `  remark-parse floor, one thread        ${floor.toFixed(2)} s  (${((floor / files) * 1000).toFixed(1)} ms per plan, in-process)`,
+  );
 }
 
 async function editorBench() {
@@ -89,7 +133,7 @@ async function editorBench() {
   const times = [];
   let current = text;
   const positions = [];
-  for (let i = 0; i < 60; i++) positions.push(Math.floor(((i * 7919) % 997) / 997 * current.length));
+  for (let i = 0; i < 60; i++) positions.push(Math.floor((((i * 7919) % 997) / 997) * current.length));
   for (const pos of positions) {
     const at = current.indexOf('\n', pos);
     if (at < 0) continue;
@@ -100,7 +144,9 @@ async function editorBench() {
   }
   console.log(`\nOne ${lineCount}-line plan (${Math.round(text.length / 1024)} KB), in-process:`);
   console.log(`  first check (cold parse)              ${cold.toFixed(1)} ms`);
-  console.log(`  after one-character edits, n=${times.length}      median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms   (goal: median < 50 ms)`);
+  console.log(
+    `  after one-character edits, n=${times.length}      median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms   (goal: median < 50 ms)`,
+  );
 }
 
 if (only === 'all' || only === 'lint') await lintBench();

@@ -12,7 +12,9 @@ process.stdout.on('error', (e) => {
 
 const built = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(built))) {
-  process.stderr.write('continuity: the tools are not built yet. Run "npm ci" (or "npm run build") in the project folder first.\n');
+  process.stderr.write(
+    'continuity: the tools are not built yet. Run "npm ci" (or "npm run build") in the project folder first.\n',
+  );
   process.exit(2);
 }
 const { main } = await import(built.href);

@@ -43,8 +43,16 @@ export function readError(file: string, e: unknown): Diagnostic[] {
           ? 'it no longer exists: it was moved or deleted while the plans were being checked'
           : code === 'ELOOP'
             ? 'it is a symbolic link that points to itself'
-            : (e as Error)?.message ?? String(e);
-  return [{ ruleId: 'unreadable-file', severity: 'error', message: `The file could not be read (${why}).`, range: { start: zero, end: zero }, url: ruleDocsUrl('unreadable-file') }];
+            : ((e as Error)?.message ?? String(e));
+  return [
+    {
+      ruleId: 'unreadable-file',
+      severity: 'error',
+      message: `The file could not be read (${why}).`,
+      range: { start: zero, end: zero },
+      url: ruleDocsUrl('unreadable-file'),
+    },
+  ];
 }
 
 /** A plan is text someone wrote: far larger than this is not a plan (and is never read whole). */
@@ -58,8 +66,21 @@ export function readPlanBytes(file: string): Buffer | Diagnostic[] {
   const read = readRegularFile(file, { maxBytes: MAX_PLAN_BYTES });
   if ('bytes' in read) return read.bytes;
   const zero = { line: 1, column: 1, offset: 0 };
-  const why = read.refused === 'missing' ? 'it no longer exists: it was moved or deleted while the plans were being checked' : read.refused === 'denied' ? 'permission denied: ask whoever manages the folder for read access' : read.reason;
-  return [{ ruleId: 'unreadable-file', severity: 'error', message: `The file could not be read (${why}).`, range: { start: zero, end: zero }, url: ruleDocsUrl('unreadable-file') }];
+  const why =
+    read.refused === 'missing'
+      ? 'it no longer exists: it was moved or deleted while the plans were being checked'
+      : read.refused === 'denied'
+        ? 'permission denied: ask whoever manages the folder for read access'
+        : read.reason;
+  return [
+    {
+      ruleId: 'unreadable-file',
+      severity: 'error',
+      message: `The file could not be read (${why}).`,
+      range: { start: zero, end: zero },
+      url: ruleDocsUrl('unreadable-file'),
+    },
+  ];
 }
 
 /** Check one file from disk: its diagnostics, the shared files it used and its estate summary. */
@@ -86,28 +107,43 @@ export async function checkFiles(files: string[], options: CheckFilesOptions): P
     else misses.push({ file, key, configPath: config.path });
   }
 
-  const workerCount = options.workers ?? Math.min(availableParallelism(), Math.floor(misses.length / MIN_FILES_PER_WORKER));
+  const workerCount =
+    options.workers ?? Math.min(availableParallelism(), Math.floor(misses.length / MIN_FILES_PER_WORKER));
   if (workerCount >= 2) {
     const done = await checkInWorkers(misses, workerCount, options.today, options.configPath);
     for (const [file, checked] of done) results.set(file, checked);
   } else {
-    for (const m of misses) results.set(m.file, checkFileOnDisk(m.file, options.resolver.forFile(m.file), options.today));
+    for (const m of misses)
+      results.set(m.file, checkFileOnDisk(m.file, options.resolver.forFile(m.file), options.today));
   }
   for (const m of misses) {
     const checked = results.get(m.file);
-    if (checked && !checked.diagnostics.some((x) => x.ruleId === 'unreadable-file' && x.message.startsWith('The file could not be read'))) options.cache?.set(m.key, checked);
+    if (
+      checked &&
+      !checked.diagnostics.some(
+        (x) => x.ruleId === 'unreadable-file' && x.message.startsWith('The file could not be read'),
+      )
+    )
+      options.cache?.set(m.key, checked);
   }
   return files.map((file) => ({ file, ...(results.get(file) ?? { diagnostics: [] }) }));
 }
 
-function checkInWorkers(jobs: { file: string }[], count: number, today: string, configPath?: string): Promise<Map<string, CheckedFile>> {
+function checkInWorkers(
+  jobs: { file: string }[],
+  count: number,
+  today: string,
+  configPath?: string,
+): Promise<Map<string, CheckedFile>> {
   return new Promise((resolvePromise, reject) => {
     const out = new Map<string, CheckedFile>();
     const slices: (typeof jobs)[] = Array.from({ length: count }, () => []);
     jobs.forEach((j, i) => slices[i % count].push(j));
     let pending = count;
     for (const slice of slices) {
-      const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { jobs: slice, today, configPath } });
+      const worker = new Worker(new URL('./check-worker.js', import.meta.url), {
+        workerData: { jobs: slice, today, configPath },
+      });
       worker.on('message', (msg: FileCheck[]) => {
         for (const { file, ...checked } of msg) out.set(file, checked);
       });

@@ -30,10 +30,26 @@ export function reportChecks(checks: FileCheck[], opts: CheckReportOptions, io: 
   const results = toFileResults(checks, opts.cwd);
   // The first plan's configuration says where the rules' documentation lives.
   const docsUrl = checks.length ? opts.resolver.forFile(checks[0].file).docsUrl : undefined;
-  const context = { results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: false, cwd: opts.cwd, docsUrl };
-  for (const [file, format] of [[opts.sarif, 'sarif'], [opts.junit, 'junit'], [opts.json, 'json'], [opts.codequality, 'codequality']] as const) {
+  const context = {
+    results,
+    rules: ruleCatalogue(),
+    toolName: TOOL_NAME,
+    toolVersion: TOOL_VERSION,
+    color: false,
+    cwd: opts.cwd,
+    docsUrl,
+  };
+  for (const [file, format] of [
+    [opts.sarif, 'sarif'],
+    [opts.junit, 'junit'],
+    [opts.json, 'json'],
+    [opts.codequality, 'codequality'],
+  ] as const) {
     if (file) writeFileAtomic(resolve(opts.cwd, file), reporters[format](context), { makeFolders: true });
   }
-  const problems = reporters[opts.annotations ? (isAzurePipelines() ? 'azure' : 'github') : 'stylish']({ ...context, color: opts.color ?? (opts.tty && !process.env.NO_COLOR) });
+  const problems = reporters[opts.annotations ? (isAzurePipelines() ? 'azure' : 'github') : 'stylish']({
+    ...context,
+    color: opts.color ?? (opts.tty && !process.env.NO_COLOR),
+  });
   if (problems) io.stdout(problems.endsWith('\n') ? problems : problems + '\n');
 }

@@ -5,5 +5,8 @@ import { checkFileOnDisk, type FileCheck } from './check-files.js';
 
 const { jobs, today, configPath } = workerData as { jobs: { file: string }[]; today: string; configPath?: string };
 const resolver = new ConfigResolver(configPath);
-const results: FileCheck[] = jobs.map(({ file }) => ({ file, ...checkFileOnDisk(file, resolver.forFile(file), today) }));
+const results: FileCheck[] = jobs.map(({ file }) => ({
+  file,
+  ...checkFileOnDisk(file, resolver.forFile(file), today),
+}));
 parentPort!.postMessage(results);

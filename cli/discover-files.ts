@@ -33,7 +33,10 @@ export function frontMatterMarker(file: string): 'shared' | 'template' | undefin
   try {
     fd = openSync(file, 'r');
     const buf = Buffer.alloc(4096);
-    const head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8').replace(/^\uFEFF/, '');
+    const head = buf
+      .subarray(0, readSync(fd, buf, 0, buf.length, 0))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     if (!/^---[ \t]*\r?\n/.test(head)) return undefined;
     const end = head.search(/\n(---|\.\.\.)[ \t]*\r?(\n|$)/);
     const frontMatter = end === -1 ? head : head.slice(0, end);
@@ -69,7 +72,13 @@ function linkVerdict(link: string, root: string): { check: boolean; reason?: str
     target = realpathSync(link);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { check: false, reason: code === 'ELOOP' ? 'it is a symbolic link that points to itself' : 'it is a symbolic link to a file that does not exist' };
+    return {
+      check: false,
+      reason:
+        code === 'ELOOP'
+          ? 'it is a symbolic link that points to itself'
+          : 'it is a symbolic link to a file that does not exist',
+    };
   }
   let isFile: boolean;
   try {
@@ -80,7 +89,10 @@ function linkVerdict(link: string, root: string): { check: boolean; reason?: str
   if (!isFile) return { check: false }; // a link to a folder: not followed
   const inside = target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
   if (inside) return { check: false }; // the file itself is found under its own name
-  return { check: false, reason: `it is a symbolic link to a file outside the folder being checked (${target}); name it on the command line to check it` };
+  return {
+    check: false,
+    reason: `it is a symbolic link to a file outside the folder being checked (${target}); name it on the command line to check it`,
+  };
 }
 
 export async function discoverFiles(inputs: string[], cwd: string, ignore: string[] = []): Promise<Discovered> {
@@ -91,7 +103,15 @@ export async function discoverFiles(inputs: string[], cwd: string, ignore: strin
   const ignoreAll = [...DEFAULT_IGNORES, ...ignore];
   const isIgnored = picomatch(ignoreAll, { dot: true });
   const search = async (pattern: string, base: string, root: string): Promise<string[]> => {
-    const entries = await fg(pattern, { cwd: base, absolute: true, ignore: ignoreAll, followSymbolicLinks: false, onlyFiles: false, objectMode: true, dot: false });
+    const entries = await fg(pattern, {
+      cwd: base,
+      absolute: true,
+      ignore: ignoreAll,
+      followSymbolicLinks: false,
+      onlyFiles: false,
+      objectMode: true,
+      dot: false,
+    });
     const found: string[] = [];
     for (const entry of entries) {
       if (entry.dirent.isFile()) found.push(entry.path);
@@ -153,23 +173,40 @@ export async function findPlans(
 ): Promise<string[]> {
   const { files: found, unmatched, skipped, shared, templates } = await discoverFiles(inputs, cwd);
   for (const u of unmatched) io.stderr(`continuity: no plan files match '${displayName(u)}'\n`);
-  for (const k of skipped) io.stderr(`continuity: skipped ${displayName(toPosix(relative(cwd, k.path)) || k.path)}: ${k.reason}\n`);
+  for (const k of skipped)
+    io.stderr(`continuity: skipped ${displayName(toPosix(relative(cwd, k.path)) || k.path)}: ${k.reason}\n`);
   noteSharedFiles(shared, inputs, cwd, io);
-  for (const t of templates) io.stderr(`continuity: left out ${displayName(toPosix(relative(cwd, t)) || t)}: it is the plan template (plan_template: true), meant to hold placeholders; name it to check it.\n`);
+  for (const t of templates)
+    io.stderr(
+      `continuity: left out ${displayName(toPosix(relative(cwd, t)) || t)}: it is the plan template (plan_template: true), meant to hold placeholders; name it to check it.\n`,
+    );
   if (found.length === 0) {
-    throw new UsageError(`no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`);
+    throw new UsageError(
+      `no plan files found in ${inputs.map((p) => `'${p}'`).join(', ')}. Give a folder of plans, a .md file or a glob such as "plans/**/*.md".`,
+    );
   }
   const named = new Set(inputs.map((p) => resolve(cwd, p)));
   const files = found.filter((f) => named.has(f) || !isIgnored(f));
-  if (files.length === 0) throw new UsageError(`every plan file in ${inputs.map((p) => `'${p}'`).join(', ')} is ignored by the configuration's "ignore" globs.`);
+  if (files.length === 0)
+    throw new UsageError(
+      `every plan file in ${inputs.map((p) => `'${p}'`).join(', ')} is ignored by the configuration's "ignore" globs.`,
+    );
   return files;
 }
 
 /** A shared content file named on the command line is not checked alone: say why it was left out. */
-export function noteSharedFiles(shared: string[], inputs: string[], cwd: string, io: { stderr(s: string): void }): void {
+export function noteSharedFiles(
+  shared: string[],
+  inputs: string[],
+  cwd: string,
+  io: { stderr(s: string): void },
+): void {
   const named = new Set(inputs.map((p) => resolve(cwd, p)));
   for (const f of shared) {
-    if (named.has(f)) io.stderr(`continuity: ${displayName(relative(cwd, f) || f)} is shared content (it has shared_content: in its front matter), so it is checked as part of the plans that use it, not on its own.\n`);
+    if (named.has(f))
+      io.stderr(
+        `continuity: ${displayName(relative(cwd, f) || f)} is shared content (it has shared_content: in its front matter), so it is checked as part of the plans that use it, not on its own.\n`,
+      );
   }
 }
 

@@ -19,7 +19,12 @@ export interface EstateFiles {
 }
 
 /** Write the dashboard and its JSON and CSV twins; returns the paths written. */
-export function writeEstateReport(dir: string, estate: EstateFiles, formats: readonly ReportFormat[], extra: { indexHref?: string; withOutputs?: boolean } = {}): string[] {
+export function writeEstateReport(
+  dir: string,
+  estate: EstateFiles,
+  formats: readonly ReportFormat[],
+  extra: { indexHref?: string; withOutputs?: boolean } = {},
+): string[] {
   const written: string[] = [];
   mkdirSync(dir, { recursive: true });
   const write = (name: string, content: string) => {
@@ -27,8 +32,17 @@ export function writeEstateReport(dir: string, estate: EstateFiles, formats: rea
     writeFileAtomic(path, content);
     written.push(path);
   };
-  if (formats.includes('html')) write('dashboard.html', dashboardHtml(estate.rows, estate.sections, { today: estate.today, ...extra }));
-  if (formats.includes('json')) write('estate.json', JSON.stringify({ tool: `continuity ${TOOL_VERSION}`, today: estate.today, sections: estate.sections, plans: estate.rows }, null, 2) + '\n');
+  if (formats.includes('html'))
+    write('dashboard.html', dashboardHtml(estate.rows, estate.sections, { today: estate.today, ...extra }));
+  if (formats.includes('json'))
+    write(
+      'estate.json',
+      JSON.stringify(
+        { tool: `continuity ${TOOL_VERSION}`, today: estate.today, sections: estate.sections, plans: estate.rows },
+        null,
+        2,
+      ) + '\n',
+    );
   if (formats.includes('csv')) write('estate.csv', estateCsv(estate.rows, estate.sections));
   return written;
 }

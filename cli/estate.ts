@@ -30,14 +30,25 @@ export interface EstateOptions {
 }
 
 /** The plan files of an estate, in a stable order. */
-export async function findEstatePlans(opts: { paths: string[]; cwd: string; resolver: ConfigResolver }, io: { stderr(s: string): void }): Promise<string[]> {
+export async function findEstatePlans(
+  opts: { paths: string[]; cwd: string; resolver: ConfigResolver },
+  io: { stderr(s: string): void },
+): Promise<string[]> {
   const inputs = opts.paths.length ? opts.paths : ['plans'];
   return findPlans(inputs, opts.cwd, (f) => opts.resolver.isIgnored(f), io);
 }
 
 export async function checkEstate(files: string[], opts: EstateOptions): Promise<EstatePlan[]> {
-  const cache = opts.cache ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache')) : undefined;
-  const checks = await checkFiles(files, { resolver: opts.resolver, today: opts.today, cache, fingerprint: toolFingerprint(), configPath: opts.configPath });
+  const cache = opts.cache
+    ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache'))
+    : undefined;
+  const checks = await checkFiles(files, {
+    resolver: opts.resolver,
+    today: opts.today,
+    cache,
+    fingerprint: toolFingerprint(),
+    configPath: opts.configPath,
+  });
   cache?.save();
   return checks.map((c) => ({ ...c, path: relPath(opts.cwd, c.file) }));
 }
@@ -47,7 +58,10 @@ export async function checkEstate(files: string[], opts: EstateOptions): Promise
  * not be read has no summary, but its errors count) and its shared files as repository paths.
  */
 export function estateSummary(plan: EstatePlan, cwd: string): PlanSummary {
-  const summary: PlanSummary = { ...(plan.summary ?? { warnings: 0, sections: {} }), errors: plan.diagnostics.filter((d) => d.severity === 'error').length };
+  const summary: PlanSummary = {
+    ...(plan.summary ?? { warnings: 0, sections: {} }),
+    errors: plan.diagnostics.filter((d) => d.severity === 'error').length,
+  };
   if (plan.sharedFiles?.length) summary.sharedFiles = plan.sharedFiles.map((f) => relPath(cwd, f.path));
   return summary;
 }
@@ -61,7 +75,8 @@ export function sectionColumns(files: string[], resolver: ConfigResolver): Secti
     if (seen.has(config.hash)) continue;
     seen.add(config.hash);
     for (const s of catalogueFor(config.schemas).sections) {
-      if ((s.required || s.recommended) && !columns.has(s.id)) columns.set(s.id, { id: s.id, title: s.title, required: s.required });
+      if ((s.required || s.recommended) && !columns.has(s.id))
+        columns.set(s.id, { id: s.id, title: s.title, required: s.required });
     }
   }
   return [...columns.values()];

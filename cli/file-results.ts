@@ -12,7 +12,11 @@ export function relPath(cwd: string, file: string): string {
   return r.startsWith('..') ? file.replace(/\\/g, '/') : r;
 }
 
-export function toFileResults(checks: { file: string; diagnostics: Diagnostic[] }[], cwd: string, quiet = false): FileResult[] {
+export function toFileResults(
+  checks: { file: string; diagnostics: Diagnostic[] }[],
+  cwd: string,
+  quiet = false,
+): FileResult[] {
   const seen = new Set<string>();
   return checks.map((c) => {
     const diagnostics: Diagnostic[] = [];

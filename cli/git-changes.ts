@@ -7,7 +7,13 @@ import { resolve } from 'node:path';
 import { UsageError } from './discover-files.js';
 
 function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28, timeout: 60_000 });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
+    timeout: 60_000,
+  });
 }
 
 export function changedFilesSince(ref: string, cwd: string): Set<string> {
@@ -20,7 +26,9 @@ export function changedFilesSince(ref: string, cwd: string): Set<string> {
   try {
     git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
   } catch {
-    throw new UsageError(`--changed-since: git does not know '${ref}'. Give a branch, tag or commit (in CI, fetch enough history, e.g. actions/checkout with fetch-depth: 0)`);
+    throw new UsageError(
+      `--changed-since: git does not know '${ref}'. Give a branch, tag or commit (in CI, fetch enough history, e.g. actions/checkout with fetch-depth: 0)`,
+    );
   }
   const names = [
     ...git(['diff', '--name-only', '-z', ref, '--'], top).split('\0'),

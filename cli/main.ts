@@ -32,7 +32,10 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
       return 0;
     }
     const spec = commandSpec(command);
-    if (!spec) throw new UsageError(`unknown command '${command}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')} (see continuity --help)`);
+    if (!spec)
+      throw new UsageError(
+        `unknown command '${command}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')} (see continuity --help)`,
+      );
     const parsed = parse(rest, parserOptions(spec), command);
     if (parsed.values.help) {
       io.stdout(commandHelp(spec, TOOL_VERSION));
@@ -63,7 +66,12 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
     }
     throw new UsageError(`the command '${command}' has no handler`);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof NewPlanError || e instanceof SchemaCompileError) {
+    if (
+      e instanceof UsageError ||
+      e instanceof ConfigError ||
+      e instanceof NewPlanError ||
+      e instanceof SchemaCompileError
+    ) {
       io.stderr(`continuity: ${e.message}\n`);
       return 2;
     }
@@ -78,7 +86,9 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true }) as Parsed;
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '')} (see continuity ${command} --help)`);
+    throw new UsageError(
+      `${(e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '')} (see continuity ${command} --help)`,
+    );
   }
 }
 
@@ -101,21 +111,32 @@ export function isoDate(value: string | undefined, flag: string): string | undef
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   const real = date !== undefined && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  if (!real) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD, for example 2026-11-22, not '${value}'`);
+  if (!real)
+    throw new UsageError(`${flag} must be a real date written YYYY-MM-DD, for example 2026-11-22, not '${value}'`);
   return value;
 }
 
-async function lintCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string, color: boolean): Promise<number> {
-  if (values['add-missing'] && !values.fix) throw new UsageError('--add-missing changes the plan, so it goes with --fix: continuity lint --fix --add-missing PLAN.md');
+async function lintCommand(
+  { values, positionals }: Parsed,
+  io: CommandIO,
+  cwd: string,
+  color: boolean,
+): Promise<number> {
+  if (values['add-missing'] && !values.fix)
+    throw new UsageError(
+      '--add-missing changes the plan, so it goes with --fix: continuity lint --fix --add-missing PLAN.md',
+    );
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+      throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'`);
   }
   let workers: number | undefined;
   if (values.workers !== undefined) {
     workers = Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers takes a whole number, not '${values.workers}'`);
+    if (!Number.isInteger(workers) || workers < 0)
+      throw new UsageError(`--workers takes a whole number, not '${values.workers}'`);
   }
   return runLint(
     {
@@ -140,7 +161,8 @@ async function lintCommand({ values, positionals }: Parsed, io: CommandIO, cwd: 
 
 function concurrencyOf(value: unknown): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 32) throw new UsageError(`--concurrency takes a whole number from 1 to 32, not '${value}'`);
+  if (!Number.isInteger(n) || n < 1 || n > 32)
+    throw new UsageError(`--concurrency takes a whole number from 1 to 32, not '${value}'`);
   return n;
 }
 
@@ -158,7 +180,13 @@ async function withStopSignal<T>(run: (signal: AbortSignal) => Promise<T>): Prom
   }
 }
 
-async function buildCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string, isTty: boolean, color: boolean): Promise<number> {
+async function buildCommand(
+  { values, positionals }: Parsed,
+  io: CommandIO,
+  cwd: string,
+  isTty: boolean,
+  color: boolean,
+): Promise<number> {
   const { parseBuildOutputs, runBuild } = await import('./commands/build.js');
   const outputs = parseBuildOutputs(values.outputs as string);
   const concurrency = concurrencyOf(values.concurrency);
@@ -172,7 +200,8 @@ async function buildCommand({ values, positionals }: Parsed, io: CommandIO, cwd:
         sarif: values.sarif as string | undefined,
         junit: values.junit as string | undefined,
         json: values.json as string | undefined,
-        annotations: (values.annotations as boolean | undefined) ?? (process.env.GITHUB_ACTIONS === 'true' || isAzurePipelines()),
+        annotations:
+          (values.annotations as boolean | undefined) ?? (process.env.GITHUB_ACTIONS === 'true' || isAzurePipelines()),
         codequality: values.codequality as string | undefined,
         color,
         changedSince: values['changed-since'] as string | undefined,
@@ -207,7 +236,12 @@ async function reportCommand({ values, positionals }: Parsed, io: CommandIO, cwd
   );
 }
 
-async function renderCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string, isTty: boolean): Promise<number> {
+async function renderCommand(
+  { values, positionals }: Parsed,
+  io: CommandIO,
+  cwd: string,
+  isTty: boolean,
+): Promise<number> {
   const format = values.format as string;
   if (format !== 'pdf' && format !== 'html') throw new UsageError(`unknown format '${format}'. Formats: pdf, html`);
   const concurrency = concurrencyOf(values.concurrency);
@@ -234,19 +268,37 @@ async function renderCommand({ values, positionals }: Parsed, io: CommandIO, cwd
 }
 
 async function importCommand({ values, positionals }: Parsed, io: CommandIO, cwd: string): Promise<number> {
-  if (positionals.length !== 1) throw new UsageError('import takes one file: continuity import PLAN.docx [--out PLAN.md]');
+  if (positionals.length !== 1)
+    throw new UsageError('import takes one file: continuity import PLAN.docx [--out PLAN.md]');
   const { runImport } = await import('./commands/import.js');
   const { ConfigResolver } = await import('../core/index.js');
   const resolver = new ConfigResolver(values.config ? resolve(cwd, values.config as string) : undefined);
-  return runImport({ file: positionals[0], out: values.out as string | undefined, force: values.force as boolean, cwd, today: isoDate(values.today as string | undefined, '--today'), resolver }, io);
+  return runImport(
+    {
+      file: positionals[0],
+      out: values.out as string | undefined,
+      force: values.force as boolean,
+      cwd,
+      today: isoDate(values.today as string | undefined, '--today'),
+      resolver,
+    },
+    io,
+  );
 }
 
 function newCommand({ values }: Parsed, io: CommandIO, cwd: string): number {
-  if (!values.name || !values.ods) throw new UsageError('continuity new needs --name "Practice name" and --ods CODE, e.g. continuity new --name "Riverside Surgery" --ods K81003');
+  if (!values.name || !values.ods)
+    throw new UsageError(
+      'continuity new needs --name "Practice name" and --ods CODE, e.g. continuity new --name "Riverside Surgery" --ods K81003',
+    );
   const name = values.name as string;
   const out = resolve(cwd, (values.out as string | undefined) ?? `plans/${planFileName(name)}`);
   if (existsSync(out)) throw new UsageError(`${out} already exists; choose another --out (nothing was overwritten)`);
-  const text = newPlanText({ practiceName: name, odsCode: (values.ods as string).trim().toUpperCase(), today: isoDate(values.today as string | undefined, '--today') ?? todayIso() });
+  const text = newPlanText({
+    practiceName: name,
+    odsCode: (values.ods as string).trim().toUpperCase(),
+    today: isoDate(values.today as string | undefined, '--today') ?? todayIso(),
+  });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text, { flag: 'wx' });
   io.stdout(`Created ${out}\nFill in every {{placeholder}}, then run: continuity lint ${out}\n`);

@@ -17,7 +17,10 @@ export interface PlanSelection {
   estateSize: number;
 }
 
-export async function selectPlans(opts: { paths: string[]; cwd: string; resolver: ConfigResolver; shard?: Shard; changedSince?: string }, io: { stderr(s: string): void }): Promise<PlanSelection> {
+export async function selectPlans(
+  opts: { paths: string[]; cwd: string; resolver: ConfigResolver; shard?: Shard; changedSince?: string },
+  io: { stderr(s: string): void },
+): Promise<PlanSelection> {
   let files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver: opts.resolver }, io);
   const estateSize = files.length;
   // The shard is taken from the whole estate, so a plan stays in the same shard whatever changed.
@@ -32,7 +35,9 @@ export async function selectPlans(opts: { paths: string[]; cwd: string; resolver
 /** Plans changed since the ref, plans whose shared files changed, or all of them when the configuration did. */
 function selectChanged(files: string[], ref: string, cwd: string, resolver: ConfigResolver): string[] {
   const changed = changedFilesSince(ref, cwd);
-  const configChanged = [...changed].some((f) => basename(f) === 'continuity.config.json' || f.endsWith('.schema.json'));
+  const configChanged = [...changed].some(
+    (f) => basename(f) === 'continuity.config.json' || f.endsWith('.schema.json'),
+  );
   if (configChanged) return files;
   return files.filter((f) => {
     if (changed.has(f)) return true;
@@ -44,6 +49,10 @@ function selectChanged(files: string[], ref: string, cwd: string, resolver: Conf
 }
 
 /** The scope as the build's summary line names it: "3 of 10 plans (shard 1/2) (changed since main)". */
-export function scopeLabel(checked: number, selection: PlanSelection, opts: { shard?: Shard; changedSince?: string }): string {
+export function scopeLabel(
+  checked: number,
+  selection: PlanSelection,
+  opts: { shard?: Shard; changedSince?: string },
+): string {
   return `${checked} of ${selection.estateSize} plans${opts.shard ? ` (shard ${opts.shard.index}/${opts.shard.count})` : ''}${opts.changedSince ? ` (changed since ${opts.changedSince})` : ''}`;
 }

@@ -49,15 +49,27 @@ export async function printBatch(jobs: RenderJob[], opts: PrintBatchOptions, io:
     onDone: (o, done, total) => {
       if (opts.tty) io.stderr(progressBar(done, total) + (done === total ? '\n' : ''));
       if (!o.ok) return;
-      if (!opts.tty) io.stdout(`${o.job.name} -> ${relative(opts.cwd, o.job.outFile)} (${o.pages} pages, ${(o.ms / 1000).toFixed(1)} s)\n`);
-      if (o.blocked?.length) io.stderr(`continuity: ${o.job.name}: blocked ${o.blocked.length} request(s) the plan tried to make (printing never uses the network)\n`);
+      if (!opts.tty)
+        io.stdout(
+          `${o.job.name} -> ${relative(opts.cwd, o.job.outFile)} (${o.pages} pages, ${(o.ms / 1000).toFixed(1)} s)\n`,
+        );
+      if (o.blocked?.length)
+        io.stderr(
+          `continuity: ${o.job.name}: blocked ${o.blocked.length} request(s) the plan tried to make (printing never uses the network)\n`,
+        );
     },
   });
-  for (const o of outcomes) if (!o.ok) io.stderr(`continuity: ${o.job.name} not printed: ${o.noBrowser ? 'there was no browser to print it with' : o.error}\n`);
+  for (const o of outcomes)
+    if (!o.ok)
+      io.stderr(
+        `continuity: ${o.job.name} not printed: ${o.noBrowser ? 'there was no browser to print it with' : o.error}\n`,
+      );
   const noBrowser = outcomes.find((o) => o.noBrowser);
   if (noBrowser) {
     const doctor = `continuity doctor${opts.explicitBrowser ? ` --browser ${JSON.stringify(opts.explicitBrowser)}` : ''}`;
-    io.stderr(`continuity: ${noBrowser.error} (${opts.browserPath}). Run '${doctor}' to see why and how to fix it, or use ${opts.htmlOption} and print from any browser.\n`);
+    io.stderr(
+      `continuity: ${noBrowser.error} (${opts.browserPath}). Run '${doctor}' to see why and how to fix it, or use ${opts.htmlOption} and print from any browser.\n`,
+    );
   }
   return outcomes;
 }

@@ -46,13 +46,27 @@ export interface DecideOptions {
   force: boolean;
 }
 
-export function decidePrinting(plans: EstatePlan[], opts: DecideOptions, io: { stderr(s: string): void }): PrintDecision {
+export function decidePrinting(
+  plans: EstatePlan[],
+  opts: DecideOptions,
+  io: { stderr(s: string): void },
+): PrintDecision {
   const { siteDir, resolver } = opts;
-  const decision: PrintDecision = { statuses: new Map(), jobs: [], planOfJob: new Map(), html: [], failingChecks: 0, collided: 0, unchanged: 0 };
+  const decision: PrintDecision = {
+    statuses: new Map(),
+    jobs: [],
+    planOfJob: new Map(),
+    html: [],
+    failingChecks: 0,
+    collided: 0,
+    unchanged: 0,
+  };
   const { statuses } = decision;
   const hashes = new SharedFileHashes();
   // Two plans printed to one file would silently lose one: the later is refused, with the reason.
-  const collisions = outputCollisions(plans.map((p) => ({ path: p.path, outputs: plannedOutputs(p.path, opts.outputs) })));
+  const collisions = outputCollisions(
+    plans.map((p) => ({ path: p.path, outputs: plannedOutputs(p.path, opts.outputs) })),
+  );
   for (const plan of plans) {
     const previous = readStatus(siteDir, plan.path);
     const summary = estateSummary(plan, opts.cwd);
@@ -61,7 +75,11 @@ export function decidePrinting(plans: EstatePlan[], opts: DecideOptions, io: { s
       decision.failingChecks++;
       // A plan that fails its checks is not published: its old copies would no longer match the plan.
       if (previous) removeOutputs(siteDir, previous.outputs);
-      statuses.set(plan.path, { path: plan.path, summary, outputs: { notPrinted: `Not published: fails its checks (${errors} ${errors === 1 ? 'error' : 'errors'})` } });
+      statuses.set(plan.path, {
+        path: plan.path,
+        summary,
+        outputs: { notPrinted: `Not published: fails its checks (${errors} ${errors === 1 ? 'error' : 'errors'})` },
+      });
       continue;
     }
     const collision = collisions.get(plan.path);
@@ -83,7 +101,8 @@ export function decidePrinting(plans: EstatePlan[], opts: DecideOptions, io: { s
     // Prepared (read, checked, through the print gate) once, when its first copy is made, so the
     // browser starts on the first plan while the others wait.
     let prepared: PreparedPrint | undefined;
-    const prepare = () => (prepared ??= preparePrint(plan.file, plan.path, { resolver, printedDate: opts.today, allowErrors: false }));
+    const prepare = () =>
+      (prepared ??= preparePrint(plan.file, plan.path, { resolver, printedDate: opts.today, allowErrors: false }));
     const build = (formsOnly: boolean) => (pages?: Record<string, number>) => {
       const p = prepare();
       if ('refusal' in p) throw new PlanNotPrintable(p.refusal);

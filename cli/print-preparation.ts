@@ -29,7 +29,9 @@ export function preparePrint(file: string, shown: string, opts: PrepareOptions):
   const decision = decidePrint({ doc: result.doc, errors, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
   if (!decision.print || !result.doc) {
     const problems = decision.print ? ['could not be read'] : decision.problems;
-    return { refusal: `it ${joinProblems(problems)}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.` };
+    return {
+      refusal: `it ${joinProblems(problems)}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.`,
+    };
   }
   const options: PrintOptions = {
     revision: sourceRevision(file),

@@ -15,8 +15,13 @@ export const BUILD_OUTPUTS = ['pdf', 'forms', 'html'] as const;
 export type BuildOutput = (typeof BUILD_OUTPUTS)[number];
 
 export function parseBuildOutputs(value: string): BuildOutput[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const o of list) if (!(BUILD_OUTPUTS as readonly string[]).includes(o)) throw new UsageError(`unknown output '${o}'. Outputs: ${BUILD_OUTPUTS.join(', ')} (several with commas)`);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const o of list)
+    if (!(BUILD_OUTPUTS as readonly string[]).includes(o))
+      throw new UsageError(`unknown output '${o}'. Outputs: ${BUILD_OUTPUTS.join(', ')} (several with commas)`);
   return [...new Set(list)] as BuildOutput[];
 }
 
@@ -31,9 +36,15 @@ export function plannedOutputs(planPath: string, outputs: BuildOutput[]): PlanOu
 }
 
 /** Everything a plan's printed copies depend on, except the printing date and the repository's HEAD. */
-export function renderKey(plan: EstatePlan, configHash: string, outputs: BuildOutput[], hashes: SharedFileHashes): string {
+export function renderKey(
+  plan: EstatePlan,
+  configHash: string,
+  outputs: BuildOutput[],
+  hashes: SharedFileHashes,
+): string {
   const bytes = readPlanBytes(plan.file);
   const h = createHash('sha256').update(Buffer.isBuffer(bytes) ? bytes : 'unreadable');
-  for (const f of [...(plan.sharedFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path))) h.update(`\0${f.path}\0${hashes.get(f.path) ?? 'missing'}`);
+  for (const f of [...(plan.sharedFiles ?? [])].sort((a, b) => a.path.localeCompare(b.path)))
+    h.update(`\0${f.path}\0${hashes.get(f.path) ?? 'missing'}`);
   return h.update(`\0${configHash}\0${toolFingerprint()}\0${outputs.join(',')}`).digest('hex');
 }

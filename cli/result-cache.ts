@@ -33,7 +33,13 @@ export interface CheckedFile {
  * The plan's path is part of the key: shared content is found relative to the plan, so two copies of
  * one plan in different folders can have different answers (one finds its shared files, one not).
  */
-export function cacheKey(bytes: Uint8Array, configHash: string, fingerprint: string, today: string, path: string): string {
+export function cacheKey(
+  bytes: Uint8Array,
+  configHash: string,
+  fingerprint: string,
+  today: string,
+  path: string,
+): string {
   return createHash('sha256').update(bytes).update(`\0${configHash}\0${fingerprint}\0${today}\0${path}`).digest('hex');
 }
 
@@ -63,10 +69,28 @@ const isPosition = (v: unknown) => isObject(v) && Number.isInteger(v.line) && Nu
 export function isCheckedFile(v: unknown): v is CheckedFile {
   if (!isObject(v) || !Array.isArray(v.diagnostics)) return false;
   const diagnosticOk = (d: unknown) =>
-    isObject(d) && typeof d.ruleId === 'string' && SEVERITIES.includes(d.severity as string) && typeof d.message === 'string' && isObject(d.range) && isPosition(d.range.start) && isPosition(d.range.end);
+    isObject(d) &&
+    typeof d.ruleId === 'string' &&
+    SEVERITIES.includes(d.severity as string) &&
+    typeof d.message === 'string' &&
+    isObject(d.range) &&
+    isPosition(d.range.start) &&
+    isPosition(d.range.end);
   if (!v.diagnostics.every(diagnosticOk)) return false;
-  if (v.sharedFiles !== undefined && !(Array.isArray(v.sharedFiles) && v.sharedFiles.every((f) => isObject(f) && typeof f.path === 'string' && (f.sha256 === null || typeof f.sha256 === 'string')))) return false;
-  return v.summary === undefined || (isObject(v.summary) && Number.isInteger(v.summary.errors) && Number.isInteger(v.summary.warnings));
+  if (
+    v.sharedFiles !== undefined &&
+    !(
+      Array.isArray(v.sharedFiles) &&
+      v.sharedFiles.every(
+        (f) => isObject(f) && typeof f.path === 'string' && (f.sha256 === null || typeof f.sha256 === 'string'),
+      )
+    )
+  )
+    return false;
+  return (
+    v.summary === undefined ||
+    (isObject(v.summary) && Number.isInteger(v.summary.errors) && Number.isInteger(v.summary.warnings))
+  );
 }
 
 export class ResultCache {
@@ -81,7 +105,8 @@ export class ResultCache {
       const data = 'text' in read ? JSON.parse(read.text) : undefined;
       if (data?.format === FORMAT && data.entries && typeof data.entries === 'object') {
         for (const [k, v] of Object.entries(data.entries as Record<string, { checked?: unknown; mac?: unknown }>)) {
-          if (v && isCheckedFile(v.checked) && verifyState(signedText(k, v.checked), v.mac)) this.entries.set(k, v.checked);
+          if (v && isCheckedFile(v.checked) && verifyState(signedText(k, v.checked), v.mac))
+            this.entries.set(k, v.checked);
         }
       }
     } catch {

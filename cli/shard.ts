@@ -17,7 +17,9 @@ export function parseShard(value: string): Shard {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || count > 1000 || index < 1 || index > count) {
-    throw new UsageError(`--shard takes I/N with 1 <= I <= N <= 1000, e.g. --shard 2/4 for the second of four runners, not '${value}'`);
+    throw new UsageError(
+      `--shard takes I/N with 1 <= I <= N <= 1000, e.g. --shard 2/4 for the second of four runners, not '${value}'`,
+    );
   }
   return { index, count };
 }

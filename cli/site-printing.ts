@@ -32,7 +32,11 @@ export interface SitePrintResult {
  * are due and no browser could be found or started: a usage failure (exit 2), and when none is found
  * nothing has been written.
  */
-export async function printDecided(decision: PrintDecision, opts: SitePrintOptions, io: CommandIO): Promise<SitePrintResult | 'no-browser'> {
+export async function printDecided(
+  decision: PrintDecision,
+  opts: SitePrintOptions,
+  io: CommandIO,
+): Promise<SitePrintResult | 'no-browser'> {
   // A missing browser is one clear message before anything is written.
   let browserPath: string | undefined;
   if (decision.jobs.length > 0) {
@@ -47,7 +51,20 @@ export async function printDecided(decision: PrintDecision, opts: SitePrintOptio
   }
   let printedFiles = decision.html.length;
   if (browserPath) {
-    const outcomes = await printBatch(decision.jobs, { browserPath, explicitBrowser: opts.browser, htmlOption: '--outputs html', concurrency: opts.concurrency, sourceDate: opts.pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
+    const outcomes = await printBatch(
+      decision.jobs,
+      {
+        browserPath,
+        explicitBrowser: opts.browser,
+        htmlOption: '--outputs html',
+        concurrency: opts.concurrency,
+        sourceDate: opts.pdfDate,
+        signal: opts.signal,
+        tty: opts.tty,
+        cwd: opts.cwd,
+      },
+      io,
+    );
     // A browser that cannot start prints nothing: the site's statuses are left as they were.
     if (outcomes.some((o) => o.noBrowser)) return 'no-browser';
     for (const o of outcomes) {
@@ -58,7 +75,11 @@ export async function printDecided(decision: PrintDecision, opts: SitePrintOptio
   for (const [planPath, why] of failedToPrint) {
     const s = decision.statuses.get(planPath)!;
     removeOutputs(opts.siteDir, s.outputs);
-    decision.statuses.set(planPath, { path: s.path, summary: s.summary, outputs: { notPrinted: `Not printed: ${why}` } });
+    decision.statuses.set(planPath, {
+      path: s.path,
+      summary: s.summary,
+      outputs: { notPrinted: `Not printed: ${why}` },
+    });
   }
   return { printedFiles, failedPlans: failedToPrint.size };
 }

@@ -61,7 +61,8 @@ export function isSiteOutputPath(p: unknown): p is string {
 }
 
 function isPlanStatus(v: unknown): v is PlanStatus & { mac: string } {
-  if (!isObject(v) || v.format !== FORMAT || typeof v.path !== 'string' || !isObject(v.summary) || !isObject(v.outputs)) return false;
+  if (!isObject(v) || v.format !== FORMAT || typeof v.path !== 'string' || !isObject(v.summary) || !isObject(v.outputs))
+    return false;
   const s = v.summary;
   if (!Number.isInteger(s.errors) || !Number.isInteger(s.warnings) || !isObject(s.sections)) return false;
   if (v.renderKey !== undefined && typeof v.renderKey !== 'string') return false;
@@ -99,7 +100,11 @@ export function writeStatus(siteDir: string, status: Omit<PlanStatus, 'format'>)
   if (!file) return;
   mkdirSync(dirname(file), { recursive: true });
   const { path, summary, renderKey, outputs } = status;
-  writeFileAtomic(file, JSON.stringify({ format: FORMAT, path, summary, renderKey, outputs, mac: signState(signedText(status)) }, null, 2) + '\n');
+  writeFileAtomic(
+    file,
+    JSON.stringify({ format: FORMAT, path, summary, renderKey, outputs, mac: signState(signedText(status)) }, null, 2) +
+      '\n',
+  );
 }
 
 export function removeStatus(siteDir: string, planPath: string): void {

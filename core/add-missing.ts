@@ -59,7 +59,11 @@ interface Pending {
 
 /** Guidance as an HTML comment: never printed, never counted as content, and safe for `--`. */
 function guidanceComment(def: SectionDef): string {
-  const text = [`Draft inserted from the template: complete it and replace every {{placeholder}}.`, def.description, def.write ? `What to write: ${def.write}` : '']
+  const text = [
+    `Draft inserted from the template: complete it and replace every {{placeholder}}.`,
+    def.description,
+    def.write ? `What to write: ${def.write}` : '',
+  ]
     .filter(Boolean)
     .join(' ')
     .replace(/-{2,}/g, '-')
@@ -68,7 +72,6 @@ function guidanceComment(def: SectionDef): string {
   return `<!-- ${text} -->`;
 }
 
-
 /** "Riverside Surgery" from "# Riverside Surgery: IT outage business continuity plan", when clear. */
 export function practiceNameFromTitle(title: string): string | undefined {
   const t = title.replace(/\s+/g, ' ').trim();
@@ -76,7 +79,8 @@ export function practiceNameFromTitle(title: string): string | undefined {
   // t's only blanks are single spaces (collapsed above), so ' ?' and ' ' say what \s* and \s+ would,
   // without the ambiguity that lets a lazy name followed by blank runs backtrack.
   const byColon = /^(.{3,80}?) ?[:|\u2013\u2014-] \S/.exec(t);
-  const bySuffix = /^(.{3,80}?) (?:it )?(?:outage )?business continuity(?: and disaster recovery)?(?: plan| policy)?\b/i.exec(t);
+  const bySuffix =
+    /^(.{3,80}?) (?:it )?(?:outage )?business continuity(?: and disaster recovery)?(?: plan| policy)?\b/i.exec(t);
   const name = (byColon?.[1] ?? bySuffix?.[1])?.trim();
   if (!name || !/\p{L}/u.test(name) || /business continuity|continuity plan/i.test(name)) return undefined;
   return name;
@@ -85,7 +89,11 @@ export function practiceNameFromTitle(title: string): string | undefined {
 function sectionBlock(def: SectionDef, depth: number, fills: ReturnType<typeof knownFills>, eol: string): string {
   const body = prefillTemplate((def.template ?? '').trim(), fills);
   const hashes = '#'.repeat(depth);
-  return [`${hashes} ${def.title}`, '', guidanceComment(def), '', body].filter((l, i, a) => !(l === '' && a[i - 1] === '' )).join('\n').trimEnd().replace(/\n/g, eol);
+  return [`${hashes} ${def.title}`, '', guidanceComment(def), '', body]
+    .filter((l, i, a) => !(l === '' && a[i - 1] === ''))
+    .join('\n')
+    .trimEnd()
+    .replace(/\n/g, eol);
 }
 
 function frontMatterKeyEnd(doc: PlanDocument, key: string): number | undefined {
@@ -120,13 +128,15 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
   const own = checkPlan(text, { ...options, shared: false });
   const doc = own.doc;
   if (!doc) return { text, edits: [], inserted: [], notes: ['The plan could not be read, so nothing was inserted.'] };
-  const merged = options.path && options.shared !== false ? checkPlan(text, options).doc ?? doc : doc;
+  const merged = options.path && options.shared !== false ? (checkPlan(text, options).doc ?? doc) : doc;
   const eol = eolOf(text);
   const pending: Pending[] = [];
   const notes: string[] = [];
   const catalogue = doc.catalogue;
   const fmSchema: JsonSchema = catalogue.frontMatterSchema;
-  const titleText = doc.titleRange ? text.slice(doc.titleRange.start.offset, doc.titleRange.end.offset).replace(/^#+\s*/, '') : '';
+  const titleText = doc.titleRange
+    ? text.slice(doc.titleRange.start.offset, doc.titleRange.end.offset).replace(/^#+\s*/, '')
+    : '';
   const known: KnownValues = { ...(options.known ?? {}) };
   const guessedName = practiceNameFromTitle(titleText);
   if (guessedName && !('practice.name' in known)) known['practice.name'] = guessedName;
@@ -136,11 +146,22 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
   const data = frontMatter?.data ?? {};
   const fillsSource: Record<string, unknown> = { ...data };
   if (!frontMatter) {
-    const yaml = (fmSchema.required ?? []).map((k: string) => fieldYaml(k, fmSchema.properties?.[k], known, eol)).join(eol);
-    pending.push({ at: 0, rank: -1, text: `---${eol}${yaml}${eol}---${eol}${eol}`, kind: 'front-matter', id: 'front matter', title: 'front matter' });
+    const yaml = (fmSchema.required ?? [])
+      .map((k: string) => fieldYaml(k, fmSchema.properties?.[k], known, eol))
+      .join(eol);
+    pending.push({
+      at: 0,
+      rank: -1,
+      text: `---${eol}${yaml}${eol}---${eol}${eol}`,
+      kind: 'front-matter',
+      id: 'front matter',
+      title: 'front matter',
+    });
     for (const k of fmSchema.required ?? []) fillsSource[k] = skeletonValue(fmSchema.properties?.[k], k, k, known);
   } else if (frontMatter.problems.length > 0) {
-    notes.push('The front matter could not be read, so its missing fields were not added: correct it first (see the front-matter message).');
+    notes.push(
+      'The front matter could not be read, so its missing fields were not added: correct it first (see the front-matter message).',
+    );
   } else {
     const order = Object.keys(fmSchema.properties ?? {});
     const required: string[] = fmSchema.required ?? [];
@@ -155,10 +176,19 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
           // `telephony:` with nothing under it: its fields go under the key.
           const edit = node?.type === 'object' || node?.type === 'array' ? groupShapeEdit(doc, key, node) : undefined;
           if (edit && edit.start === edit.end) {
-            pending.push({ at: edit.start, rank: order.indexOf(key), text: edit.text, kind: 'field', id: key, title: node?.title ?? key });
+            pending.push({
+              at: edit.start,
+              rank: order.indexOf(key),
+              text: edit.text,
+              kind: 'field',
+              id: key,
+              title: node?.title ?? key,
+            });
             fillsSource[key] = skeletonValue(node, key, key, known);
           } else {
-            notes.push(`The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`);
+            notes.push(
+              `The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`,
+            );
           }
           continue;
         }
@@ -174,7 +204,14 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
         }
         at ??= before.length === 0 ? openEnd : closeLineStart;
         if (at > 0 && text[at - 1] !== '\n') continue; // no line to insert after: leave for a person
-        pending.push({ at, rank: order.indexOf(key), text: fieldYaml(key, node, known, eol) + eol, kind: 'field', id: key, title: node?.title ?? key });
+        pending.push({
+          at,
+          rank: order.indexOf(key),
+          text: fieldYaml(key, node, known, eol) + eol,
+          kind: 'field',
+          id: key,
+          title: node?.title ?? key,
+        });
         fillsSource[key] = skeletonValue(node, key, key, known);
         continue;
       }
@@ -186,11 +223,20 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
           const value = skeletonValue(subNode, sub, `${key}.${sub}`, known);
           const fix = insertFieldFix(doc, pointerOf('frontMatter', key), sub, value, false);
           if (!fix) {
-            notes.push(`The front matter's '${key}' has no '${sub}': add it by hand (its group is written in a way the tools do not edit).`);
+            notes.push(
+              `The front matter's '${key}' has no '${sub}': add it by hand (its group is written in a way the tools do not edit).`,
+            );
             continue;
           }
           const e = fix.edits[0];
-          pending.push({ at: e.start, rank: 1000, text: e.text, kind: 'field', id: `${key}.${sub}`, title: subNode?.title ?? sub });
+          pending.push({
+            at: e.start,
+            rank: 1000,
+            text: e.text,
+            kind: 'field',
+            id: `${key}.${sub}`,
+            title: subNode?.title ?? sub,
+          });
         }
       }
     }
@@ -211,7 +257,14 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
       for (const sub of def.subsections) {
         if (!sub.required || sub.id in model.subsections) continue;
         const block = sectionBlock(sub, 3, fills, eol);
-        pending.push({ at: heading.endOffset, rank: 2000 + sub.order, text: `${eol}${eol}${block}`, kind: 'part', id: `${def.id}/${sub.id}`, title: `${def.title}: ${sub.title}` });
+        pending.push({
+          at: heading.endOffset,
+          rank: 2000 + sub.order,
+          text: `${eol}${eol}${block}`,
+          kind: 'part',
+          id: `${def.id}/${sub.id}`,
+          title: `${def.title}: ${sub.title}`,
+        });
       }
       continue;
     }
@@ -219,7 +272,9 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
     const likely = likelyHeadingFor(doc, def.id);
     if (likely) {
       // Never a second copy of what the practice probably wrote under its own heading: a person decides.
-      notes.push(`'${def.title}' was not inserted: the heading '${likely.text}' on line ${likely.range.start.line} looks like it. If it is, add {#${def.id}} to the end of that heading; if not, run this again after renaming it.`);
+      notes.push(
+        `'${def.title}' was not inserted: the heading '${likely.text}' on line ${likely.range.start.line} looks like it. If it is, add {#${def.id}} to the end of that heading; if not, run this again after renaming it.`,
+      );
       continue;
     }
     const block = sectionBlock(def, 2, fills, eol);
@@ -228,9 +283,23 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
       return other !== undefined && other.order > def.order;
     });
     if (next) {
-      pending.push({ at: next.range.start.offset, rank: 3000 + def.order, text: `${block}${eol}${eol}`, kind: 'section', id: def.id, title: def.title });
+      pending.push({
+        at: next.range.start.offset,
+        rank: 3000 + def.order,
+        text: `${block}${eol}${eol}`,
+        kind: 'section',
+        id: def.id,
+        title: def.title,
+      });
     } else {
-      pending.push({ at: text.length, rank: 3000 + def.order, text: block + eol, kind: 'section', id: def.id, title: def.title });
+      pending.push({
+        at: text.length,
+        rank: 3000 + def.order,
+        text: block + eol,
+        kind: 'section',
+        id: def.id,
+        title: def.title,
+      });
     }
   }
 
@@ -245,7 +314,9 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
     const lost = pending.filter((p) => lostAt.has(p.at));
     if (lost.length === 0) break;
     for (const p of lost) {
-      notes.push(`'${p.title}' could not be inserted where it would be read: the plan has a comment (<!--), a code block (\`\`\`) or front matter (---) that is not closed. Close it, then run this again.`);
+      notes.push(
+        `'${p.title}' could not be inserted where it would be read: the plan has a comment (<!--), a code block (\`\`\`) or front matter (---) that is not closed. Close it, then run this again.`,
+      );
       pending.splice(pending.indexOf(p), 1);
     }
     result = assemble(text, pending, eol);
@@ -265,7 +336,9 @@ function landed(p: Pending, doc: PlanDocument | undefined): boolean {
   if (p.kind === 'front-matter') return true;
   const [key, sub] = p.id.split('.');
   const value = doc.frontMatter.data[key];
-  return sub === undefined ? value !== undefined : !!value && typeof value === 'object' && sub in (value as Record<string, unknown>);
+  return sub === undefined
+    ? value !== undefined
+    : !!value && typeof value === 'object' && sub in (value as Record<string, unknown>);
 }
 
 /** One edit per offset, the insertions in order; the end of the text gets the blank line it needs. */
@@ -274,7 +347,7 @@ function assemble(text: string, pendingIn: Pending[], eol: string): Omit<AddMiss
   const edits: TextEdit[] = [];
   const inserted: InsertedItem[] = [];
   let shift = 0;
-  for (let i = 0; i < pending.length; ) {
+  for (let i = 0; i < pending.length;) {
     const at = pending[i].at;
     let chunk = '';
     if (at === text.length && pending[i].kind !== 'front-matter' && text.length > 0) {
@@ -285,7 +358,8 @@ function assemble(text: string, pendingIn: Pending[], eol: string): Omit<AddMiss
       const p = pending[i];
       let piece = p.text;
       // Consecutive sections at the end of the text: a blank line between them.
-      if (at === text.length && p.kind === 'section' && chunk && !/(\r?\n){2}$/.test(chunk) && chunk.trim()) piece = eol + piece;
+      if (at === text.length && p.kind === 'section' && chunk && !/(\r?\n){2}$/.test(chunk) && chunk.trim())
+        piece = eol + piece;
       const start = startInNew + chunk.length + (piece.length - piece.trimStart().length);
       chunk += piece;
       inserted.push({ kind: p.kind, id: p.id, title: p.title, start, end: startInNew + chunk.trimEnd().length });

@@ -52,7 +52,9 @@ function processorFor(config: ResolvedConfig, today: string): Processor<Root, Ro
   const key = `${config.hash}|${today}`;
   let p = processors.get(key);
   if (!p) {
-    p = unified().use(checkPlugins({ schemas: config.schemas, today, rules: config.rules })).freeze() as unknown as Processor<Root, Root, Root>;
+    p = unified()
+      .use(checkPlugins({ schemas: config.schemas, today, rules: config.rules }))
+      .freeze() as unknown as Processor<Root, Root, Root>;
     processors.set(key, p);
     if (processors.size > 10) processors.delete(processors.keys().next().value as string);
   }
@@ -66,7 +68,18 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
     // Content problems are diagnostics, never crashes: whatever went wrong, the caller gets an answer.
     const zero = { line: 1, column: 1, offset: 0 };
     const message = `The plan could not be checked (${(e as Error)?.message ?? String(e)}). This is a fault in the tools, not necessarily in the plan: please report it with the plan attached.`;
-    return { diagnostics: [{ ruleId: 'internal-error', severity: 'error', message, range: { start: zero, end: zero }, url: ruleDocsUrl('internal-error') }], text };
+    return {
+      diagnostics: [
+        {
+          ruleId: 'internal-error',
+          severity: 'error',
+          message,
+          range: { start: zero, end: zero },
+          url: ruleDocsUrl('internal-error'),
+        },
+      ],
+      text,
+    };
   }
 }
 
@@ -88,7 +101,13 @@ function runChecks(text: string, options: CheckOptions): CheckResult {
     if (finding) return finding;
     // A message another plugin added (not through our engine): keep it, at the start of the file.
     const ruleId = m.ruleId ?? 'internal-error';
-    return { ruleId, severity: severityOfFatal(m.fatal), message: m.reason, range: lines.range(0, 0), url: ruleDocsUrl(ruleId) };
+    return {
+      ruleId,
+      severity: severityOfFatal(m.fatal),
+      message: m.reason,
+      range: lines.range(0, 0),
+      url: ruleDocsUrl(ruleId),
+    };
   });
   if (expansion) {
     diagnostics = mapMergedDiagnostics(diagnostics, expansion, resolve(options.path!)).flatMap((d) => {
@@ -109,7 +128,15 @@ export function checkPlanBytes(bytes: Uint8Array, options: CheckOptions = {}): C
   if (isDecodeProblem(decoded)) {
     const zero = { line: 1, column: 1, offset: 0 };
     return {
-      diagnostics: [{ ruleId: 'unreadable-file', severity: 'error', message: decoded.message, range: { start: zero, end: zero }, url: ruleDocsUrl('unreadable-file') }],
+      diagnostics: [
+        {
+          ruleId: 'unreadable-file',
+          severity: 'error',
+          message: decoded.message,
+          range: { start: zero, end: zero },
+          url: ruleDocsUrl('unreadable-file'),
+        },
+      ],
     };
   }
   const result = checkPlan(decoded.text, options);

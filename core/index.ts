@@ -6,7 +6,15 @@ export type { PlanModel, SectionModel, StepModel, TableModel, SourceMap } from '
 export type { PlanDocument, HeadingInfo } from './model/plan-document.js';
 export { fixPlanText } from './fix-plan.js';
 export { applyEdits } from './fix/apply-edits.js';
-export { defaultConfig, findConfigFile, loadConfigFile, resolveConfig, ConfigError, CONFIG_FILE, type ResolvedConfig } from './config/config.js';
+export {
+  defaultConfig,
+  findConfigFile,
+  loadConfigFile,
+  resolveConfig,
+  ConfigError,
+  CONFIG_FILE,
+  type ResolvedConfig,
+} from './config/config.js';
 export { ruleCatalogue, knownRuleIds, type RuleInfo } from './rules/catalogue.js';
 export { rules } from './rules/index.js';
 export { newPlanText, planFileName, templatePath } from './new-plan.js';

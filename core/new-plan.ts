@@ -24,12 +24,15 @@ export class NewPlanError extends Error {}
 /** The ODS code's pattern, from the schema (the one place it is written). */
 function odsCodePattern(): RegExp {
   const field = frontMatterSchemaAt(loadPlanSchema().properties?.frontMatter, ['practice', 'ods_code']);
-  if (typeof field?.pattern !== 'string') throw new Error('The plan schema has no pattern for practice.ods_code; reinstall the tools.');
+  if (typeof field?.pattern !== 'string')
+    throw new Error('The plan schema has no pattern for practice.ods_code; reinstall the tools.');
   return new RegExp(field.pattern, 'u');
 }
 
 export function validateOdsCode(code: string): string | undefined {
-  return odsCodePattern().test(code) ? undefined : `'${code}' is not a GP practice ODS code: one capital letter and five digits, for example K81003.`;
+  return odsCodePattern().test(code)
+    ? undefined
+    : `'${code}' is not a GP practice ODS code: one capital letter and five digits, for example K81003.`;
 }
 
 export function newPlanText(input: NewPlanInput, template = readFileSync(templatePath(), 'utf8')): string {
@@ -56,10 +59,12 @@ export function newPlanText(input: NewPlanInput, template = readFileSync(templat
 
 export function planFileName(practiceName: string): string {
   return (
-    practiceName
+    (practiceName
       .toLowerCase()
       .replace(/&/g, ' and ')
       .replace(/[^a-z0-9]+/g, '-')
-      .split('-').filter(Boolean).join('-') || 'plan'
-  ) + '.md';
+      .split('-')
+      .filter(Boolean)
+      .join('-') || 'plan') + '.md'
+  );
 }

@@ -15,7 +15,11 @@ const configPath = findConfigFile(process.cwd());
 const config = configPath ? loadConfigFile(configPath, knownRuleIds()) : defaultConfig();
 
 const preset: Preset = {
-  plugins: checkPlugins({ schemas: config.schemas, today: process.env.CONTINUITY_TODAY ?? todayIso(), rules: config.rules }),
+  plugins: checkPlugins({
+    schemas: config.schemas,
+    today: process.env.CONTINUITY_TODAY ?? todayIso(),
+    rules: config.rules,
+  }),
 };
 
 export default preset;

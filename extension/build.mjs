@@ -26,7 +26,8 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 mkdirSync(join(here, 'schema'), { recursive: true });
-for (const f of ['plan.schema.json', 'annotation-keywords.json', 'continuity.config.schema.json']) cpSync(join(root, 'schema', f), join(here, 'schema', f));
+for (const f of ['plan.schema.json', 'annotation-keywords.json', 'continuity.config.schema.json'])
+  cpSync(join(root, 'schema', f), join(here, 'schema', f));
 mkdirSync(join(here, 'plans'), { recursive: true });
 cpSync(join(root, 'plans', 'template.md'), join(here, 'plans', 'template.md'));
 // The rule docs: every diagnostic's link opens this copy (core/rules/docs-url.ts finds it upward from the bundle).

@@ -66,7 +66,8 @@ if (cycles.length === 0) {
   for (const component of cycles) {
     console.log(`cycle between: ${component.join(', ')}`);
     for (const from of component) {
-      for (const [to, example] of edges.get(from) ?? []) if (component.includes(to)) console.log(`  ${from} -> ${to}  (${example})`);
+      for (const [to, example] of edges.get(from) ?? [])
+        if (component.includes(to)) console.log(`  ${from} -> ${to}  (${example})`);
     }
   }
   process.exitCode = 1;

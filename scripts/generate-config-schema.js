@@ -9,36 +9,57 @@ const root = new URL('..', import.meta.url).pathname;
 const { ruleCatalogue } = await import(join(root, 'dist', 'core', 'index.js'));
 const { RULE_LEVELS } = await import(join(root, 'dist', 'core', 'config', 'config.js'));
 
-const level = { enum: RULE_LEVELS, description: 'off: not checked; info, warning or error: how the finding is reported (errors fail lint and build).' };
+const level = {
+  enum: RULE_LEVELS,
+  description: 'off: not checked; info, warning or error: how the finding is reported (errors fail lint and build).',
+};
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'urn:continuity-plans:continuity.config.schema.json',
   title: 'continuity.config.json',
-  description: 'Settings for the continuity plan checks, found upward from each plan. See the README, section continuity.config.json.',
+  description:
+    'Settings for the continuity plan checks, found upward from each plan. See the README, section continuity.config.json.',
   type: 'object',
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
     rules: {
       type: 'object',
-      description: 'Rule levels, and options for rules that take them: "placeholder": "error" or "contacts-verified": ["warning", {"maxAgeMonths": 3}].',
+      description:
+        'Rule levels, and options for rules that take them: "placeholder": "error" or "contacts-verified": ["warning", {"maxAgeMonths": 3}].',
       additionalProperties: false,
       properties: Object.fromEntries(
         ruleCatalogue().map((r) => [
           r.id,
           {
             description: `${r.description} (default: ${r.severity})`,
-            oneOf: [level, { type: 'array', items: [level, { type: 'object', description: "The rule's options." }], minItems: 2, maxItems: 2 }],
+            oneOf: [
+              level,
+              {
+                type: 'array',
+                items: [level, { type: 'object', description: "The rule's options." }],
+                minItems: 2,
+                maxItems: 2,
+              },
+            ],
           },
         ]),
       ),
     },
-    ignore: { type: 'array', items: { type: 'string' }, description: 'Globs of plan files never checked in folder runs, e.g. ["archive/**"].' },
-    schema: { type: 'string', description: "Path (relative to this file) of an ICB's JSON Schema that extends the plan schema." },
+    ignore: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Globs of plan files never checked in folder runs, e.g. ["archive/**"].',
+    },
+    schema: {
+      type: 'string',
+      description: "Path (relative to this file) of an ICB's JSON Schema that extends the plan schema.",
+    },
     docsUrl: {
       type: 'string',
       pattern: '^https?://[^\\s#]+$',
-      description: "Web address of the ICB's published copy of the rule docs (docs/rules.md); each rule's #anchor is added. Default: the copy shipped with the tools.",
+      description:
+        "Web address of the ICB's published copy of the rule docs (docs/rules.md); each rule's #anchor is added. Default: the copy shipped with the tools.",
     },
   },
 };

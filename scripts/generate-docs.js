@@ -5,20 +5,40 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const { loadPlanSchema, buildCatalogue, ruleCatalogue, rules, sourcesMarkdown } = await import(join(root, 'dist', 'core', 'index.js'));
+const { loadPlanSchema, buildCatalogue, ruleCatalogue, rules, sourcesMarkdown } = await import(
+  join(root, 'dist', 'core', 'index.js')
+);
 
 const schema = loadPlanSchema();
 const catalogue = buildCatalogue([schema]);
-const esc = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const esc = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
 function frontMatterRows(node, prefix, required, out) {
   for (const [key, prop] of Object.entries(node.properties ?? {})) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const type = prop.enum ? prop.enum.map((v) => `\`${v}\``).join(', ') : prop.format === 'date' ? 'date (YYYY-MM-DD)' : Array.isArray(prop.type) ? prop.type.join(' or ') : prop.type ?? '';
-    const rules = [prop.pattern ? `pattern \`${prop.pattern}\`` : '', prop.minItems ? `at least ${prop.minItems}` : '', prop['x-kind'] === 'phone' ? 'UK phone number' : ''].filter(Boolean).join('; ');
-    out.push(`| \`${path}\` | ${required.includes(key) ? 'yes' : ''} | ${esc(type)} | ${esc(prop.title)} | ${esc([prop['x-why'], prop['x-write'], rules].filter(Boolean).join(' '))} |`);
+    const type = prop.enum
+      ? prop.enum.map((v) => `\`${v}\``).join(', ')
+      : prop.format === 'date'
+        ? 'date (YYYY-MM-DD)'
+        : Array.isArray(prop.type)
+          ? prop.type.join(' or ')
+          : (prop.type ?? '');
+    const rules = [
+      prop.pattern ? `pattern \`${prop.pattern}\`` : '',
+      prop.minItems ? `at least ${prop.minItems}` : '',
+      prop['x-kind'] === 'phone' ? 'UK phone number' : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    out.push(
+      `| \`${path}\` | ${required.includes(key) ? 'yes' : ''} | ${esc(type)} | ${esc(prop.title)} | ${esc([prop['x-why'], prop['x-write'], rules].filter(Boolean).join(' '))} |`,
+    );
     if (prop.type === 'object') frontMatterRows(prop, path, prop.required ?? [], out);
-    if (prop.type === 'array' && prop.items?.type === 'object') frontMatterRows(prop.items, `${path}[]`, prop.items.required ?? [], out);
+    if (prop.type === 'array' && prop.items?.type === 'object')
+      frontMatterRows(prop.items, `${path}[]`, prop.items.required ?? [], out);
   }
 }
 
@@ -33,13 +53,17 @@ function sectionDoc(def, level) {
   if (def.write) lines.push(`What to write: ${def.write}`, '');
   if (def.sources.length) lines.push(sourcesMarkdown(def.sources), '');
   for (const t of def.tables) {
-    lines.push(`Table: **${t.title}**. Required columns: ${t.requiredColumns.map((c) => `"${t.columns.find((x) => x.id === c)?.title ?? c}"`).join(', ') || 'none'}.`, '');
+    lines.push(
+      `Table: **${t.title}**. Required columns: ${t.requiredColumns.map((c) => `"${t.columns.find((x) => x.id === c)?.title ?? c}"`).join(', ') || 'none'}.`,
+      '',
+    );
     lines.push('| Column | Also accepted | Kind |', '| --- | --- | --- |');
     for (const c of t.columns) lines.push(`| ${esc(c.title)} | ${esc(c.aliases.join(', '))} | ${c.kind ?? 'text'} |`);
     lines.push('');
   }
   for (const sub of def.subsections) lines.push(...sectionDoc(sub, level + 1));
-  if (def.template) lines.push('Starter text (inserted by the quick fix):', '', '```markdown', def.template.trimEnd(), '```', '');
+  if (def.template)
+    lines.push('Starter text (inserted by the quick fix):', '', '```markdown', def.template.trimEnd(), '```', '');
   return lines;
 }
 
@@ -82,8 +106,11 @@ const ruleDocs = [
       if (options.length > 0) {
         out.push('Options (`["warning", {...}]` in `continuity.config.json`):', '');
         for (const [name, o] of options) {
-          const range = typeof o.minimum === 'number' && typeof o.maximum === 'number' ? `, ${o.minimum} to ${o.maximum}` : '';
-          out.push(`- \`${name}\` (${o.type === 'integer' ? 'a whole number' : o.type}${range}): ${o.description ?? ''}`.trimEnd());
+          const range =
+            typeof o.minimum === 'number' && typeof o.maximum === 'number' ? `, ${o.minimum} to ${o.maximum}` : '';
+          out.push(
+            `- \`${name}\` (${o.type === 'integer' ? 'a whole number' : o.type}${range}): ${o.description ?? ''}`.trimEnd(),
+          );
         }
         out.push('');
       }
@@ -104,10 +131,19 @@ writeFileSync(join(root, 'docs', 'rules.md'), ruleDocs.trimEnd() + '\n');
 
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const table = ['| Rule id | Default | What it checks |', '| --- | --- | --- |', ...ruleCatalogue().map((r) => `| [\`${r.id}\`](docs/rules.md#${r.id.replace(/\//g, '')}) | ${r.severity} | ${esc(r.description)} |`)].join('\n');
+const table = [
+  '| Rule id | Default | What it checks |',
+  '| --- | --- | --- |',
+  ...ruleCatalogue().map(
+    (r) => `| [\`${r.id}\`](docs/rules.md#${r.id.replace(/\//g, '')}) | ${r.severity} | ${esc(r.description)} |`,
+  ),
+].join('\n');
 const { readmeOptionLists } = await import(join(root, 'dist', 'cli', 'command-table.js'));
 const next = readme
   .replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, `<!-- rules:start -->\n${table}\n<!-- rules:end -->`)
-  .replace(/<!-- cli-options:start -->[\s\S]*<!-- cli-options:end -->/, () => `<!-- cli-options:start -->\n${readmeOptionLists()}\n<!-- cli-options:end -->`);
+  .replace(
+    /<!-- cli-options:start -->[\s\S]*<!-- cli-options:end -->/,
+    () => `<!-- cli-options:start -->\n${readmeOptionLists()}\n<!-- cli-options:end -->`,
+  );
 writeFileSync(readmePath, next);
 console.log('wrote docs/plan-format.md, docs/rules.md and the README rules table and option lists');

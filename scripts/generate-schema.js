@@ -13,7 +13,9 @@ const srcDir = join(root, 'schema', 'src');
 export function buildSchema() {
   const schema = parse(readFileSync(join(srcDir, 'plan.schema.yaml'), 'utf8'));
   const sections = schema.properties.sections;
-  const files = readdirSync(join(srcDir, 'sections')).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(join(srcDir, 'sections'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   for (const file of files) {
     const { id, level, ...section } = parse(readFileSync(join(srcDir, 'sections', file), 'utf8'));
     if (!id || !/^[a-z][a-z0-9-]*$/.test(id)) throw new Error(`${file}: 'id' must be a kebab-case slug`);
@@ -38,7 +40,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     checkStrict(schema);
   } catch (e) {
     console.error(`The schema does not compile in ajv strict mode: ${e.message}`);
-    console.error('(strictTypes: every subschema using pattern/minLength needs type: string, properties/required need type: object, items/minItems need type: array)');
+    console.error(
+      '(strictTypes: every subschema using pattern/minLength needs type: string, properties/required need type: object, items/minItems need type: array)',
+    );
     process.exit(1);
   }
   writeFileSync(out, JSON.stringify(schema, null, 2) + '\n');

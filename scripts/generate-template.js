@@ -93,7 +93,8 @@ const parts = [
 ];
 for (const def of catalogue.sections) {
   parts.push(`## ${def.title}`, '', guidance(def), '');
-  if (def.recommended) parts.push('<!-- Recommended: not required, but the checker will remind you if it is missing. -->', '');
+  if (def.recommended)
+    parts.push('<!-- Recommended: not required, but the checker will remind you if it is missing. -->', '');
   parts.push((def.template ?? '').trim(), '');
 }
 writeFileSync(join(root, 'plans', 'template.md'), parts.join('\n'));

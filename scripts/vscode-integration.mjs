@@ -89,7 +89,9 @@ function makeWorkspace() {
   const ws = mkdtempSync(join(tmpdir(), 'continuity-vscode-ws-'));
   cpSync(join(ROOT, 'plans'), join(ws, 'plans'), { recursive: true });
   const clean = readFileSync(join(ROOT, 'plans', 'example-moorland-surgery.md'), 'utf8');
-  const bad = clean.replace(/^## Telephony failure[\s\S]*?(?=^## )/m, '').replace(/^next_review: \S+/m, 'next_review: 01/06/2027');
+  const bad = clean
+    .replace(/^## Telephony failure[\s\S]*?(?=^## )/m, '')
+    .replace(/^next_review: \S+/m, 'next_review: 01/06/2027');
   if (bad === clean) throw new Error('could not make the bad plan');
   writeFileSync(join(ws, 'plans', 'bad-plan.md'), bad);
   // for the details form: a UK-style next review date, fixed by typing into the form
@@ -107,13 +109,17 @@ async function typeIntoDetailsForm(page, field, value) {
   while (Date.now() - started < 20_000) {
     for (const frame of page.frames()) {
       const done = await frame
-        .evaluate((id, v) => {
-          const el = document.getElementById(id);
-          if (!el) return false;
-          el.value = v;
-          el.dispatchEvent(new Event('change', { bubbles: true }));
-          return true;
-        }, `f-${field}`, value)
+        .evaluate(
+          (id, v) => {
+            const el = document.getElementById(id);
+            if (!el) return false;
+            el.value = v;
+            el.dispatchEvent(new Event('change', { bubbles: true }));
+            return true;
+          },
+          `f-${field}`,
+          value,
+        )
         .catch(() => false);
       if (done) return say(`typed ${value} into the details form's ${field}`);
     }
@@ -133,7 +139,22 @@ const ws = makeWorkspace();
 const dataDir = mkdtempSync(join(tmpdir(), 'continuity-vscode-data-'));
 const server = spawn(
   process.execPath,
-  [join(codeServer, 'out', 'node', 'entry.js'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', join(dataDir, 'user'), '--extensions-dir', join(dataDir, 'ext'), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--config', join(dataDir, 'config.yaml')],
+  [
+    join(codeServer, 'out', 'node', 'entry.js'),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    join(dataDir, 'user'),
+    '--extensions-dir',
+    join(dataDir, 'ext'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--config',
+    join(dataDir, 'config.yaml'),
+  ],
   { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dataDir } },
 );
 let serverLog = '';
@@ -152,7 +173,16 @@ try {
   browser = await launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1400,900'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--window-size=1400,900',
+    ],
   });
   const page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
@@ -160,10 +190,16 @@ try {
   const exited = new Promise((r) => (resolveExit = r));
   await page.exposeFunction('codeAutomationExit', (c) => resolveExit(c));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = Array.isArray(args) ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') : String(args);
+    const text = Array.isArray(args)
+      ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')
+      : String(args);
     if (text.includes('[continuity-it]') || type === 'error') console.log(text.trim());
     const shot = /screenshot now (\w[\w-]*)/.exec(text);
-    if (shot && process.env.SCREENSHOT_DIR) setTimeout(() => void page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${shot[1]}.png`) }).catch(() => undefined), 1000);
+    if (shot && process.env.SCREENSHOT_DIR)
+      setTimeout(
+        () => void page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${shot[1]}.png`) }).catch(() => undefined),
+        1000,
+      );
     const ui = /ui: details (\w+) (\S+)/.exec(text);
     if (ui) void typeIntoDetailsForm(page, ui[1], ui[2]);
   });

@@ -15,7 +15,9 @@ import { formatDiagnostic } from './helpers/format.js';
 import { TODAY } from './helpers/plans.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'invalid');
-const inputs = readdirSync(dir).filter((f) => /\.(md|bin)$/.test(f)).sort();
+const inputs = readdirSync(dir)
+  .filter((f) => /\.(md|bin)$/.test(f))
+  .sort();
 const HEADER = /^# checks: (all \(.+\)|[a-z/-]+(, [a-z/-]+)*)$/;
 
 /** The checks a fixture is about, from its header line; undefined for a whole-plan snapshot. */
@@ -38,7 +40,11 @@ describe('invalid plan fixtures', () => {
       if (process.env.UPDATE_FIXTURES === '1') writeFileSync(expectedPath, [header, ...actual, ''].join('\n'));
       expect(actual.join('\n') + '\n').toBe(expected.join('\n'));
       // A focused fixture keeps showing each check it names: it cannot pass by reporting nothing.
-      for (const id of checks ?? []) expect(actual.some((line) => line.endsWith(` ${id}`)), `${input} no longer shows ${id}`).toBe(true);
+      for (const id of checks ?? [])
+        expect(
+          actual.some((line) => line.endsWith(` ${id}`)),
+          `${input} no longer shows ${id}`,
+        ).toBe(true);
     });
   }
 });

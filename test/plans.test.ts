@@ -24,16 +24,30 @@ describe('shipped plans', () => {
     });
   }
   it('two examples take their staff cyber rules from one shared file, merged where the include is', () => {
-    const users = examples.filter((f) => readPlan(f).includes('<!-- include: shared/nhs-cyber-staff-rules.md#staff-rules -->'));
+    const users = examples.filter((f) =>
+      readPlan(f).includes('<!-- include: shared/nhs-cyber-staff-rules.md#staff-rules -->'),
+    );
     expect(users.length).toBeGreaterThanOrEqual(2);
     for (const file of users) {
       const result = checkPlan(readPlan(file), { today: TODAY, path: join(ROOT, 'plans', file) });
-      expect(result.sharedFiles?.map((f) => f.path)).toEqual([join(ROOT, 'plans', 'shared', 'nhs-cyber-staff-rules.md')]);
-      expect(result.doc!.model.sections.cyber.bullets.some((b) => b.startsWith('Never install software or give remote access'))).toBe(true);
+      expect(result.sharedFiles?.map((f) => f.path)).toEqual([
+        join(ROOT, 'plans', 'shared', 'nhs-cyber-staff-rules.md'),
+      ]);
+      expect(
+        result.doc!.model.sections.cyber.bullets.some((b) =>
+          b.startsWith('Never install software or give remote access'),
+        ),
+      ).toBe(true);
     }
   });
   it('the examples use different clinical systems and telephony', () => {
-    const fm = examples.map((f) => checkPlan(readPlan(f), { today: TODAY }).doc!.model.frontMatter as { clinical_system: { name: string }; telephony: { type: string } });
+    const fm = examples.map(
+      (f) =>
+        checkPlan(readPlan(f), { today: TODAY }).doc!.model.frontMatter as {
+          clinical_system: { name: string };
+          telephony: { type: string };
+        },
+    );
     const systems = new Set(fm.map((x) => x.clinical_system.name));
     const phones = new Set(fm.map((x) => x.telephony.type));
     expect(systems.size).toBe(examples.length);

@@ -68,27 +68,59 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   }
 
   // 1. Check every plan in scope (with the result cache) and report as lint does.
-  const selection = await selectPlans({ paths: opts.paths, cwd: opts.cwd, resolver, shard: opts.shard, changedSince: opts.changedSince }, io);
-  const plans = await checkEstate(selection.files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath });
+  const selection = await selectPlans(
+    { paths: opts.paths, cwd: opts.cwd, resolver, shard: opts.shard, changedSince: opts.changedSince },
+    io,
+  );
+  const plans = await checkEstate(selection.files, {
+    paths: opts.paths,
+    cwd: opts.cwd,
+    today,
+    resolver,
+    cache: opts.cache,
+    configPath,
+  });
   reportChecks(plans, { ...opts, resolver }, io);
 
   // 2. Decide what to print: plans that pass, whose printed copies are missing or out of date.
-  const decision = decidePrinting(plans, { siteDir, cwd: opts.cwd, today, resolver, outputs: opts.outputs, force: opts.force }, io);
+  const decision = decidePrinting(
+    plans,
+    { siteDir, cwd: opts.cwd, today, resolver, outputs: opts.outputs, force: opts.force },
+    io,
+  );
 
   // 3. Print. HTML needs no browser; PDFs share one browser and a pool of pages.
-  const printed = await printDecided(decision, { siteDir, cwd: opts.cwd, browser: opts.browser, concurrency: opts.concurrency, pdfDate, signal: opts.signal, tty: opts.tty }, io);
+  const printed = await printDecided(
+    decision,
+    {
+      siteDir,
+      cwd: opts.cwd,
+      browser: opts.browser,
+      concurrency: opts.concurrency,
+      pdfDate,
+      signal: opts.signal,
+      tty: opts.tty,
+    },
+    io,
+  );
   if (printed === 'no-browser' || opts.signal?.aborted) return 2;
 
   // 4. Remember each plan; forget plans that no longer exist; write the site's pages.
   recordStatuses(siteDir, decision.statuses.values());
   forgetRemovedPlans(siteDir, opts.cwd);
-  io.stdout(`Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build.\n`);
+  io.stdout(
+    `Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build.\n`,
+  );
   if (opts.shard) {
     // A shard's site is incomplete: its pages are written once, after every shard is merged.
-    io.stdout(`Shard ${opts.shard.index}/${opts.shard.count} done. When every shard's ${opts.out}/ is merged into one folder, run: continuity build --index-only --out ${opts.out}\n`);
+    io.stdout(
+      `Shard ${opts.shard.index}/${opts.shard.count} done. When every shard's ${opts.out}/ is merged into one folder, run: continuity build --index-only --out ${opts.out}\n`,
+    );
   } else {
     const pages = writeSitePages(site);
-    io.stdout(`${pages.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`);
+    io.stdout(
+      `${pages.summary}.\nSite: ${shown(join(siteDir, 'index.html'))} (dashboard: ${shown(join(siteDir, 'dashboard.html'))})\n`,
+    );
   }
   return decision.failingChecks > 0 || printed.failedPlans > 0 || decision.collided > 0 ? 1 : 0;
 }

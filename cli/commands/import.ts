@@ -42,7 +42,9 @@ export function migrationReport(result: ImportResult, source: string, out: strin
   for (const h of result.headings) {
     const indent = h.depth === 3 ? '    ' : '  ';
     const to = h.section ? ` -> '${h.section.title}'` : '';
-    lines.push(`${indent}${h.heading}${to} (${CONFIDENCE_WORDS[h.confidence]}${h.promoted ? '; was a bold, numbered or capitalised paragraph' : ''})`);
+    lines.push(
+      `${indent}${h.heading}${to} (${CONFIDENCE_WORDS[h.confidence]}${h.promoted ? '; was a bold, numbered or capitalised paragraph' : ''})`,
+    );
   }
   const drafts = result.inserted.filter((i) => i.kind === 'section' || i.kind === 'part');
   lines.push('', drafts.length ? `Inserted as guided drafts (${drafts.length}):` : 'No sections needed inserting.');
@@ -61,7 +63,10 @@ export function migrationReport(result: ImportResult, source: string, out: strin
 export async function runImport(opts: ImportOptions, io: CommandIO): Promise<number> {
   const file = resolve(opts.cwd, opts.file);
   const out = resolve(opts.cwd, opts.out ?? defaultOut(opts.file));
-  if (!opts.force && existsSync(out)) throw new UsageError(`${relative(opts.cwd, out) || out} already exists: give another --out, or --force to replace it`);
+  if (!opts.force && existsSync(out))
+    throw new UsageError(
+      `${relative(opts.cwd, out) || out} already exists: give another --out, or --force to replace it`,
+    );
   let result: ImportResult;
   try {
     const source = await readSource(file);
@@ -75,14 +80,18 @@ export async function runImport(opts: ImportOptions, io: CommandIO): Promise<num
   }
   if (result.words.missing.length > 0) {
     // Never a plan that lost the practice's words: stop, say which, write nothing.
-    io.stderr(`continuity: cannot import ${opts.file}: ${result.words.missing.length} of its words would be lost in conversion (${result.words.missing.slice(0, 10).join(', ')}). This is a fault in the tools: please report it with the file.\n`);
+    io.stderr(
+      `continuity: cannot import ${opts.file}: ${result.words.missing.length} of its words would be lost in conversion (${result.words.missing.slice(0, 10).join(', ')}). This is a fault in the tools: please report it with the file.\n`,
+    );
     return 2;
   }
   try {
     writeFileAtomic(out, result.text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    throw new UsageError(`could not write ${opts.out ?? out}: ${code === 'ENOENT' ? 'its folder does not exist' : (e as Error)?.message ?? String(e)}`);
+    throw new UsageError(
+      `could not write ${opts.out ?? out}: ${code === 'ENOENT' ? 'its folder does not exist' : ((e as Error)?.message ?? String(e))}`,
+    );
   }
   io.stdout(migrationReport(result, opts.file, relative(opts.cwd, out) || out));
   return 0;

@@ -54,7 +54,8 @@ export interface CommandIO {
 }
 
 export async function runLint(opts: LintOptions, io: CommandIO): Promise<number> {
-  if (!isReporterName(opts.format)) throw new UsageError(`unknown format '${opts.format}'. Formats: ${Object.keys(reporters).join(', ')}`);
+  if (!isReporterName(opts.format))
+    throw new UsageError(`unknown format '${opts.format}'. Formats: ${Object.keys(reporters).join(', ')}`);
   const today = opts.today ?? todayIso();
   const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
   const inputs = opts.paths.length > 0 ? opts.paths : ['plans'];
@@ -65,24 +66,41 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   if (opts.fix) {
     checks = files.map((file) => fixOne(file, resolver, today, io, opts.hooks ?? {}, !!opts.addMissing));
   } else {
-    const cache = opts.cache ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache')) : undefined;
-    checks = await checkFiles(files, { resolver, today, cache, fingerprint: toolFingerprint(), workers: opts.workers, configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined });
+    const cache = opts.cache
+      ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache'))
+      : undefined;
+    checks = await checkFiles(files, {
+      resolver,
+      today,
+      cache,
+      fingerprint: toolFingerprint(),
+      workers: opts.workers,
+      configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined,
+    });
     cache?.save();
   }
 
   const results: FileResult[] = toFileResults(checks, opts.cwd, opts.quiet);
-  const report = reporters[opts.format]({ results, rules: ruleCatalogue(), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, color: opts.color && !opts.output, cwd: opts.cwd, docsUrl: files.length ? resolver.forFile(files[0]).docsUrl : undefined });
+  const report = reporters[opts.format]({
+    results,
+    rules: ruleCatalogue(),
+    toolName: TOOL_NAME,
+    toolVersion: TOOL_VERSION,
+    color: opts.color && !opts.output,
+    cwd: opts.cwd,
+    docsUrl: files.length ? resolver.forFile(files[0]).docsUrl : undefined,
+  });
   if (opts.output) {
     // Written whole or not at all; a folder that does not exist is a usage error, not a crash.
     try {
       writeFileAtomic(resolve(opts.cwd, opts.output), report);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
-      const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : writeFailure(e);
+      const why =
+        code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : writeFailure(e);
       throw new UsageError(`could not write the report to ${opts.output}: ${why}`);
     }
-  }
-  else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
+  } else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
 
   // --quiet hides warnings from the report, not from --max-warnings.
   const all = (opts.quiet ? toFileResults(checks, opts.cwd) : results).flatMap((r) => r.diagnostics);
@@ -109,7 +127,14 @@ function writeFailure(e: unknown): string {
  * Apply safe fixes to one file: read, fix, check the file did not change meanwhile, write atomically.
  * A symbolic link is fixed through (its target is written; the link stays a link).
  */
-function fixOne(file: string, resolver: ConfigResolver, today: string, io: CommandIO, hooks: LintHooks, addMissingToo: boolean): FileCheck {
+function fixOne(
+  file: string,
+  resolver: ConfigResolver,
+  today: string,
+  io: CommandIO,
+  hooks: LintHooks,
+  addMissingToo: boolean,
+): FileCheck {
   const config = resolver.forFile(file);
   let target: string;
   try {
@@ -120,11 +145,15 @@ function fixOne(file: string, resolver: ConfigResolver, today: string, io: Comma
   const bytes = readPlanBytes(target);
   if (!Buffer.isBuffer(bytes)) return { file, diagnostics: bytes };
   const decoded = decodePlanBytes(bytes);
-  if (isDecodeProblem(decoded)) return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
+  if (isDecodeProblem(decoded))
+    return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   const completed = addMissingToo ? addMissing(decoded.text, { config, today, path: file }) : undefined;
   for (const note of completed?.notes ?? []) io.stderr(`continuity: ${file}: ${note}\n`);
   const drafts = completed?.inserted.filter((i) => i.kind === 'section' || i.kind === 'part') ?? [];
-  if (drafts.length > 0) io.stderr(`continuity: ${file}: inserted ${drafts.length} missing section${drafts.length === 1 ? '' : 's'} as guided drafts (${drafts.map((d) => d.title).join('; ')}); fill in their {{placeholders}}\n`);
+  if (drafts.length > 0)
+    io.stderr(
+      `continuity: ${file}: inserted ${drafts.length} missing section${drafts.length === 1 ? '' : 's'} as guided drafts (${drafts.map((d) => d.title).join('; ')}); fill in their {{placeholders}}\n`,
+    );
   const result = fixPlanText(completed?.text ?? decoded.text, { config, today, path: file });
   if (result.text === decoded.text) return { file, diagnostics: result.remaining };
   const warn = (message: string): FileCheck => {
@@ -137,7 +166,11 @@ function fixOne(file: string, resolver: ConfigResolver, today: string, io: Comma
     now = readFileSync(target);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    return warn(code === 'ENOENT' ? 'not fixed: the file was deleted while it was being fixed' : `not fixed: the file could not be read again (${writeFailure(e)})`);
+    return warn(
+      code === 'ENOENT'
+        ? 'not fixed: the file was deleted while it was being fixed'
+        : `not fixed: the file could not be read again (${writeFailure(e)})`,
+    );
   }
   if (!now.equals(bytes)) return warn('not fixed: the file changed while it was being fixed; run --fix again');
   // Root may write anything, so look at the permission bits too: a file marked read-only stays so.

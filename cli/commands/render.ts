@@ -45,7 +45,8 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   }
 
   const outDir = resolve(opts.cwd, opts.out);
-  const prepare = (file: string, shown: string): PreparedPrint => preparePrint(file, shown, { resolver, printedDate, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
+  const prepare = (file: string, shown: string): PreparedPrint =>
+    preparePrint(file, shown, { resolver, printedDate, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
   const jobs: RenderJob[] = [];
   let refused = 0;
   for (const file of files) {
@@ -79,7 +80,20 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   let failed = 0;
   let noBrowser = false;
   if (jobs.length > 0 && browserPath) {
-    const outcomes = await printBatch(jobs, { browserPath, explicitBrowser: opts.browser, htmlOption: '--format html', concurrency: opts.concurrency, sourceDate: pdfDate, signal: opts.signal, tty: opts.tty, cwd: opts.cwd }, io);
+    const outcomes = await printBatch(
+      jobs,
+      {
+        browserPath,
+        explicitBrowser: opts.browser,
+        htmlOption: '--format html',
+        concurrency: opts.concurrency,
+        sourceDate: pdfDate,
+        signal: opts.signal,
+        tty: opts.tty,
+        cwd: opts.cwd,
+      },
+      io,
+    );
     noBrowser = outcomes.some((o) => o.noBrowser);
     for (const o of outcomes) {
       if (o.ok) continue;
@@ -88,7 +102,9 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
     }
     if (opts.tty) {
       const ok = outcomes.filter((o) => o.ok);
-      io.stdout(`Printed ${ok.length} of ${files.length} plans to ${relative(opts.cwd, outDir) || '.'} (${ok.reduce((n, o) => n + (o.pages ?? 0), 0)} pages).\n`);
+      io.stdout(
+        `Printed ${ok.length} of ${files.length} plans to ${relative(opts.cwd, outDir) || '.'} (${ok.reduce((n, o) => n + (o.pages ?? 0), 0)} pages).\n`,
+      );
     }
   }
   if (opts.signal?.aborted || noBrowser) return 2;

@@ -22,8 +22,15 @@ export interface ReportOptions {
 }
 
 export function parseReportFormats(value: string): ReportFormat[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown report format '${f}'. Formats: ${REPORT_FORMATS.join(', ')} (several with commas, e.g. html,csv)`);
+  const formats = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const f of formats)
+    if (!(REPORT_FORMATS as readonly string[]).includes(f))
+      throw new UsageError(
+        `unknown report format '${f}'. Formats: ${REPORT_FORMATS.join(', ')} (several with commas, e.g. html,csv)`,
+      );
   if (formats.length === 0) throw new UsageError(`--format needs at least one of ${REPORT_FORMATS.join(', ')}`);
   return formats as ReportFormat[];
 }
@@ -32,9 +39,20 @@ export async function runReport(opts: ReportOptions, io: CommandIO): Promise<num
   const today = opts.today ?? todayIso();
   const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
   const files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver }, io);
-  const plans = await checkEstate(files, { paths: opts.paths, cwd: opts.cwd, today, resolver, cache: opts.cache, configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined });
+  const plans = await checkEstate(files, {
+    paths: opts.paths,
+    cwd: opts.cwd,
+    today,
+    resolver,
+    cache: opts.cache,
+    configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined,
+  });
   const rows = sortRows(plans.map((p) => toEstateRow(p.path, estateSummary(p, opts.cwd), today)));
-  const written = writeEstateReport(resolve(opts.cwd, opts.out), { rows, sections: sectionColumns(files, resolver), today }, opts.formats);
+  const written = writeEstateReport(
+    resolve(opts.cwd, opts.out),
+    { rows, sections: sectionColumns(files, resolver), today },
+    opts.formats,
+  );
   io.stdout(`${estateSummaryLine(rows)}.\n${written.map((w) => `Wrote ${relative(opts.cwd, w) || w}`).join('\n')}\n`);
   return 0;
 }

@@ -27,7 +27,13 @@ export const codequality: Reporter = ({ results, cwd }) => {
         categories: ['Bug Risk'],
         severity: severity[d.severity],
         fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex'),
-        location: { path: where, positions: { begin: { line: d.range.start.line, column: d.range.start.column }, end: { line: d.range.end.line, column: d.range.end.column } } },
+        location: {
+          path: where,
+          positions: {
+            begin: { line: d.range.start.line, column: d.range.start.column },
+            end: { line: d.range.end.line, column: d.range.end.column },
+          },
+        },
       };
     }),
   );

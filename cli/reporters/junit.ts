@@ -13,8 +13,10 @@ import { createHash } from 'node:crypto';
 import { repositoryPath } from './repository-path.js';
 import { countBySeverity, diagnosticPath, type Reporter } from './types.js';
 
-// eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// XML 1.0 forbids these characters: they are exactly what this pattern finds.
+const XML_ILLEGAL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function visible(s: string): string {
   return s.replace(XML_ILLEGAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -39,13 +41,18 @@ export const junit: Reporter = ({ results, toolName, cwd }) => {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const failures = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'info').length, 0);
   const tests = results.reduce((n, r) => n + Math.max(1, r.diagnostics.length), 0);
-  out.push(`<testsuites name="${escapeAttribute(toolName)}" tests="${tests}" failures="${failures}" errors="0" time="0">`);
+  out.push(
+    `<testsuites name="${escapeAttribute(toolName)}" tests="${tests}" failures="${failures}" errors="0" time="0">`,
+  );
   for (const r of results) {
     const c = countBySeverity(r.diagnostics);
     const suite = escapeAttribute(r.path);
     const suiteFile = escapeAttribute(repositoryPath(r.path, cwd) ?? r.path);
-    out.push(`  <testsuite name="${suite}" tests="${Math.max(1, r.diagnostics.length)}" failures="${c.errors + c.warnings}" errors="0" skipped="0" time="0" file="${suiteFile}">`);
-    if (r.diagnostics.length === 0) out.push(`    <testcase name="no problems" classname="${suite}" file="${suiteFile}" time="0"/>`);
+    out.push(
+      `  <testsuite name="${suite}" tests="${Math.max(1, r.diagnostics.length)}" failures="${c.errors + c.warnings}" errors="0" skipped="0" time="0" file="${suiteFile}">`,
+    );
+    if (r.diagnostics.length === 0)
+      out.push(`    <testcase name="no problems" classname="${suite}" file="${suiteFile}" time="0"/>`);
     const seen = new Map<string, number>();
     for (const d of r.diagnostics) {
       const path = diagnosticPath(r, d);
@@ -53,7 +60,8 @@ export const junit: Reporter = ({ results, toolName, cwd }) => {
       const identity = `${file}\0${d.ruleId}\0${d.message}`;
       const occurrence = (seen.get(identity) ?? 0) + 1;
       seen.set(identity, occurrence);
-      const key = createHash('sha256').update(identity).digest('hex').slice(0, 8) + (occurrence > 1 ? `-${occurrence}` : '');
+      const key =
+        createHash('sha256').update(identity).digest('hex').slice(0, 8) + (occurrence > 1 ? `-${occurrence}` : '');
       // A shared file's finding is reported under the plan that uses it: the name says which file.
       const name = `${d.ruleId}: ${d.file ? `${d.file}: ` : ''}${shorten(d.message, 100)} [${key}]`;
       const where = `${path}:${d.range.start.line}:${d.range.start.column}`;
@@ -62,7 +70,9 @@ export const junit: Reporter = ({ results, toolName, cwd }) => {
         out.push(`    <testcase ${attrs}><system-out>${escapeXml(`${where} ${d.message}`)}</system-out></testcase>`);
       } else {
         out.push(`    <testcase ${attrs}>`);
-        out.push(`      <failure type="${escapeAttribute(d.severity)}" message="${escapeAttribute(d.message)}">${escapeXml(`${where} ${d.severity} ${d.message} (${d.ruleId})`)}</failure>`);
+        out.push(
+          `      <failure type="${escapeAttribute(d.severity)}" message="${escapeAttribute(d.message)}">${escapeXml(`${where} ${d.severity} ${d.message} (${d.ruleId})`)}</failure>`,
+        );
         out.push('    </testcase>');
       }
     }

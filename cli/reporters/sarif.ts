@@ -35,7 +35,10 @@ export const sarif: Reporter = ({ results, rules, toolName, toolVersion, cwd, do
     result.diagnostics.map((d) => {
       const path = diagnosticPath(result, d);
       const inRepo = repositoryPath(path, cwd);
-      const artifactLocation = inRepo !== undefined ? { uri: toUri(inRepo), uriBaseId: '%SRCROOT%' } : { uri: pathToFileURL(resolve(cwd ?? '.', path)).href };
+      const artifactLocation =
+        inRepo !== undefined
+          ? { uri: toUri(inRepo), uriBaseId: '%SRCROOT%' }
+          : { uri: pathToFileURL(resolve(cwd ?? '.', path)).href };
       const key = `${inRepo ?? path}\0${d.ruleId}\0${d.message}`;
       const occurrence = (occurrences.get(key) ?? 0) + 1;
       occurrences.set(key, occurrence);
@@ -53,12 +56,17 @@ export const sarif: Reporter = ({ results, rules, toolName, toolVersion, cwd, do
                 startLine: d.range.start.line,
                 startColumn: d.range.start.column,
                 endLine: d.range.end.line,
-                endColumn: Math.max(d.range.end.column, d.range.end.line === d.range.start.line ? d.range.start.column + 1 : 1),
+                endColumn: Math.max(
+                  d.range.end.column,
+                  d.range.end.line === d.range.start.line ? d.range.start.column + 1 : 1,
+                ),
               },
             },
           },
         ],
-        partialFingerprints: { [SARIF_FINGERPRINT]: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32) },
+        partialFingerprints: {
+          [SARIF_FINGERPRINT]: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32),
+        },
       };
     }),
   );
@@ -84,7 +92,10 @@ export const sarif: Reporter = ({ results, rules, toolName, toolVersion, cwd, do
                 help: { text: help.text, markdown: help.markdown },
                 ...(url ? { helpUri: url } : {}),
                 defaultConfiguration: { level: level[r.severity] },
-                properties: { tags: ['continuity-plan'], 'problem.severity': r.severity === 'info' ? 'recommendation' : r.severity },
+                properties: {
+                  tags: ['continuity-plan'],
+                  'problem.severity': r.severity === 'info' ? 'recommendation' : r.severity,
+                },
               };
             }),
           },

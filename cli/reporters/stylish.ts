@@ -6,7 +6,15 @@ import type { Severity } from '../../core/index.js';
 import { countBySeverity, diagnosticPath, printable, type Reporter } from './types.js';
 import { displayName } from '../display-name.js';
 
-const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
+const ansi = {
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  blue: '\x1b[34m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  underline: '\x1b[4m',
+  reset: '\x1b[0m',
+};
 
 const severityColour: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
 
@@ -38,8 +46,15 @@ export const stylish: Reporter = ({ results, color }) => {
       for (const p of positions) width = Math.max(width, p.length);
       diagnostics.forEach((d, i) => {
         const severity = paint(severityColour[d.severity], d.severity.padEnd(7));
-        const message = printable(d.message.split('\n').map((l) => l.trim()).join(' '));
-        lines.push(`  ${paint(ansi.dim, positions[i].padEnd(width))}  ${severity}  ${message}  ${paint(ansi.dim, d.ruleId)}`);
+        const message = printable(
+          d.message
+            .split('\n')
+            .map((l) => l.trim())
+            .join(' '),
+        );
+        lines.push(
+          `  ${paint(ansi.dim, positions[i].padEnd(width))}  ${severity}  ${message}  ${paint(ansi.dim, d.ruleId)}`,
+        );
         if (d.fix?.safe) fixable++;
       });
       lines.push('');

@@ -20,7 +20,9 @@ const verdicts = new Map<string, string>();
 
 function loadChecker(): Checker {
   try {
-    const { checkSync } = createRequire(import.meta.url)('recheck') as { checkSync: (s: string, f: string, o: object) => { status: 'safe' | 'vulnerable' | 'unknown' } };
+    const { checkSync } = createRequire(import.meta.url)('recheck') as {
+      checkSync: (s: string, f: string, o: object) => { status: 'safe' | 'vulnerable' | 'unknown' };
+    };
     return (source) => checkSync(source, 'u', { timeout: 10_000 }).status;
   } catch {
     return (source) => (hasNestedQuantifier(source) ? 'vulnerable' : 'safe');
@@ -60,7 +62,8 @@ function patternsOf(node: unknown, out: string[] = []): string[] {
 
 /** Why a pattern from a schema extension is refused, or undefined. */
 export function patternProblem(source: string): string | undefined {
-  if (source.length > MAX_PATTERN_LENGTH) return `it is ${source.length} characters long; patterns may be at most ${MAX_PATTERN_LENGTH}`;
+  if (source.length > MAX_PATTERN_LENGTH)
+    return `it is ${source.length} characters long; patterns may be at most ${MAX_PATTERN_LENGTH}`;
   try {
     new RegExp(source, 'u');
   } catch (e) {
@@ -82,7 +85,8 @@ export function patternProblem(source: string): string | undefined {
 export function extensionProblem(base: JsonSchema, extension: JsonSchema): string | undefined {
   for (const source of patternsOf(extension)) {
     const problem = patternProblem(source);
-    if (problem) return `its pattern ${JSON.stringify(source.length > 80 ? source.slice(0, 80) + '...' : source)} is refused: ${problem}`;
+    if (problem)
+      return `its pattern ${JSON.stringify(source.length > 80 ? source.slice(0, 80) + '...' : source)} is refused: ${problem}`;
   }
   try {
     compileValidator([base, extension]);

@@ -102,20 +102,38 @@ export function loadConfigFile(path: string, knownRuleIds: string[], options: Lo
   return resolveConfig(raw, dirname(path), knownRuleIds, path, options);
 }
 
-export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: string[], path?: string, options: LoadOptions = {}): ResolvedConfig {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError('must be a JSON object such as {"rules": {"placeholder": "error"}}', path);
+export function resolveConfig(
+  raw: unknown,
+  baseDir: string,
+  knownRuleIds: string[],
+  path?: string,
+  options: LoadOptions = {},
+): ResolvedConfig {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError('must be a JSON object such as {"rules": {"placeholder": "error"}}', path);
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!KNOWN_KEYS.includes(key)) throw new ConfigError(`unknown setting '${key}'. Allowed settings: ${KNOWN_KEYS.filter((k) => k !== '$schema').join(', ')}`, path);
+    if (!KNOWN_KEYS.includes(key))
+      throw new ConfigError(
+        `unknown setting '${key}'. Allowed settings: ${KNOWN_KEYS.filter((k) => k !== '$schema').join(', ')}`,
+        path,
+      );
   }
   const rules: Record<string, RuleSetting> = {};
   if (obj.rules !== undefined) {
-    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules)) throw new ConfigError('"rules" must be an object of rule id to level', path);
+    if (!obj.rules || typeof obj.rules !== 'object' || Array.isArray(obj.rules))
+      throw new ConfigError('"rules" must be an object of rule id to level', path);
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
-      if (!knownRuleIds.includes(id)) throw new ConfigError(`unknown rule '${id}' in "rules". Known rules: ${knownRuleIds.join(', ')}`, path);
+      if (!knownRuleIds.includes(id))
+        throw new ConfigError(`unknown rule '${id}' in "rules". Known rules: ${knownRuleIds.join(', ')}`, path);
       const [level, options] = Array.isArray(value) ? value : [value, {}];
-      if (!RULE_LEVELS.includes(level as RuleLevel)) throw new ConfigError(`rule '${id}' has level ${JSON.stringify(level)}. Allowed levels: ${RULE_LEVELS.join(', ')} (or [level, {options}])`, path);
-      if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new ConfigError(`rule '${id}': options must be an object, e.g. ["warning", {"maxAgeMonths": 6}]`, path);
+      if (!RULE_LEVELS.includes(level as RuleLevel))
+        throw new ConfigError(
+          `rule '${id}' has level ${JSON.stringify(level)}. Allowed levels: ${RULE_LEVELS.join(', ')} (or [level, {options}])`,
+          path,
+        );
+      if (options === null || typeof options !== 'object' || Array.isArray(options))
+        throw new ConfigError(`rule '${id}': options must be an object, e.g. ["warning", {"maxAgeMonths": 6}]`, path);
       const wrong = checkRuleOptions(id, options as Record<string, unknown>);
       if (wrong) throw new ConfigError(wrong, path);
       rules[id] = { level: level as RuleLevel, options: options as Record<string, unknown> };
@@ -123,43 +141,75 @@ export function resolveConfig(raw: unknown, baseDir: string, knownRuleIds: strin
   }
   let ignore: string[] = [];
   if (obj.ignore !== undefined) {
-    if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) throw new ConfigError('"ignore" must be a list of glob strings, e.g. ["plans/archive/**"]', path);
+    if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string'))
+      throw new ConfigError('"ignore" must be a list of glob strings, e.g. ["plans/archive/**"]', path);
     ignore = obj.ignore as string[];
-    if (ignore.length > 1000) throw new ConfigError(`"ignore" has ${ignore.length} globs; at most 1000 are allowed`, path);
+    if (ignore.length > 1000)
+      throw new ConfigError(`"ignore" has ${ignore.length} globs; at most 1000 are allowed`, path);
     for (const g of ignore) {
       const problem = globProblem(g);
-      if (problem) throw new ConfigError(`the "ignore" glob ${JSON.stringify(g.slice(0, 80))}${g.length > 80 ? '...' : ''} is refused: ${problem}`, path);
+      if (problem)
+        throw new ConfigError(
+          `the "ignore" glob ${JSON.stringify(g.slice(0, 80))}${g.length > 80 ? '...' : ''} is refused: ${problem}`,
+          path,
+        );
     }
   }
   let docsUrl: string | undefined;
   if (obj.docsUrl !== undefined) {
-    const bad = typeof obj.docsUrl !== 'string' || obj.docsUrl.length > 2000 || !/^https?:\/\/[^\s#]+$/.test(obj.docsUrl);
-    if (bad) throw new ConfigError('"docsUrl" must be the web address of your copy of the rule docs, starting https:// (no #anchor: each rule\'s is added), e.g. "https://icb.example.nhs.uk/continuity/rules.html"', path);
+    const bad =
+      typeof obj.docsUrl !== 'string' || obj.docsUrl.length > 2000 || !/^https?:\/\/[^\s#]+$/.test(obj.docsUrl);
+    if (bad)
+      throw new ConfigError(
+        '"docsUrl" must be the web address of your copy of the rule docs, starting https:// (no #anchor: each rule\'s is added), e.g. "https://icb.example.nhs.uk/continuity/rules.html"',
+        path,
+      );
     docsUrl = obj.docsUrl as string;
   }
   const schemas = [loadPlanSchema()];
   let schemaIgnored: string | undefined;
   if (obj.schema !== undefined) {
-    if (typeof obj.schema !== 'string') throw new ConfigError('"schema" must be the path of a JSON Schema file that extends the plan schema', path);
+    if (typeof obj.schema !== 'string')
+      throw new ConfigError('"schema" must be the path of a JSON Schema file that extends the plan schema', path);
     const schemaPath = resolve(baseDir, obj.schema);
     if (options.schemaExtensions === false) {
       schemaIgnored = schemaPath;
-      return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas, docsUrl }), schemaIgnored, ...(docsUrl ? { docsUrl } : {}) };
+      return {
+        path,
+        rules,
+        ignore,
+        schemas,
+        hash: hashOf({ rules, ignore, schemas, docsUrl }),
+        schemaIgnored,
+        ...(docsUrl ? { docsUrl } : {}),
+      };
     }
     let ext: unknown;
     // The extension must be a regular file inside the repository holding the config (a link to
     // /dev/zero, a FIFO or a file elsewhere on the machine is refused before it is opened).
-    const read = readRegularText(schemaPath, { root: path ? repositoryRoot(path) : resolve(baseDir), maxBytes: MAX_CONFIG_BYTES });
-    if ('refused' in read) throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${read.reason}`, path);
+    const read = readRegularText(schemaPath, {
+      root: path ? repositoryRoot(path) : resolve(baseDir),
+      maxBytes: MAX_CONFIG_BYTES,
+    });
+    if ('refused' in read)
+      throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${read.reason}`, path);
     try {
       ext = JSON.parse(read.text);
     } catch (e) {
       throw new ConfigError(`cannot read the schema extension ${schemaPath}: ${(e as Error).message}`, path);
     }
-    if (!ext || typeof ext !== 'object') throw new ConfigError(`the schema extension ${schemaPath} must be a JSON Schema object`, path);
+    if (!ext || typeof ext !== 'object')
+      throw new ConfigError(`the schema extension ${schemaPath} must be a JSON Schema object`, path);
     const problem = extensionProblem(schemas[0], ext as JsonSchema);
     if (problem) throw new ConfigError(`the schema extension ${schemaPath} cannot be used: ${problem}`, path);
     schemas.push(ext as JsonSchema);
   }
-  return { path, rules, ignore, schemas, hash: hashOf({ rules, ignore, schemas, docsUrl }), ...(docsUrl ? { docsUrl } : {}) };
+  return {
+    path,
+    rules,
+    ignore,
+    schemas,
+    hash: hashOf({ rules, ignore, schemas, docsUrl }),
+    ...(docsUrl ? { docsUrl } : {}),
+  };
 }

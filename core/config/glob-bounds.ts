@@ -21,7 +21,8 @@ function hasBraceRange(glob: string): boolean {
 
 /** Why `glob` is refused, or undefined when it is within bounds. */
 export function globProblem(glob: string): string | undefined {
-  if (glob.length > MAX_GLOB_LENGTH) return `it is ${glob.length} characters long; globs may be at most ${MAX_GLOB_LENGTH}`;
+  if (glob.length > MAX_GLOB_LENGTH)
+    return `it is ${glob.length} characters long; globs may be at most ${MAX_GLOB_LENGTH}`;
   let wildcards = 0;
   let globstars = 0;
   let braces = 0;
@@ -43,6 +44,7 @@ export function globProblem(glob: string): string | undefined {
   if (globstars > MAX_GLOBSTARS) return `it has ${globstars} '**'; at most ${MAX_GLOBSTARS} are allowed`;
   if (wildcards > MAX_GLOB_WILDCARDS) return `it has ${wildcards} wildcards; at most ${MAX_GLOB_WILDCARDS} are allowed`;
   if (braces > MAX_GLOB_BRACES) return `it has ${braces} '{' groups; at most ${MAX_GLOB_BRACES} are allowed`;
-  if (hasBraceRange(glob)) return "it has a range such as {1..9} in braces, which is not supported; list the values, e.g. {1,2,3}";
+  if (hasBraceRange(glob))
+    return 'it has a range such as {1..9} in braces, which is not supported; list the values, e.g. {1,2,3}';
   return undefined;
 }

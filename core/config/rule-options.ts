@@ -24,7 +24,12 @@ function validatorFor(ruleId: string): ValidateFunction {
   return fn;
 }
 
-const TYPE_WORDS: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false' };
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+};
 
 function describeError(ruleId: string, schema: JsonSchema, err: ErrorObject): string {
   const allowed = Object.keys(schema.properties ?? {});
@@ -42,7 +47,10 @@ function describeError(ruleId: string, schema: JsonSchema, err: ErrorObject): st
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const range = schema.properties?.[option];
-      const bounds = range && typeof range.minimum === 'number' && typeof range.maximum === 'number' ? ` (from ${range.minimum} to ${range.maximum})` : '';
+      const bounds =
+        range && typeof range.minimum === 'number' && typeof range.maximum === 'number'
+          ? ` (from ${range.minimum} to ${range.maximum})`
+          : '';
       return `rule '${ruleId}': option '${option}' is ${JSON.stringify(err.data)}, out of range${bounds}`;
     }
     default:

@@ -19,6 +19,11 @@ export function daysBetween(from: string, to: string): number {
 
 export function todayIso(now: Date = new Date()): string {
   // The practice's calendar day (UK), not UTC: a check at 00:30 BST is already tomorrow.
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   return parts;
 }

@@ -30,6 +30,19 @@ export function looseDateToIso(input: string): string | undefined {
 /** "1 March 2026" for an ISO date, as printed on the page. */
 export function formatLongDate(isoDate: string): string {
   const [y, mo, d] = isoDate.split('-').map(Number);
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const names = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   return `${d} ${names[mo - 1]} ${y}`;
 }

@@ -83,7 +83,13 @@ export function emit(file: VFile, d: Diagnostic, source = MESSAGE_SOURCE): void 
   const message = maskNhsNumbers(d.message);
   const m = file.message(message, { place: markdownPlace(file, d.range), ruleId: d.ruleId, source });
   m.fatal = fatalOf(d.severity);
-  const finding: Diagnostic = { ruleId: d.ruleId, severity: d.severity, message, range: d.range, url: d.url ?? ruleDocsUrl(d.ruleId) };
+  const finding: Diagnostic = {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message,
+    range: d.range,
+    url: d.url ?? ruleDocsUrl(d.ruleId),
+  };
   if (d.fix) finding.fix = d.fix;
   findings.set(m, finding);
 }
@@ -102,7 +108,12 @@ export function restoreFatal() {
 }
 
 /** Emit a finding at the severity `severity.ts` decides, or not at all when its rule is off. */
-function emitDecided(file: VFile, rules: Readonly<Record<string, RuleSetting>>, d: Omit<Diagnostic, 'severity'> & { severity: Severity }, source?: string): void {
+function emitDecided(
+  file: VFile,
+  rules: Readonly<Record<string, RuleSetting>>,
+  d: Omit<Diagnostic, 'severity'> & { severity: Severity },
+  source?: string,
+): void {
   const severity = decideSeverity(configuredLevel(rules, d.ruleId), d.severity);
   if (severity) emit(file, { ...d, severity }, source);
 }
@@ -117,15 +128,20 @@ export function enginePlugin(options: PlanPluginOptions) {
     const lines = new LineIndex(text);
     if (text.trim() === '') {
       data.skip = true;
-      emitDecided(file, options.rules, {
-        ruleId: 'empty-file',
-        severity: 'error',
-        message: 'This plan is empty. Start from the template: run "continuity new" or, in VS Code, "Continuity: New plan".',
-        range: lines.range(0, 0),
-      },
-      // About the whole file, so not subject to `<!-- lint disable -->` (message control would also
-      // drop it: a blank file has no node for it to sit in).
-      `${MESSAGE_SOURCE}-file`);
+      emitDecided(
+        file,
+        options.rules,
+        {
+          ruleId: 'empty-file',
+          severity: 'error',
+          message:
+            'This plan is empty. Start from the template: run "continuity new" or, in VS Code, "Continuity: New plan".',
+          range: lines.range(0, 0),
+        },
+        // About the whole file, so not subject to `<!-- lint disable -->` (message control would also
+        // drop it: a blank file has no node for it to sit in).
+        `${MESSAGE_SOURCE}-file`,
+      );
       return;
     }
     const doc = buildPlanDocument(text, tree, lines, catalogue);
@@ -139,7 +155,12 @@ export function enginePlugin(options: PlanPluginOptions) {
       emitDecided(
         file,
         options.rules,
-        { ruleId: 'unreadable-block', severity: 'error', message: describeUnread(reason, first, last), range: lines.lineRange(first) },
+        {
+          ruleId: 'unreadable-block',
+          severity: 'error',
+          message: describeUnread(reason, first, last),
+          range: lines.lineRange(first),
+        },
         `${MESSAGE_SOURCE}-file`,
       );
     }

@@ -32,18 +32,21 @@ function conditionalMessageControl(options: Parameters<typeof remarkMessageContr
   };
 }
 
-export function checkPlugins(settings: { schemas: JsonSchema[]; today: string; rules: Record<string, RuleSetting> }): PluggableList {
-  const list: PluggableList = [
-    [remarkFrontmatter, ['yaml']],
-    remarkGfmTable,
-    [enginePlugin, settings],
-  ];
+export function checkPlugins(settings: {
+  schemas: JsonSchema[];
+  today: string;
+  rules: Record<string, RuleSetting>;
+}): PluggableList {
+  const list: PluggableList = [[remarkFrontmatter, ['yaml']], remarkGfmTable, [enginePlugin, settings]];
   for (const rule of rules) {
     // Severity of each report is decided in severity.ts; remark-lint's level only says "on" here (and
     // what remark-cli shows until restoreFatal puts each report's own back).
     const level = ruleDefaultSeverity(configuredLevel(settings.rules, rule.id), rule.severity);
     if (!level) continue;
-    list.push([lintRules.get(rule.id)!, [level === 'error' ? 'error' : 'warn', settings.rules[rule.id]?.options ?? {}]]);
+    list.push([
+      lintRules.get(rule.id)!,
+      [level === 'error' ? 'error' : 'warn', settings.rules[rule.id]?.options ?? {}],
+    ]);
   }
   list.push(restoreFatal);
   list.push([conditionalMessageControl, { name: 'lint', source: MESSAGE_SOURCE }]);

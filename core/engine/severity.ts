@@ -29,7 +29,11 @@ export function ruleDefaultSeverity(configured: RuleLevel | undefined, ownDefaul
 }
 
 /** The severity of one finding, or undefined when its rule is turned off. */
-export function decideSeverity(configured: RuleLevel | undefined, ownDefault: Severity, deliberate?: Severity): Severity | undefined {
+export function decideSeverity(
+  configured: RuleLevel | undefined,
+  ownDefault: Severity,
+  deliberate?: Severity,
+): Severity | undefined {
   if (configured === 'off') return undefined;
   return deliberate ?? configured ?? ownDefault;
 }

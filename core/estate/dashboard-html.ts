@@ -41,16 +41,30 @@ const dateCell = (iso: string | undefined, state?: DateState) =>
   `<td data-sort="${esc(iso ?? '')}">${iso ? esc(formatLongDate(iso)) : '<span class="muted">none</span>'}${state && state !== 'ok' && iso ? ' ' + badge(state, state === 'overdue' ? 'overdue' : 'due soon') : ''}</td>`;
 
 function monthLabel(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(year, month, 1)).toLocaleDateString('en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** Reviews due by month: overdue, this month and the next twelve, later, and no date. */
-export function reviewsByMonth(rows: EstateRow[], today: string): { label: string; count: number; kind: 'overdue' | 'soon' | 'later' | 'none' }[] {
+export function reviewsByMonth(
+  rows: EstateRow[],
+  today: string,
+): { label: string; count: number; kind: 'overdue' | 'soon' | 'later' | 'none' }[] {
   const [y, m] = today.split('-').map(Number);
-  const months = Array.from({ length: 13 }, (_, i) => ({ year: y + Math.floor((m - 1 + i) / 12), month: (m - 1 + i) % 12 }));
+  const months = Array.from({ length: 13 }, (_, i) => ({
+    year: y + Math.floor((m - 1 + i) / 12),
+    month: (m - 1 + i) % 12,
+  }));
   const buckets = [
     { label: 'Overdue', count: 0, kind: 'overdue' as const },
-    ...months.map((mm, i) => ({ label: monthLabel(mm.year, mm.month), count: 0, kind: i <= 1 ? ('soon' as const) : ('later' as const) })),
+    ...months.map((mm, i) => ({
+      label: monthLabel(mm.year, mm.month),
+      count: 0,
+      kind: i <= 1 ? ('soon' as const) : ('later' as const),
+    })),
     { label: 'Later', count: 0, kind: 'later' as const },
     { label: 'No date', count: 0, kind: 'none' as const },
   ];
@@ -88,7 +102,11 @@ function chartSvg(bars: ReturnType<typeof reviewsByMonth>): string {
 function outputLinks(r: EstateRow): string {
   const o = r.outputs;
   if (!o) return '';
-  const links = [o.pdf && `<a href="${href(o.pdf)}">PDF</a>`, o.forms && `<a href="${href(o.forms)}">Forms</a>`, o.html && `<a href="${href(o.html)}">Print page</a>`].filter(Boolean);
+  const links = [
+    o.pdf && `<a href="${href(o.pdf)}">PDF</a>`,
+    o.forms && `<a href="${href(o.forms)}">Forms</a>`,
+    o.html && `<a href="${href(o.html)}">Print page</a>`,
+  ].filter(Boolean);
   return links.length ? links.join(' · ') : `<span class="muted">${esc(o.notPrinted ?? 'not printed')}</span>`;
 }
 
@@ -136,7 +154,9 @@ ${options.withOutputs ? `<td>${outputLinks(r)}</td>` : ''}
       return `<tr><td class="practice" data-sort="${esc(r.practiceName)}">${esc(r.practiceName)}</td><td class="num">${Object.values(r.sections).filter((v) => v !== 'present').length}</td>${cells.join('')}</tr>`;
     })
     .join('\n');
-  const gaps = sections.map((s) => ({ s, n: count((r) => (r.sections[s.id] ?? 'missing') !== 'present') })).filter((g) => g.n > 0);
+  const gaps = sections
+    .map((s) => ({ s, n: count((r) => (r.sections[s.id] ?? 'missing') !== 'present') }))
+    .filter((g) => g.n > 0);
 
   const body = `<nav>${options.indexHref ? `<a href="${href(options.indexHref)}">All practices and printed plans</a>` : ''}</nav>
 <h1>Continuity plans: estate dashboard</h1>
@@ -157,7 +177,17 @@ ${planRows}
 </table>
 
 <h2 id="sections">Sections: practice by section</h2>
-<p class="muted">✓ present · <b>empty</b> a heading with nothing under it · <b>✗</b> missing. ${gaps.length ? 'Most often missing or empty: ' + gaps.sort((a, b) => b.n - a.n).slice(0, 5).map((g) => `${esc(g.s.title)} (${g.n})`).join(', ') + '.' : 'Every plan has every section.'}</p>
+<p class="muted">✓ present · <b>empty</b> a heading with nothing under it · <b>✗</b> missing. ${
+    gaps.length
+      ? 'Most often missing or empty: ' +
+        gaps
+          .sort((a, b) => b.n - a.n)
+          .slice(0, 5)
+          .map((g) => `${esc(g.s.title)} (${g.n})`)
+          .join(', ') +
+        '.'
+      : 'Every plan has every section.'
+  }</p>
 <table class="sortable matrix">
 <thead><tr><th class="practice">Practice</th><th>Gaps</th>${sections.map((s) => `<th class="section" title="${esc(s.title)}${s.required ? '' : ' (recommended)'}">${esc(s.title)}${s.required ? '' : ' *'}</th>`).join('')}</tr></thead>
 <tbody>

@@ -9,11 +9,41 @@ function cell(v: unknown): string {
 }
 
 export function estateCsv(rows: EstateRow[], sections: { id: string; title: string }[]): string {
-  const header = ['Practice', 'ODS code', 'ICB', 'Plan file', 'State', 'Errors', 'Warnings', 'Next review', 'Days to review', 'Review', 'Last tested', 'Test', 'Contacts verified', ...sections.map((s) => s.title)];
+  const header = [
+    'Practice',
+    'ODS code',
+    'ICB',
+    'Plan file',
+    'State',
+    'Errors',
+    'Warnings',
+    'Next review',
+    'Days to review',
+    'Review',
+    'Last tested',
+    'Test',
+    'Contacts verified',
+    ...sections.map((s) => s.title),
+  ];
   const lines = [header.map(cell).join(',')];
   for (const r of rows) {
     lines.push(
-      [r.practiceName, r.odsCode, r.icb, r.path, r.state, r.errors, r.warnings, r.nextReview, r.reviewInDays, r.review, r.lastTested, r.test, r.contactsVerified, ...sections.map((s) => r.sections[s.id] ?? '')]
+      [
+        r.practiceName,
+        r.odsCode,
+        r.icb,
+        r.path,
+        r.state,
+        r.errors,
+        r.warnings,
+        r.nextReview,
+        r.reviewInDays,
+        r.review,
+        r.lastTested,
+        r.test,
+        r.contactsVerified,
+        ...sections.map((s) => r.sections[s.id] ?? ''),
+      ]
         .map(cell)
         .join(','),
     );

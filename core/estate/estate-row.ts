@@ -63,7 +63,12 @@ export function toEstateRow(path: string, summary: PlanSummary, today: string, o
   const verified = [summary.contactsVerified, summary.oldestContactVerified].filter((d): d is string => !!d).sort()[0];
   const row: EstateRow = {
     path,
-    practiceName: summary.practiceName ?? path.split('/').pop()!.replace(/\.(md|markdown)$/i, ''),
+    practiceName:
+      summary.practiceName ??
+      path
+        .split('/')
+        .pop()!
+        .replace(/\.(md|markdown)$/i, ''),
     odsCode: summary.odsCode,
     icb: summary.icb,
     version: summary.version,
@@ -87,5 +92,7 @@ export function toEstateRow(path: string, summary: PlanSummary, today: string, o
 
 /** Rows in a stable order: practice name, then path. */
 export function sortRows(rows: EstateRow[]): EstateRow[] {
-  return [...rows].sort((a, b) => a.practiceName.localeCompare(b.practiceName, 'en-GB') || a.path.localeCompare(b.path));
+  return [...rows].sort(
+    (a, b) => a.practiceName.localeCompare(b.practiceName, 'en-GB') || a.path.localeCompare(b.path),
+  );
 }

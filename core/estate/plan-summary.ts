@@ -33,9 +33,11 @@ export interface PlanSummary {
   sharedFiles?: string[];
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 const date = (v: unknown): string | undefined => (isIsoDate(v) ? v : undefined);
-const field = (v: unknown, key: string): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined);
+const field = (v: unknown, key: string): unknown =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
 
 export function countProblems(diagnostics: Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;

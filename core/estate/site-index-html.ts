@@ -19,7 +19,11 @@ export interface SiteIndexOptions {
 
 function links(r: EstateRow): string {
   const o = r.outputs ?? {};
-  const parts = [o.pdf && `<a href="${href(o.pdf)}">Plan (PDF)</a>`, o.forms && `<a href="${href(o.forms)}">Paper forms (PDF)</a>`, o.html && `<a href="${href(o.html)}">Print page</a>`].filter(Boolean);
+  const parts = [
+    o.pdf && `<a href="${href(o.pdf)}">Plan (PDF)</a>`,
+    o.forms && `<a href="${href(o.forms)}">Paper forms (PDF)</a>`,
+    o.html && `<a href="${href(o.html)}">Print page</a>`,
+  ].filter(Boolean);
   if (parts.length) return parts.join(' · ');
   return `<span class="muted">${esc(o.notPrinted ?? 'Not printed')}</span>`;
 }

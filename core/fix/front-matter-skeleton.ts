@@ -11,7 +11,9 @@ export { skeletonValue, type KnownValues };
 /** `key:` and its whole shape as YAML lines (no trailing newline), for insertion into front matter. */
 export function fieldYaml(key: string, node: JsonSchema | undefined, known: KnownValues = {}, eol = '\n'): string {
   const value = skeletonValue(node, key, key, known);
-  return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd().replace(/\n/g, eol);
+  return stringify({ [key]: value }, { lineWidth: 0 })
+    .trimEnd()
+    .replace(/\n/g, eol);
 }
 
 /** The shape written out for a message: "icb:\n  name: ...\n  ods_code: ..." on one line each. */

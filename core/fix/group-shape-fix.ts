@@ -54,7 +54,11 @@ export function groupShapeEdit(doc: PlanDocument, key: string, node: JsonSchema 
   }
   // `telephony:` with nothing after it: the fields go on the lines under it.
   const eol = eolOf(doc.text);
-  const body = stringify(value, { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`).join(eol);
+  const body = stringify(value, { lineWidth: 0 })
+    .trimEnd()
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join(eol);
   return { start: lineEnd, end: lineEnd, text: `${eol}${body}` };
 }
 

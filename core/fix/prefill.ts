@@ -48,7 +48,8 @@ export function knownFills(frontMatter: Record<string, unknown>, schema: JsonSch
       return;
     }
     if (typeof value === 'object') {
-      for (const [k, child] of Object.entries<JsonSchema>(node.properties ?? {})) walk(child, (value as Record<string, unknown>)[k], top, depth + 1);
+      for (const [k, child] of Object.entries<JsonSchema>(node.properties ?? {}))
+        walk(child, (value as Record<string, unknown>)[k], top, depth + 1);
       return;
     }
     add(node.title, textOf(value), top === 'practice');

@@ -16,7 +16,20 @@ export interface FoundFact {
   from: string;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** A date as written: "01/06/2027", "1 June 2027", "June 2027" (the first of the month). */
 export function readDate(text: string): string | undefined {
@@ -33,15 +46,23 @@ export function readDate(text: string): string | undefined {
 
 /** Labelled dates, most specific label first ("next review" before "review"). */
 const DATE_LABELS: { path: string; label: RegExp }[] = [
-  { path: 'next_review', label: /\b(?:date of next review|next review(?: date)?|review due(?: date)?|date for review|due for review|to be reviewed by)\b/i },
+  {
+    path: 'next_review',
+    label:
+      /\b(?:date of next review|next review(?: date)?|review due(?: date)?|date for review|due for review|to be reviewed by)\b/i,
+  },
   { path: 'last_tested', label: /\b(?:date (?:last )?tested|last tested|date of (?:last )?test|tested on)\b/i },
   { path: 'date_issued', label: /\b(?:date of issue|date issued|issue date|date published|published on|issued on)\b/i },
-  { path: 'last_reviewed', label: /\b(?:date (?:last )?reviewed|last reviewed|date of review|reviewed on|review date)\b/i },
+  {
+    path: 'last_reviewed',
+    label: /\b(?:date (?:last )?reviewed|last reviewed|date of review|reviewed on|review date)\b/i,
+  },
 ];
 
 const POSTCODE = /\b([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b/;
 const ODS = /\b(?:ODS(?: code)?|practice code|organisation code|national code)\b[^A-Za-z0-9]{0,20}([A-Z][0-9]{5})\b/i;
-const PHONE = /\b(?:tel|telephone|phone|reception|main number)\b[^0-9+]{0,20}((?:\+44\s?\(?0?\)?\s?|0)[0-9][0-9 ]{8,12}[0-9])/i;
+const PHONE =
+  /\b(?:tel|telephone|phone|reception|main number)\b[^0-9+]{0,20}((?:\+44\s?\(?0?\)?\s?|0)[0-9][0-9 ]{8,12}[0-9])/i;
 // `\s*(?:sep\s*)?` rather than `\s*sep?\s*`: the same strings and the same capture, but a run of
 // blanks can be split between the two only one way, so a long one cannot make it backtrack.
 const NAME_LABEL = /\b(?:practice name|name of (?:the )?practice|surgery name)\b\s*(?:[:|\u2013-]\s*)?([^|\n]{3,80})/i;
@@ -60,7 +81,15 @@ function trimTrailing(text: string, chars: string, blanks = false): string {
 
 const isUpper = (ch: string | undefined) => ch !== undefined && ch >= 'A' && ch <= 'Z';
 const isWordChar = (ch: string | undefined) => ch !== undefined && /^\w$/.test(ch);
-const PRACTICE_ENDINGS = ['Surgery', 'Medical Centre', 'Medical Practice', 'Health Centre', 'Group Practice', 'Family Practice', 'Practice'];
+const PRACTICE_ENDINGS = [
+  'Surgery',
+  'Medical Centre',
+  'Medical Practice',
+  'Health Centre',
+  'Group Practice',
+  'Family Practice',
+  'Practice',
+];
 
 /**
  * "Castle Street Surgery": one to four capitalised words, each followed by one blank, then a practice
@@ -152,7 +181,10 @@ export function findFacts(tree: Root, title?: string): FoundFact[] {
   }
   if (!found.has('practice.name')) {
     const fromTitle = title ? namedPractice(title) : undefined;
-    const fromText = lines.slice(0, 200).map((l) => namedPractice(l)).find((n) => n && !/^(?:The|This|Our|A|Each|Every|Other|Neighbouring|Buddy)\s/.test(n));
+    const fromText = lines
+      .slice(0, 200)
+      .map((l) => namedPractice(l))
+      .find((n) => n && !/^(?:The|This|Our|A|Each|Every|Other|Neighbouring|Buddy)\s/.test(n));
     const name = fromTitle ?? fromText;
     if (name) set('practice.name', name, fromTitle ? title! : name);
   }

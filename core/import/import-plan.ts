@@ -52,7 +52,10 @@ export async function importPlan(source: SourceDocument, options: CheckOptions =
   } else {
     const hast = parseHtml(source.content);
     const pictures = dropImages(hast);
-    if (pictures > 0) notes.push(`${pictures} picture${pictures === 1 ? ' was' : 's were'} left out (their descriptions are kept); put anything staff need from them into words.`);
+    if (pictures > 0)
+      notes.push(
+        `${pictures} picture${pictures === 1 ? ' was' : 's were'} left out (their descriptions are kept); put anything staff need from them into words.`,
+      );
     sourceText = htmlText(hast);
     tree = await htmlToMdast(hast);
   }
@@ -62,7 +65,11 @@ export async function importPlan(source: SourceDocument, options: CheckOptions =
   const facts = findFacts(tree, firstHeading ? toString(firstHeading) : undefined);
   const known = knownFrom(facts);
   const hasFrontMatter = tree.children[0]?.type === 'yaml';
-  const headings = mapHeadings(tree, catalogue, typeof known['practice.name'] === 'string' ? (known['practice.name'] as string) : undefined);
+  const headings = mapHeadings(
+    tree,
+    catalogue,
+    typeof known['practice.name'] === 'string' ? (known['practice.name'] as string) : undefined,
+  );
   const body = mdastToMarkdown(tree);
   const completed = addMissing(body, { ...options, config, known, shared: false });
   const text = completed.text;
@@ -72,17 +79,23 @@ export async function importPlan(source: SourceDocument, options: CheckOptions =
   for (const h of headings) {
     if (h.confidence === 'likely') {
       likelyIds.add(h.section!.id);
-      needsPerson.push(`'${h.heading}' looks like the '${h.section!.title}' section, so no draft of that section was inserted: if it is, add {#${h.section!.id}} to the end of the heading; if not, rename it and run 'continuity lint --fix --add-missing' on the plan to insert the draft.`);
+      needsPerson.push(
+        `'${h.heading}' looks like the '${h.section!.title}' section, so no draft of that section was inserted: if it is, add {#${h.section!.id}} to the end of the heading; if not, rename it and run 'continuity lint --fix --add-missing' on the plan to insert the draft.`,
+      );
     }
-    if (h.confidence === 'duplicate') needsPerson.push(`'${h.heading}' is a second '${h.section!.title}' section: merge it with the first.`);
+    if (h.confidence === 'duplicate')
+      needsPerson.push(`'${h.heading}' is a second '${h.section!.title}' section: merge it with the first.`);
   }
   // add-missing says the same about likely headings; said once above.
   needsPerson.push(...completed.notes.filter((n) => !/was not inserted: the heading/.test(n)));
   const placeholders = (text.match(PLACEHOLDER_GLOBAL) ?? []).length;
-  if (placeholders > 0) needsPerson.push(`${placeholders} {{placeholders}} to fill in (run 'continuity lint' on the plan to list them).`);
+  if (placeholders > 0)
+    needsPerson.push(`${placeholders} {{placeholders}} to fill in (run 'continuity lint' on the plan to list them).`);
   if (!hasFrontMatter) {
     const filled = facts.map((f) => f.path).join(', ');
-    needsPerson.push(`Check the front matter: ${filled ? `${filled} ${facts.length === 1 ? 'was' : 'were'} read from the document; ` : ''}the rest are placeholders.`);
+    needsPerson.push(
+      `Check the front matter: ${filled ? `${filled} ${facts.length === 1 ? 'was' : 'were'} read from the document; ` : ''}the rest are placeholders.`,
+    );
   }
   return {
     text,
@@ -91,6 +104,9 @@ export async function importPlan(source: SourceDocument, options: CheckOptions =
     facts,
     needsPerson,
     notes,
-    words: { source: wordCounts(sourceText).size === 0 ? 0 : [...wordCounts(sourceText).values()].reduce((a, b) => a + b, 0), missing: missingWords(sourceText, text) },
+    words: {
+      source: wordCounts(sourceText).size === 0 ? 0 : [...wordCounts(sourceText).values()].reduce((a, b) => a + b, 0),
+      missing: missingWords(sourceText, text),
+    },
   };
 }

@@ -21,7 +21,8 @@ export interface MappedHeading {
 
 // The blanks either side of the optional separator are written `\s*(?:sep\s*)?` rather than
 // `\s*sep?\s*`: the same strings, but a run of blanks can be split between them only one way.
-const NUMBERED = /^\s*(?:(?:section|appendix|annex|annexe|part)\s+\w{1,4}\b|[0-9]{1,2}(?:\.[0-9]{1,3}){0,4}\.?\)?)\s*(?:[-\u2013\u2014:.]\s*)?\p{L}/iu;
+const NUMBERED =
+  /^\s*(?:(?:section|appendix|annex|annexe|part)\s+\w{1,4}\b|[0-9]{1,2}(?:\.[0-9]{1,3}){0,4}\.?\)?)\s*(?:[-\u2013\u2014:.]\s*)?\p{L}/iu;
 
 function isHeadingLike(p: Paragraph): boolean {
   const text = toString(p).trim();
@@ -44,7 +45,12 @@ export function mapHeadings(tree: Root, catalogue: Catalogue, practiceName?: str
     if (node.type !== 'paragraph' || !isHeadingLike(node)) continue;
     const text = toString(node).trim();
     if (!recogniseHeading(text, sections)) continue;
-    const heading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: text }], position: node.position };
+    const heading: Heading = {
+      type: 'heading',
+      depth: 2,
+      children: [{ type: 'text', value: text }],
+      position: node.position,
+    };
     children[i] = heading;
     promoted.add(heading);
   }
@@ -54,7 +60,13 @@ export function mapHeadings(tree: Root, catalogue: Catalogue, practiceName?: str
   let title: Heading | undefined;
   if (h1s.length === 1 && headings[0] === h1s[0] && !recogniseHeading(toString(h1s[0]), sections)) title = h1s[0];
   if (!title) {
-    title = { type: 'heading', depth: 1, children: [{ type: 'text', value: `${practiceName ? `${practiceName}: ` : ''}IT outage business continuity plan` }] };
+    title = {
+      type: 'heading',
+      depth: 1,
+      children: [
+        { type: 'text', value: `${practiceName ? `${practiceName}: ` : ''}IT outage business continuity plan` },
+      ],
+    };
     children.splice(children[0]?.type === 'yaml' ? 1 : 0, 0, title);
     headings = children.filter((n): n is Heading => n.type === 'heading');
   }
@@ -91,7 +103,12 @@ export function mapHeadings(tree: Root, catalogue: Catalogue, practiceName?: str
       continue;
     }
     const m = recogniseHeading(text, sections);
-    const entry: MappedHeading = { heading: text, depth: 2, confidence: m ? m.confidence : 'none', ...(promoted.has(h) ? { promoted: true } : {}) };
+    const entry: MappedHeading = {
+      heading: text,
+      depth: 2,
+      confidence: m ? m.confidence : 'none',
+      ...(promoted.has(h) ? { promoted: true } : {}),
+    };
     if (m) entry.section = { id: m.def.id, title: m.def.title };
     if (m && m.confidence !== 'likely') {
       if (used.has(m.def.id)) entry.confidence = 'duplicate';

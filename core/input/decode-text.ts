@@ -25,7 +25,8 @@ export function decodePlanBytes(bytes: Uint8Array): DecodedText | DecodeProblem 
   if (probe.includes(0)) {
     return {
       reason: 'binary',
-      message: 'This file looks like a binary file (it contains NUL bytes), not a markdown plan. Check the file is the plan and not a Word document or PDF.',
+      message:
+        'This file looks like a binary file (it contains NUL bytes), not a markdown plan. Check the file is the plan and not a Word document or PDF.',
     };
   }
   const nul = bytes.indexOf(0, probe.length);

@@ -58,7 +58,8 @@ export function readRegularFile(path: string, options: ReadRegularOptions): Regu
   const before = lstatSync(real, { throwIfNoEntry: false });
   if (!before) return { refused: 'missing', reason: 'it does not exist' };
   if (before.isDirectory()) return { refused: 'folder', reason: 'it is a folder, not a file' };
-  if (!before.isFile()) return { refused: 'not-a-file', reason: 'it is not an ordinary file (a device, pipe or socket)' };
+  if (!before.isFile())
+    return { refused: 'not-a-file', reason: 'it is not an ordinary file (a device, pipe or socket)' };
   if (before.size > options.maxBytes) return tooLarge(before.size, options.maxBytes);
   let fd: number;
   try {
@@ -82,7 +83,9 @@ export function readRegularFile(path: string, options: ReadRegularOptions): Regu
       if (n === 0) break;
       length += n;
       if (length === buffer.length) {
-        return length > options.maxBytes ? tooLarge(undefined, options.maxBytes) : { refused: 'unreadable', reason: 'it changed while being read' };
+        return length > options.maxBytes
+          ? tooLarge(undefined, options.maxBytes)
+          : { refused: 'unreadable', reason: 'it changed while being read' };
       }
     }
     return { bytes: buffer.subarray(0, length), realPath: real };
@@ -94,7 +97,10 @@ export function readRegularFile(path: string, options: ReadRegularOptions): Regu
 }
 
 /** The text of a small JSON or text file (UTF-8), or why it cannot be used. */
-export function readRegularText(path: string, options: ReadRegularOptions): { text: string } | { refused: ReadRefusal; reason: string } {
+export function readRegularText(
+  path: string,
+  options: ReadRegularOptions,
+): { text: string } | { refused: ReadRefusal; reason: string } {
   const read = readRegularFile(path, options);
   return 'bytes' in read ? { text: read.bytes.toString('utf8') } : read;
 }

@@ -4,11 +4,27 @@
  * owner) are kept. On any failure the temp file is removed and the original is untouched. The one
  * way every tool writes a file a person relies on: fixed plans, reports, PDFs, the build's site.
  */
-import { chmodSync, chownSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** `mode`: permissions of a new file (an existing file keeps its own). */
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: { makeFolders?: boolean; mode?: number } = {}): void {
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: { makeFolders?: boolean; mode?: number } = {},
+): void {
   if (options.makeFolders) mkdirSync(dirname(path), { recursive: true });
   let original: Stats | undefined;
   try {
@@ -30,7 +46,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     fd = undefined;
     if (original) {
       chmodSync(tmp, original.mode & 0o7777);
-      if (process.getuid?.() === 0 && (original.uid !== 0 || original.gid !== 0)) chownSync(tmp, original.uid, original.gid);
+      if (process.getuid?.() === 0 && (original.uid !== 0 || original.gid !== 0))
+        chownSync(tmp, original.uid, original.gid);
     }
     renameSync(tmp, path);
   } catch (e) {

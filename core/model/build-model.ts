@@ -65,7 +65,10 @@ function countWords(s: string): number {
   return m ? m.length : 0;
 }
 
-function nodeRange(lines: LineIndex, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Range {
+function nodeRange(
+  lines: LineIndex,
+  node: { position?: { start: { offset?: number }; end: { offset?: number } } },
+): Range {
   return lines.range(node.position!.start.offset!, node.position!.end.offset!);
 }
 
@@ -131,7 +134,12 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
   sourceMap.set(SECTIONS_POINTER, { range: lines.lineRange(1) });
 
   const cur: Cursor = {};
-  const target = () => (cur.sub ? { model: cur.sub, ptr: cur.subPtr!, def: cur.subDef } : cur.section ? { model: cur.section, ptr: cur.sectionPtr!, def: cur.sectionDef } : undefined);
+  const target = () =>
+    cur.sub
+      ? { model: cur.sub, ptr: cur.subPtr!, def: cur.subDef }
+      : cur.section
+        ? { model: cur.section, ptr: cur.sectionPtr!, def: cur.sectionDef }
+        : undefined;
 
   const children = tree.children;
   for (let i = 0; i < children.length; i++) {
@@ -193,13 +201,28 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
           sourceMap.set(partPointer(cur.sectionPtr, part), { range: sectionRange, anchor: range });
         }
       }
-      return { depth: 2, text: heading, id, known: !!def, duplicate, range, sectionRange, endOffset, ...(confidence ? { confidence } : {}), ...(likely ? { likely } : {}) };
+      return {
+        depth: 2,
+        text: heading,
+        id,
+        known: !!def,
+        duplicate,
+        range,
+        sectionRange,
+        endOffset,
+        ...(confidence ? { confidence } : {}),
+        ...(likely ? { likely } : {}),
+      };
     }
     // H3
     if (!cur.section) return undefined;
     const defs = cur.sectionDef?.subsections ?? [];
     const subMatch = explicit ? undefined : recogniseHeading(heading, defs);
-    const def = explicit ? defs.find((d) => d.id === explicit.id) : subMatch && subMatch.confidence !== 'likely' ? subMatch.def : undefined;
+    const def = explicit
+      ? defs.find((d) => d.id === explicit.id)
+      : subMatch && subMatch.confidence !== 'likely'
+        ? subMatch.def
+        : undefined;
     const id = def?.id ?? (explicit ? explicit.id : slugify(heading));
     const duplicate = id in cur.section.subsections;
     const sub = emptySection(id, heading, !!def);
@@ -213,7 +236,17 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         sourceMap.set(partPointer(cur.subPtr, part), { range: sectionRange, anchor: range });
       }
     }
-    return { depth: 3, text: heading, id, known: !!def, parentId: cur.section.id, duplicate, range, sectionRange, endOffset };
+    return {
+      depth: 3,
+      text: heading,
+      id,
+      known: !!def,
+      parentId: cur.section.id,
+      duplicate,
+      range,
+      sectionRange,
+      endOffset,
+    };
   }
 
   function trimEnd(offset: number): number {
@@ -259,7 +292,10 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         if (role) step.role = role;
         section.steps.push(step);
         const itemRange = nodeRange(lines, item);
-        sourceMap.set(stepPointer(ptr, i), { range: itemRange, anchor: lines.range(itemRange.start.offset, lines.lineRange(itemRange.start.line).end.offset) });
+        sourceMap.set(stepPointer(ptr, i), {
+          range: itemRange,
+          anchor: lines.range(itemRange.start.offset, lines.lineRange(itemRange.start.line).end.offset),
+        });
         sourceMap.set(stepPointer(ptr, i, 'text'), { range: itemRange });
         if (roleNode) sourceMap.set(stepPointer(ptr, i, 'role'), { range: nodeRange(lines, roleNode) });
       }
@@ -307,9 +343,12 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         // The words in the cell, not the pipes and padding around them.
         const first = cell.children[0];
         const last = cell.children[cell.children.length - 1];
-        const cellRange = first?.position && last?.position
-          ? lines.range(first.position.start.offset!, last.position.end.offset!)
-          : cell.position ? nodeRange(lines, cell) : rowRange;
+        const cellRange =
+          first?.position && last?.position
+            ? lines.range(first.position.start.offset!, last.position.end.offset!)
+            : cell.position
+              ? nodeRange(lines, cell)
+              : rowRange;
         sourceMap.set(cellPointer(tPtr, r, id), { range: cellRange });
       });
       model.rows.push(cells);

@@ -39,7 +39,7 @@ const YAML_HINTS: Record<string, string> = {
 };
 
 const TOO_DEEP =
-  "The front matter could not be read: it is nested too deeply (lists or groups of fields inside each other hundreds of times) or is too large. Keep it to the fields in the template, one per line.";
+  'The front matter could not be read: it is nested too deeply (lists or groups of fields inside each other hundreds of times) or is too large. Keep it to the fields in the template, one per line.';
 
 export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map: SourceMap): FrontMatterResult {
   const start = node.position!.start.offset!;
@@ -61,7 +61,12 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
   }
   if (/^(<{7}|={7}|>{7})(\s|$)/m.test(source)) {
     // The YAML errors a conflict causes are confusing and many; the merge-conflict rule marks the lines.
-    problems.push({ code: 'MERGE_CONFLICT', message: 'The front matter has git merge-conflict markers, so the plan\'s details cannot be read. Keep the right version of each field and delete the other version and the marker lines.', range: whole });
+    problems.push({
+      code: 'MERGE_CONFLICT',
+      message:
+        "The front matter has git merge-conflict markers, so the plan's details cannot be read. Keep the right version of each field and delete the other version and the marker lines.",
+      range: whole,
+    });
     return { data: {}, problems, valueOffset, document: doc };
   }
   // Only the first YAML error: later ones are usually knock-on effects of it and bury the real fault.
@@ -74,7 +79,12 @@ export function readFrontMatter(node: Yaml, text: string, lines: LineIndex, map:
     const slip = colonSlipAt(source, err.pos[0]);
     if (slip) {
       const at = { start: valueOffset + slip.start, end: valueOffset + slip.end };
-      problems.push({ code: 'COLON_IN_VALUE', message: colonSlipMessage(slip), range: lines.range(at.start, at.end), fix: { title: `Put the value of '${slip.key}' in quotes`, safe: true, edits: [{ ...at, text: slip.quoted }] } });
+      problems.push({
+        code: 'COLON_IN_VALUE',
+        message: colonSlipMessage(slip),
+        range: lines.range(at.start, at.end),
+        fix: { title: `Put the value of '${slip.key}' in quotes`, safe: true, edits: [{ ...at, text: slip.quoted }] },
+      });
       continue;
     }
     const hint = YAML_HINTS[err.code] ?? '';
@@ -129,9 +139,10 @@ function mapYamlNode(
       if (!valueRange) continue;
       // Values that are maps or lists: "missing inside" problems sit on the key.
       const container = value && (isMap(value) || isSeq(value));
-      const entry = container || !value || (isScalar(value) && value.value === null)
-        ? { range: keyRange ?? valueRange, anchor: keyRange }
-        : { range: valueRange, anchor: keyRange };
+      const entry =
+        container || !value || (isScalar(value) && value.value === null)
+          ? { range: keyRange ?? valueRange, anchor: keyRange }
+          : { range: valueRange, anchor: keyRange };
       map.set(frontMatterPointer(...path, key), entry);
       mapYamlNode(value, [...path, key], map, rangeOf);
     }

@@ -9,9 +9,33 @@ import type { SectionModel } from './plan-model.js';
 import { sectionPointer, stepPointer, subsectionPointer, type ModelPointer } from './model-pointer.js';
 
 /** Words meaning the same kind of role: a "manager" of a team is its "lead". */
-const SAME: Record<string, string> = { manager: 'lead', head: 'lead', supervisor: 'lead', coordinator: 'lead', 'co-ordinator': 'lead', leader: 'lead', doctor: 'gp', gps: 'gp' };
+const SAME: Record<string, string> = {
+  manager: 'lead',
+  head: 'lead',
+  supervisor: 'lead',
+  coordinator: 'lead',
+  'co-ordinator': 'lead',
+  leader: 'lead',
+  doctor: 'gp',
+  gps: 'gp',
+};
 /** Everybody: steps for all staff need no row of their own. */
-const GROUPS = new Set(['anyone', 'anybody', 'everyone', 'everybody', 'all', 'all staff', 'staff', 'whole team', 'team', 'all clinicians', 'clinicians', 'clinical staff', 'all team', 'each member of staff']);
+const GROUPS = new Set([
+  'anyone',
+  'anybody',
+  'everyone',
+  'everybody',
+  'all',
+  'all staff',
+  'staff',
+  'whole team',
+  'team',
+  'all clinicians',
+  'clinicians',
+  'clinical staff',
+  'all team',
+  'each member of staff',
+]);
 
 function words(role: string): string[] {
   return role
@@ -49,7 +73,12 @@ export function tableRoles(doc: PlanDocument): TableRole[] {
     .filter((r) => r && !r.includes('{{'))
     .map((written) => {
       const q = /\(([^()]{1,60})\)/.exec(written);
-      return { written, key: roleKeyOf(written), qualifier: q ? roleKeyOf(q[1]) : undefined, words: new Set(words(written)) };
+      return {
+        written,
+        key: roleKeyOf(written),
+        qualifier: q ? roleKeyOf(q[1]) : undefined,
+        words: new Set(words(written)),
+      };
     });
 }
 
@@ -86,7 +115,12 @@ export function incidentRolesOf(doc: PlanDocument): IncidentRole[] {
   return doc.catalogue.byId.get('roles')?.tables.find((t) => t.id === 'roles')?.mandatoryRows ?? [];
 }
 
-export function resolveRole(stepRole: string, roles: TableRole[], ownerRole?: string, incidentRoles?: IncidentRole[]): Resolution {
+export function resolveRole(
+  stepRole: string,
+  roles: TableRole[],
+  ownerRole?: string,
+  incidentRoles?: IncidentRole[],
+): Resolution {
   const key = roleKeyOf(stepRole).slice(0, 120);
   if (!key) return { kind: 'group' };
   const same = roles.find((r) => r.key === key) ?? roles.find((r) => r.qualifier === key);
@@ -110,7 +144,11 @@ export function resolveRole(stepRole: string, roles: TableRole[], ownerRole?: st
   let best = Infinity;
   const lower = stepRole.toLowerCase().replace(/[*:]/g, '').trim();
   for (const r of roles) {
-    const d = Math.min(distance(key, r.key), distance(lower, r.written.toLowerCase()), r.qualifier ? distance(key, r.qualifier) : Infinity);
+    const d = Math.min(
+      distance(key, r.key),
+      distance(lower, r.written.toLowerCase()),
+      r.qualifier ? distance(key, r.qualifier) : Infinity,
+    );
     // Shared words count, but not the ones every role has ("lead").
     const shared = w.filter((x) => x !== 'lead' && r.words.has(x)).length;
     const score = d - shared * 3;
@@ -137,7 +175,8 @@ export function stepRoles(doc: PlanDocument): StepRoleUse[] {
     section.steps.forEach((s, i) => {
       if (s.role) out.push({ role: s.role, pointer: stepPointer(ptr, i, 'role'), sectionTitle: title, index: i });
     });
-    for (const [id, sub] of Object.entries(section.subsections)) walk(sub, subsectionPointer(ptr, id), `${title}: ${sub.heading}`);
+    for (const [id, sub] of Object.entries(section.subsections))
+      walk(sub, subsectionPointer(ptr, id), `${title}: ${sub.heading}`);
   };
   for (const h of doc.headings) {
     if (h.depth !== 2 || h.duplicate) continue;

@@ -21,6 +21,10 @@ export function remarkGfmTable(this: Processor): void {
 let shared: Processor<Root> | undefined;
 
 export function markdownParser(): Processor<Root> {
-  shared ??= unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmTable).freeze() as unknown as Processor<Root>;
+  shared ??= unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfmTable)
+    .freeze() as unknown as Processor<Root>;
   return shared;
 }

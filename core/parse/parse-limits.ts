@@ -93,7 +93,10 @@ function shapeOf(line: string): LineShape {
       i++;
       continue;
     }
-    if ((c === '-' || c === '*' || c === '+') && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
+    if (
+      (c === '-' || c === '*' || c === '+') &&
+      (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')
+    ) {
       markers++;
       listItem = true;
       i++;
@@ -102,7 +105,10 @@ function shapeOf(line: string): LineShape {
     if (c !== undefined && c >= '0' && c <= '9') {
       let j = i;
       while (j < line.length && j - i < 9 && line[j] >= '0' && line[j] <= '9') j++;
-      if ((line[j] === '.' || line[j] === ')') && (j + 1 === line.length || line[j + 1] === ' ' || line[j + 1] === '\t')) {
+      if (
+        (line[j] === '.' || line[j] === ')') &&
+        (j + 1 === line.length || line[j + 1] === ' ' || line[j + 1] === '\t')
+      ) {
         markers++;
         listItem = true;
         i = j + 1;
@@ -260,7 +266,7 @@ const UNREAD_WORDS: Record<UnreadReason, { what: string; fix: string }> = {
   },
   cells: {
     what: `a table row with more than ${fmt(PARSE_LIMITS.cellsPerRow)} columns`,
-    fix: 'Check this is the plan and not pasted data: a plan\'s tables need only a few columns.',
+    fix: "Check this is the plan and not pasted data: a plan's tables need only a few columns.",
   },
   'lazy-lines': {
     what: `a quote or list item continued for more than ${fmt(PARSE_LIMITS.lazyLines)} lines without its '>' or indentation`,

@@ -85,7 +85,8 @@ function parseChunkNodes(text: string): RootContent[] {
       out.push(unreadBlock(text, seg, line));
       continue;
     }
-    for (const node of (markdownParser().parse(text.slice(seg.start, seg.end)) as Root).children) out.push(placed(node, line - 1, seg.start));
+    for (const node of (markdownParser().parse(text.slice(seg.start, seg.end)) as Root).children)
+      out.push(placed(node, line - 1, seg.start));
   }
   return out;
 }
@@ -99,7 +100,12 @@ function unreadBlock(text: string, seg: Segment, line: number): RootContent {
     end: { line: endLine, column: seg.end - Math.max(lastLineStart, seg.start) + 1, offset: seg.end },
   };
   const data: UnreadData = { continuityUnread: seg.unread! };
-  return { type: 'paragraph', data: data as never, position, children: [{ type: 'text', value: text.slice(seg.start, seg.end), position: structuredClone(position) }] };
+  return {
+    type: 'paragraph',
+    data: data as never,
+    position,
+    children: [{ type: 'text', value: text.slice(seg.start, seg.end), position: structuredClone(position) }],
+  };
 }
 
 /** Copy a cached node, moving its positions to where its chunk sits in the document. */

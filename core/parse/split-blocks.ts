@@ -43,7 +43,8 @@ export function splitBlocks(text: string): Chunk[] {
     }
     // A lone CR inside the line also ends a line for markdown (and so in the chunk's positions).
     // (Searched in the line only: searching the text would scan to its end on every line.)
-    for (let cr = content.indexOf('\r'); cr !== -1; cr = content.indexOf('\r', cr + 1)) if (text.charCodeAt(pos + cr + 1) !== 10) line++;
+    for (let cr = content.indexOf('\r'); cr !== -1; cr = content.indexOf('\r', cr + 1))
+      if (text.charCodeAt(pos + cr + 1) !== 10) line++;
     pos = nl === -1 ? text.length : nl + 1;
     line++;
   }

@@ -22,7 +22,9 @@ export function cardsHtml(facts: PlanFacts): string {
         items.push(`<li class="card-section">${esc(sectionTitle)}</li>`);
         lastSection = sectionTitle;
       }
-      items.push(`<li class="card-step"><span class="tick"></span><span>${esc(stepText(step.text, step.role))}</span></li>`);
+      items.push(
+        `<li class="card-step"><span class="tick"></span><span>${esc(stepText(step.text, step.role))}</span></li>`,
+      );
     }
     cards.push(`<article class="card">
 <header class="card-head"><p class="card-kicker">Action card &middot; ${esc(facts.practiceName)}</p><h2>${esc(role)}</h2>

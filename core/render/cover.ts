@@ -12,7 +12,9 @@ export interface TocEntry {
 
 export function coverHtml(facts: PlanFacts, revision: string, printedDate: string): string {
   const row = (label: string, value: string) => (value ? `<tr><th>${esc(label)}</th><td>${esc(value)}</td></tr>` : '');
-  const approvals = facts.approvers.map((a) => `${a.name}, ${a.role}${a.date ? `, ${longDate(a.date)}` : ''}`).join('; ');
+  const approvals = facts.approvers
+    .map((a) => `${a.name}, ${a.role}${a.date ? `, ${longDate(a.date)}` : ''}`)
+    .join('; ');
   const copies = facts.hardCopies.map((h) => `${h.location} (${h.holder}${h.offSite ? ', off site' : ''})`).join('; ');
   return `<section class="cover" id="cover">
 <p class="classification">${esc(facts.classification)}</p>
@@ -42,6 +44,9 @@ ${row('Printed', longDate(printedDate))}
 
 export function tocHtml(entries: TocEntry[]): string {
   return `<nav class="toc" id="contents"><h2>Contents</h2><ol>${entries
-    .map((e) => `<li><a href="#${esc(e.id)}">${esc(e.title)}</a><span class="dots"></span><span class="page">${e.page ?? '&nbsp;&nbsp;'}</span></li>`)
+    .map(
+      (e) =>
+        `<li><a href="#${esc(e.id)}">${esc(e.title)}</a><span class="dots"></span><span class="page">${e.page ?? '&nbsp;&nbsp;'}</span></li>`,
+    )
     .join('')}</ol></nav>`;
 }

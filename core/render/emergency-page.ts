@@ -11,8 +11,16 @@ export function emergencyPageHtml(model: PlanModel, facts: PlanFacts): string {
     ? `<ol class="first-steps">${steps.map((s) => `<li>${s.role ? `<b>${esc(s.role.replace(/[*:]/g, '').trim())}:</b> ${esc(s.text.trimStart().replace(/^\**[^:*]+:\**\s*:?\s*/, ''))}` : esc(s.text)}</li>`).join('')}</ol>`
     : '<p class="missing">This plan has no quick-start steps. Go to the activation section.</p>';
   const numbers = [
-    ...facts.keyNumbers.map((k) => ({ who: k.who, phone: k.phone, extra: [k.alt ? `or ${k.alt}` : '', k.reference ? `ref ${k.reference}` : ''].filter(Boolean).join(' · ') })),
-    ...facts.divertNumbers.slice(0, 2).map((n, i) => ({ who: i === 0 ? 'Divert practice calls to' : 'Second divert number', phone: n, extra: facts.telephonyProvider ? `set with ${facts.telephonyProvider}` : '' })),
+    ...facts.keyNumbers.map((k) => ({
+      who: k.who,
+      phone: k.phone,
+      extra: [k.alt ? `or ${k.alt}` : '', k.reference ? `ref ${k.reference}` : ''].filter(Boolean).join(' · '),
+    })),
+    ...facts.divertNumbers.slice(0, 2).map((n, i) => ({
+      who: i === 0 ? 'Divert practice calls to' : 'Second divert number',
+      phone: n,
+      extra: facts.telephonyProvider ? `set with ${facts.telephonyProvider}` : '',
+    })),
   ];
   return `<section class="emergency" id="emergency">
 <p class="emergency-kicker">${esc(facts.practiceName)} &middot; IT outage</p>

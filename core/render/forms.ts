@@ -29,17 +29,182 @@ export interface FormDef {
 const c = (label: string, width = 1): Column => ({ label, width });
 
 export const FORMS: FormDef[] = [
-  { id: 'day-appointments', title: 'Day appointment list', pattern: /appointment list|day list|clinic list/i, kind: 'log', purpose: 'Who is booked to see this clinician today. Tick when the patient arrives and when seen.', fields: ['Date', 'Clinician', 'Session (AM / PM)', 'Room'], columns: [c('Time', 0.7), c('Patient name', 2), c('Date of birth', 1.1), c('Phone', 1.3), c('Reason / notes', 2.4), c('Arrived', 0.7), c('Seen', 0.6)], rows: 20 },
-  { id: 'message-slip', title: 'Reception message and task slip', pattern: /message|task slip/i, kind: 'slips', purpose: 'One slip per message or task for a clinician or team. Put it in the named tray.' },
-  { id: 'triage-log', title: 'Telephone triage log', pattern: /triage log|telephone log|call log/i, kind: 'log', purpose: 'Every request for an appointment or call-back, in time order. The duty clinician reviews it regularly.', fields: ['Date', 'Duty clinician'], columns: [c('Time', 0.6), c('Patient name', 1.8), c('Date of birth', 1), c('Phone', 1.2), c('Reason for call', 2.2), c('Urgent today? Y/N', 0.9), c('Outcome / by whom', 1.8)], rows: 18 },
-  { id: 'consultation-record', title: 'Consultation record', pattern: /consultation record|consultation form|clinical record/i, kind: 'record', purpose: 'One per consultation. File in the back-entry tray when complete.' },
-  { id: 'prescription-log', title: 'Prescription request and issue log', pattern: /prescription (request|issue|log)|prescribing log|medication log/i, kind: 'log', purpose: 'Every prescription requested or issued on paper, for back-entry and safety checks.', fields: ['Date'], columns: [c('Patient name', 1.6), c('Date of birth', 1), c('Medicine, strength, dose', 2.2), c('Quantity', 0.8), c('Acute / repeat / CD', 0.9), c('Prescriber', 1.1), c('FP10 serial', 1.1), c('Back-entered', 0.8)], rows: 18 },
-  { id: 'fp10-register', title: 'FP10 serial number register', pattern: /FP10|serial/i, kind: 'log', purpose: 'Prescription forms are controlled stationery: record every pad or form taken from stock.', columns: [c('Date', 0.8), c('Serial from', 1.3), c('Serial to', 1.3), c('No. of forms', 0.8), c('Issued to (prescriber)', 1.6), c('Signature', 1.2), c('Unused returned', 0.9), c('Checked by', 1)], rows: 20 },
-  { id: 'referral-log', title: 'Referral log', pattern: /referral/i, kind: 'log', purpose: 'Every referral made on paper, until it has been sent and entered on the record.', columns: [c('Date', 0.8), c('Patient name', 1.6), c('Date of birth', 1), c('Referred to', 1.6), c('Urgency (USC / urgent / routine)', 1.2), c('How sent', 1), c('Referrer', 1), c('Sent', 0.6), c('Back-entered', 0.8)], rows: 18 },
-  { id: 'results-log', title: 'Results and incoming documents log', pattern: /results?|incoming doc/i, kind: 'log', purpose: 'Results phoned through and documents received. Abnormal results go to the duty clinician at once.', columns: [c('Date / time', 0.9), c('Patient name', 1.5), c('Date of birth', 1), c('From (lab / hospital)', 1.3), c('Result or document', 2), c('Abnormal? Y/N', 0.7), c('Clinician told / action', 1.6), c('Back-entered', 0.8)], rows: 18 },
-  { id: 'decision-log', title: 'Decision and action log', pattern: /decision|action log|incident log/i, kind: 'log', purpose: 'Every decision and action in the incident, as it happens, for the safety review and lessons learned.', fields: ['Date', 'Log keeper'], columns: [c('Time', 0.6), c('Decision or action', 3), c('Reason', 2), c('By (name, role)', 1.3), c('Follow-up', 1.4)], rows: 16 },
-  { id: 'cost-log', title: 'Cost log', pattern: /cost/i, kind: 'log', purpose: 'Extra costs caused by the outage, logged as they happen, to claim them back.', fields: ['Incident date'], columns: [c('Date', 0.8), c('Category', 1.1), c('Description', 2.4), c('Quantity / hours', 0.9), c('Unit cost £', 0.9), c('Total £', 0.9), c('Evidence ref', 1), c('Authorised by', 1.1)], rows: 16 },
-  { id: 'staff-sign-in', title: 'Staff sign-in sheet', pattern: /sign[- ]in|staff (log|register|attendance)/i, kind: 'log', purpose: 'Who was on site and their hours during the incident (for safety and the cost claim).', fields: ['Date'], columns: [c('Name', 1.8), c('Role', 1.4), c('Time in', 0.8), c('Time out', 0.8), c('Extra hours', 0.8), c('Signature', 1.4)], rows: 20 },
+  {
+    id: 'day-appointments',
+    title: 'Day appointment list',
+    pattern: /appointment list|day list|clinic list/i,
+    kind: 'log',
+    purpose: 'Who is booked to see this clinician today. Tick when the patient arrives and when seen.',
+    fields: ['Date', 'Clinician', 'Session (AM / PM)', 'Room'],
+    columns: [
+      c('Time', 0.7),
+      c('Patient name', 2),
+      c('Date of birth', 1.1),
+      c('Phone', 1.3),
+      c('Reason / notes', 2.4),
+      c('Arrived', 0.7),
+      c('Seen', 0.6),
+    ],
+    rows: 20,
+  },
+  {
+    id: 'message-slip',
+    title: 'Reception message and task slip',
+    pattern: /message|task slip/i,
+    kind: 'slips',
+    purpose: 'One slip per message or task for a clinician or team. Put it in the named tray.',
+  },
+  {
+    id: 'triage-log',
+    title: 'Telephone triage log',
+    pattern: /triage log|telephone log|call log/i,
+    kind: 'log',
+    purpose: 'Every request for an appointment or call-back, in time order. The duty clinician reviews it regularly.',
+    fields: ['Date', 'Duty clinician'],
+    columns: [
+      c('Time', 0.6),
+      c('Patient name', 1.8),
+      c('Date of birth', 1),
+      c('Phone', 1.2),
+      c('Reason for call', 2.2),
+      c('Urgent today? Y/N', 0.9),
+      c('Outcome / by whom', 1.8),
+    ],
+    rows: 18,
+  },
+  {
+    id: 'consultation-record',
+    title: 'Consultation record',
+    pattern: /consultation record|consultation form|clinical record/i,
+    kind: 'record',
+    purpose: 'One per consultation. File in the back-entry tray when complete.',
+  },
+  {
+    id: 'prescription-log',
+    title: 'Prescription request and issue log',
+    pattern: /prescription (request|issue|log)|prescribing log|medication log/i,
+    kind: 'log',
+    purpose: 'Every prescription requested or issued on paper, for back-entry and safety checks.',
+    fields: ['Date'],
+    columns: [
+      c('Patient name', 1.6),
+      c('Date of birth', 1),
+      c('Medicine, strength, dose', 2.2),
+      c('Quantity', 0.8),
+      c('Acute / repeat / CD', 0.9),
+      c('Prescriber', 1.1),
+      c('FP10 serial', 1.1),
+      c('Back-entered', 0.8),
+    ],
+    rows: 18,
+  },
+  {
+    id: 'fp10-register',
+    title: 'FP10 serial number register',
+    pattern: /FP10|serial/i,
+    kind: 'log',
+    purpose: 'Prescription forms are controlled stationery: record every pad or form taken from stock.',
+    columns: [
+      c('Date', 0.8),
+      c('Serial from', 1.3),
+      c('Serial to', 1.3),
+      c('No. of forms', 0.8),
+      c('Issued to (prescriber)', 1.6),
+      c('Signature', 1.2),
+      c('Unused returned', 0.9),
+      c('Checked by', 1),
+    ],
+    rows: 20,
+  },
+  {
+    id: 'referral-log',
+    title: 'Referral log',
+    pattern: /referral/i,
+    kind: 'log',
+    purpose: 'Every referral made on paper, until it has been sent and entered on the record.',
+    columns: [
+      c('Date', 0.8),
+      c('Patient name', 1.6),
+      c('Date of birth', 1),
+      c('Referred to', 1.6),
+      c('Urgency (USC / urgent / routine)', 1.2),
+      c('How sent', 1),
+      c('Referrer', 1),
+      c('Sent', 0.6),
+      c('Back-entered', 0.8),
+    ],
+    rows: 18,
+  },
+  {
+    id: 'results-log',
+    title: 'Results and incoming documents log',
+    pattern: /results?|incoming doc/i,
+    kind: 'log',
+    purpose: 'Results phoned through and documents received. Abnormal results go to the duty clinician at once.',
+    columns: [
+      c('Date / time', 0.9),
+      c('Patient name', 1.5),
+      c('Date of birth', 1),
+      c('From (lab / hospital)', 1.3),
+      c('Result or document', 2),
+      c('Abnormal? Y/N', 0.7),
+      c('Clinician told / action', 1.6),
+      c('Back-entered', 0.8),
+    ],
+    rows: 18,
+  },
+  {
+    id: 'decision-log',
+    title: 'Decision and action log',
+    pattern: /decision|action log|incident log/i,
+    kind: 'log',
+    purpose: 'Every decision and action in the incident, as it happens, for the safety review and lessons learned.',
+    fields: ['Date', 'Log keeper'],
+    columns: [
+      c('Time', 0.6),
+      c('Decision or action', 3),
+      c('Reason', 2),
+      c('By (name, role)', 1.3),
+      c('Follow-up', 1.4),
+    ],
+    rows: 16,
+  },
+  {
+    id: 'cost-log',
+    title: 'Cost log',
+    pattern: /cost/i,
+    kind: 'log',
+    purpose: 'Extra costs caused by the outage, logged as they happen, to claim them back.',
+    fields: ['Incident date'],
+    columns: [
+      c('Date', 0.8),
+      c('Category', 1.1),
+      c('Description', 2.4),
+      c('Quantity / hours', 0.9),
+      c('Unit cost £', 0.9),
+      c('Total £', 0.9),
+      c('Evidence ref', 1),
+      c('Authorised by', 1.1),
+    ],
+    rows: 16,
+  },
+  {
+    id: 'staff-sign-in',
+    title: 'Staff sign-in sheet',
+    pattern: /sign[- ]in|staff (log|register|attendance)/i,
+    kind: 'log',
+    purpose: 'Who was on site and their hours during the incident (for safety and the cost claim).',
+    fields: ['Date'],
+    columns: [
+      c('Name', 1.8),
+      c('Role', 1.4),
+      c('Time in', 0.8),
+      c('Time out', 0.8),
+      c('Extra hours', 0.8),
+      c('Signature', 1.4),
+    ],
+    rows: 20,
+  },
 ];
 
 /** The forms to print: those the plan lists (all of them when it lists none we know). */
@@ -64,7 +229,10 @@ function logTable(form: FormDef, prefill: string[][] = []): string {
   const cols = form.columns ?? [];
   const total = cols.reduce((n, col) => n + col.width, 0);
   const colgroup = cols.map((col) => `<col style="width:${((col.width / total) * 100).toFixed(1)}%">`).join('');
-  const rows = Array.from({ length: Math.max(form.rows ?? 15, prefill.length) }, (_, i) => `<tr>${cols.map((_, j) => `<td>${esc(prefill[i]?.[j] ?? '')}</td>`).join('')}</tr>`).join('');
+  const rows = Array.from(
+    { length: Math.max(form.rows ?? 15, prefill.length) },
+    (_, i) => `<tr>${cols.map((_, j) => `<td>${esc(prefill[i]?.[j] ?? '')}</td>`).join('')}</tr>`,
+  ).join('');
   return `<table class="ruled"><colgroup>${colgroup}</colgroup><thead><tr>${cols.map((col) => `<th>${esc(col.label)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -117,6 +285,10 @@ export function formHtml(form: FormDef, facts: PlanFacts, copyFor?: string): str
 
 export function formsHtml(forms: FormDef[], facts: PlanFacts): string {
   return forms
-    .flatMap((form) => (form.id === 'day-appointments' && facts.clinicians.length > 0 ? facts.clinicians.map((name) => formHtml(form, facts, name)) : [formHtml(form, facts)]))
+    .flatMap((form) =>
+      form.id === 'day-appointments' && facts.clinicians.length > 0
+        ? facts.clinicians.map((name) => formHtml(form, facts, name))
+        : [formHtml(form, facts)],
+    )
     .join('\n');
 }

@@ -10,5 +10,10 @@ export function esc(s: unknown): string {
 
 /** A slug usable as an HTML id. */
 export function anchorId(prefix: string, s: string): string {
-  return `${prefix}-${s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x'}`;
+  return `${prefix}-${
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  }`;
 }

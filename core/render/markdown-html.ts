@@ -13,7 +13,13 @@ import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 
-const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export interface ImagePolicy {
@@ -26,7 +32,12 @@ export interface ImagePolicy {
 const schema = { ...defaultSchema, clobberPrefix: 'plan-' };
 
 function note(text: string): Element {
-  return { type: 'element', tagName: 'span', properties: { className: ['print-note'] }, children: [{ type: 'text', value: text }] };
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['print-note'] },
+    children: [{ type: 'text', value: text }],
+  };
 }
 
 function inside(root: string, file: string): boolean {
@@ -40,7 +51,8 @@ function resolveImage(img: Element, policy: ImagePolicy): ElementContent {
   const src = String(img.properties?.src ?? '');
   const alt = String(img.properties?.alt ?? '');
   const label = alt ? `'${alt}'` : 'an image';
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return note(`[${label} is not printed: only pictures stored with the plan are printed]`);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
+    return note(`[${label} is not printed: only pictures stored with the plan are printed]`);
   if (!policy.root || !policy.base || !src) return note(`[${label} is not printed]`);
   let file: string;
   try {
@@ -53,10 +65,12 @@ function resolveImage(img: Element, policy: ImagePolicy): ElementContent {
   // must not be able to probe what exists elsewhere (or, on Windows, make the machine reach a network share).
   if (!inside(resolve(policy.root), file)) return note(`[${label} is not printed: it is outside the plan's folder]`);
   try {
-    if (!type || !existsSync(file)) return note(`[${label} is not printed: ${type ? 'file not found' : 'not a PNG, JPEG, GIF or WebP picture'}]`);
+    if (!type || !existsSync(file))
+      return note(`[${label} is not printed: ${type ? 'file not found' : 'not a PNG, JPEG, GIF or WebP picture'}]`);
     // realpath: a symbolic link inside the folder must not lead outside it.
     const real = realpathSync(file);
-    if (!inside(realpathSync(policy.root), real)) return note(`[${label} is not printed: it is outside the plan's folder]`);
+    if (!inside(realpathSync(policy.root), real))
+      return note(`[${label} is not printed: it is outside the plan's folder]`);
     // a regular file only: a named pipe or device with a picture's name would never finish reading
     const stat = statSync(real);
     if (!stat.isFile()) return note(`[${label} is not printed: the file cannot be read]`);

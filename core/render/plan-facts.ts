@@ -51,7 +51,8 @@ export interface PlanFacts {
 }
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export function longDate(v: unknown): string {
@@ -68,12 +69,19 @@ function keyNumbers(doc: PlanDocument, contacts: TableModel | undefined): KeyNum
   if (!contacts) return [];
   const out: KeyNumber[] = [];
   const used = new Set<Record<string, string>>();
-  const mandatory = (doc.catalogue.byId.get('contacts')?.tables ?? []).find((t) => t.id === 'contacts')?.mandatoryRows ?? [];
+  const mandatory =
+    (doc.catalogue.byId.get('contacts')?.tables ?? []).find((t) => t.id === 'contacts')?.mandatoryRows ?? [];
   for (const def of mandatory) {
     const row = contacts.rows.find((r) => !used.has(r) && def.matches(r));
     if (!row) continue;
     used.add(row);
-    if (row.phone) out.push({ who: row.contact, phone: row.phone, alt: row.alt_phone || undefined, reference: row.reference || undefined });
+    if (row.phone)
+      out.push({
+        who: row.contact,
+        phone: row.phone,
+        alt: row.alt_phone || undefined,
+        reference: row.reference || undefined,
+      });
   }
   return out;
 }
@@ -120,7 +128,14 @@ export function planFacts(doc: PlanDocument): PlanFacts {
     ...(r.deputy ? [{ name: r.deputy, role: `Deputy ${r.role ?? ''}`.trim() }] : []), // role names as written
   ]);
   const clinicianPattern = /\b(GP|doctor|clinical|clinician|nurse|ANP|practitioner|pharmacist|paramedic)\b/i;
-  const clinicians = [...new Set((rolesTable?.rows ?? []).filter((r) => clinicianPattern.test(r.role ?? '')).flatMap((r) => [r.name, r.deputy]).filter((n): n is string => !!n && !/\{\{/.test(n)))];
+  const clinicians = [
+    ...new Set(
+      (rolesTable?.rows ?? [])
+        .filter((r) => clinicianPattern.test(r.role ?? ''))
+        .flatMap((r) => [r.name, r.deputy])
+        .filter((n): n is string => !!n && !/\{\{/.test(n)),
+    ),
+  ];
   return {
     practiceName: str(practice.name) || 'GP practice',
     odsCode: str(practice.ods_code),
@@ -133,7 +148,11 @@ export function planFacts(doc: PlanDocument): PlanFacts {
     classification: str(fm.classification),
     ownerName: str(owner.name),
     ownerRole: str(owner.role),
-    approvers: arr(fm.approved_by).map((a) => ({ name: str(obj(a).name), role: str(obj(a).role), date: str(obj(a).date) })),
+    approvers: arr(fm.approved_by).map((a) => ({
+      name: str(obj(a).name),
+      role: str(obj(a).role),
+      date: str(obj(a).date),
+    })),
     dateIssued: str(fm.date_issued) || undefined,
     lastReviewed: str(fm.last_reviewed) || undefined,
     nextReview: str(fm.next_review) || undefined,
@@ -141,7 +160,11 @@ export function planFacts(doc: PlanDocument): PlanFacts {
     clinicalSystem: str(obj(fm.clinical_system).name),
     telephonyProvider: str(telephony.provider),
     divertNumbers: arr(telephony.divert_numbers).map(str).filter(Boolean),
-    hardCopies: arr(fm.hard_copy_locations).map((h) => ({ location: str(obj(h).location), holder: str(obj(h).holder), offSite: obj(h).off_site === true })),
+    hardCopies: arr(fm.hard_copy_locations).map((h) => ({
+      location: str(obj(h).location),
+      holder: str(obj(h).holder),
+      offSite: obj(h).off_site === true,
+    })),
     keyNumbers: keyNumbers(doc, sections.contacts?.tables.contacts),
     roleSteps,
     staff,

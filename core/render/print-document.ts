@@ -54,7 +54,10 @@ export function printedHeading<T extends RootContent>(node: T): T {
   // matched, without its quadratic backtracking); its index is where the blanks before it start.
   const explicit = last && last.type === 'text' ? explicitId(last.value) : undefined;
   if (!last || last.type !== 'text' || !explicit) return node;
-  return { ...node, children: [...node.children.slice(0, -1), { ...last, value: last.value.slice(0, explicit.index) }] };
+  return {
+    ...node,
+    children: [...node.children.slice(0, -1), { ...last, value: last.value.slice(0, explicit.index) }],
+  };
 }
 
 /** Top-level nodes of the plan grouped by H2 section (front matter and the H1 title left out). */
@@ -67,7 +70,11 @@ function sectionNodes(doc: PlanDocument): { id: string; title: string; nodes: Ro
       const offset = node.position?.start.offset;
       const info = doc.headings.find((h) => h.depth === 2 && h.range.start.offset === offset);
       const title = info?.text ?? '';
-      groups.push({ id: anchorId('sec', `${groups.length}-${info?.id ?? title}`), title, nodes: [printedHeading(node)] });
+      groups.push({
+        id: anchorId('sec', `${groups.length}-${info?.id ?? title}`),
+        title,
+        nodes: [printedHeading(node)],
+      });
       continue;
     }
     if (groups.length === 0) groups.push({ id: 'sec-intro', title: '', nodes: [] });
@@ -80,14 +87,30 @@ export function buildPrintDocument(doc: PlanDocument, options: PrintOptions): Pr
   const facts = planFacts(doc);
   const groups = options.formsOnly ? [] : sectionNodes(doc);
   const images = options.images ?? {};
-  const toc: TocEntry[] = groups.filter((g) => g.title).map((g) => ({ id: g.id, title: g.title, page: options.pages?.[g.id] }));
+  const toc: TocEntry[] = groups
+    .filter((g) => g.title)
+    .map((g) => ({ id: g.id, title: g.title, page: options.pages?.[g.id] }));
   if (!options.formsOnly && facts.roleSteps.size > 0) {
-    toc.push({ id: 'action-cards', title: 'Action cards', matchTitle: facts.roleSteps.keys().next().value, page: options.pages?.['action-cards'] });
+    toc.push({
+      id: 'action-cards',
+      title: 'Action cards',
+      matchTitle: facts.roleSteps.keys().next().value,
+      page: options.pages?.['action-cards'],
+    });
   }
   const forms = formsForPlan(doc.model.sections['paper-templates']?.tables.forms);
-  toc.push({ id: 'paper-forms', title: 'Paper forms', matchTitle: forms[0].title, page: options.pages?.['paper-forms'] });
+  toc.push({
+    id: 'paper-forms',
+    title: 'Paper forms',
+    matchTitle: forms[0].title,
+    page: options.pages?.['paper-forms'],
+  });
 
-  const stamp = options.stamp ?? (options.draftErrors ? `DRAFT - FAILS CHECKS (${options.draftErrors} ${options.draftErrors === 1 ? 'error' : 'errors'})` : undefined);
+  const stamp =
+    options.stamp ??
+    (options.draftErrors
+      ? `DRAFT - FAILS CHECKS (${options.draftErrors} ${options.draftErrors === 1 ? 'error' : 'errors'})`
+      : undefined);
   const parts: string[] = [];
   // position: fixed repeats the stamp on every printed page, not just the first
   if (stamp) parts.push(`<div class="draft-stamp">${esc(stamp)}</div>`);
@@ -96,7 +119,8 @@ export function buildPrintDocument(doc: PlanDocument, options: PrintOptions): Pr
     parts.push(coverHtml(facts, options.revision, options.printedDate));
     parts.push(tocHtml(toc));
     parts.push('<main>');
-    for (const g of groups) parts.push(`<section class="plan-section" id="${esc(g.id)}">${nodesToHtml(g.nodes, images)}</section>`);
+    for (const g of groups)
+      parts.push(`<section class="plan-section" id="${esc(g.id)}">${nodesToHtml(g.nodes, images)}</section>`);
     parts.push('</main>');
     if (facts.roleSteps.size > 0) parts.push(`<div id="action-cards">${cardsHtml(facts)}</div>`);
   }

@@ -13,8 +13,19 @@ export interface RuleInfo {
 
 export function ruleCatalogue(): RuleInfo[] {
   return [
-    ...rules.map((r) => ({ id: r.id, description: r.description, severity: r.severity, url: ruleDocsUrl(r.id), rationale: r.rationale })),
-    ...schemaRuleIds.map((r) => ({ id: r.id, description: r.description, severity: 'error' as Severity, url: ruleDocsUrl(r.id) })),
+    ...rules.map((r) => ({
+      id: r.id,
+      description: r.description,
+      severity: r.severity,
+      url: ruleDocsUrl(r.id),
+      rationale: r.rationale,
+    })),
+    ...schemaRuleIds.map((r) => ({
+      id: r.id,
+      description: r.description,
+      severity: 'error' as Severity,
+      url: ruleDocsUrl(r.id),
+    })),
   ];
 }
 

@@ -18,7 +18,7 @@ export const contactsVerified: Rule = {
       title: 'contacts stale',
       markdown: '---\ncontacts_last_verified: 2025-12-01\n---\n# Plan\n',
       expected: [
-        '2:25-2:35 warning The contact list was last verified on 1 December 2025, more than 6 months ago. Ring or check every number, update the table, reprint the contact list and record today\'s date.',
+        "2:25-2:35 warning The contact list was last verified on 1 December 2025, more than 6 months ago. Ring or check every number, update the table, reprint the contact list and record today's date.",
       ],
     },
     {
@@ -35,16 +35,26 @@ export const contactsVerified: Rule = {
     if (isIsoDate(verified)) {
       const range = doc.sourceMap.get(frontMatterPointer('contacts_last_verified'))!.range;
       if (daysBetween(today, verified) > 0) {
-        report({ range, severity: 'error', message: `The contacts verification date (${formatLongDate(verified)}) is in the future. Write the date the numbers were last checked.` });
+        report({
+          range,
+          severity: 'error',
+          message: `The contacts verification date (${formatLongDate(verified)}) is in the future. Write the date the numbers were last checked.`,
+        });
       } else if (stale(verified)) {
-        report({ range, message: `The contact list was last verified on ${formatLongDate(verified)}, more than ${months} months ago. Ring or check every number, update the table, reprint the contact list and record today's date.` });
+        report({
+          range,
+          message: `The contact list was last verified on ${formatLongDate(verified)}, more than ${months} months ago. Ring or check every number, update the table, reprint the contact list and record today's date.`,
+        });
       }
     }
     for (const v of typedValues(doc, 'date')) {
       if (v.column !== 'verified' || !isIsoDate(v.value)) continue;
       if (stale(v.value)) {
         const who = v.row?.contact || v.row?.organisation || 'this contact';
-        report({ range: v.range, message: `The number for ${who} was last verified on ${formatLongDate(v.value)}, more than ${months} months ago. Check it and update the date.` });
+        report({
+          range: v.range,
+          message: `The number for ${who} was last verified on ${formatLongDate(v.value)}, more than ${months} months ago. Check it and update the date.`,
+        });
       }
     }
   },

@@ -9,7 +9,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The anchor GitHub and VS Code's preview give the rule's heading in docs/rules.md ("schema/required-row" -> "schemarequired-row"). */
 export function ruleAnchor(ruleId: string): string {
-  return ruleId.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+  return ruleId
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 }
 
 let shipped: string | undefined;

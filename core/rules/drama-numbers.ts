@@ -9,7 +9,10 @@
  * freephone (08081), premium rate (0909) and UK-wide (03069) numbers.
  */
 const DRAMA_RANGES: { prefix: string; length: number }[] = [
-  ...['0113', '0114', '0115', '0116', '0117', '0118', '0121', '0131', '0141', '0151', '0161'].map((area) => ({ prefix: `${area}4960`, length: 11 })),
+  ...['0113', '0114', '0115', '0116', '0117', '0118', '0121', '0131', '0141', '0151', '0161'].map((area) => ({
+    prefix: `${area}4960`,
+    length: 11,
+  })),
   { prefix: '02079460', length: 11 }, // London
   { prefix: '01914980', length: 11 }, // Tyneside
   { prefix: '02896496', length: 11 }, // Northern Ireland

@@ -11,7 +11,7 @@ export const duplicateSection: Rule = {
       title: 'two contacts sections under different wording',
       markdown: '# Plan\n\n## Contacts\n\nA.\n\n## Key contacts\n\nB.\n',
       expected: [
-        '7:1-7:16 error \'Key contacts\' is the same section as \'Contacts\' on line 3. Merge the two into one: only the first is checked, and staff may follow the wrong one.',
+        "7:1-7:16 error 'Key contacts' is the same section as 'Contacts' on line 3. Merge the two into one: only the first is checked, and staff may follow the wrong one.",
       ],
     },
     {
@@ -23,7 +23,9 @@ export const duplicateSection: Rule = {
   check({ doc, report }) {
     for (const h of doc.headings) {
       if (!h.duplicate) continue;
-      const first = doc.headings.find((o) => o.depth === h.depth && o.id === h.id && o.parentId === h.parentId && !o.duplicate)!;
+      const first = doc.headings.find(
+        (o) => o.depth === h.depth && o.id === h.id && o.parentId === h.parentId && !o.duplicate,
+      )!;
       report({
         range: h.range,
         message: `'${h.text}' is the same ${h.depth === 2 ? 'section' : 'part'} as '${first.text}' on line ${first.range.start.line}. Merge the two into one: only the first is checked, and staff may follow the wrong one.`,

@@ -6,7 +6,7 @@ import { frontMatterSchemaAt, missingFieldValue } from '../schema/front-matter-s
 export const frontMatter: Rule = {
   id: 'front-matter',
   severity: 'error',
-  description: 'The front matter (the plan\'s details between --- lines at the top) is missing or is not valid YAML.',
+  description: "The front matter (the plan's details between --- lines at the top) is missing or is not valid YAML.",
   rationale:
     'The front matter holds the practice details, dates and owner. Without it the printed copy has no header, review reminders cannot work and the ICB cannot see the plan in its estate view.',
   examples: [
@@ -14,7 +14,7 @@ export const frontMatter: Rule = {
       title: 'no front matter',
       markdown: '# Plan\n\nText.\n',
       expected: [
-        '1:1-1:7 error The plan has no front matter: the block between \'---\' lines at the very top that holds the practice\'s name, ODS code, owner and review dates. Start the file with it (the template shows every field).',
+        "1:1-1:7 error The plan has no front matter: the block between '---' lines at the very top that holds the practice's name, ODS code, owner and review dates. Start the file with it (the template shows every field).",
       ],
     },
     {
@@ -27,13 +27,15 @@ export const frontMatter: Rule = {
     {
       title: 'a value with a colon in it',
       markdown: '---\naddress: 14 Wharf Road: Maidstone\n---\n# Plan\n',
-      expected: ['2:10-2:34 error The value of \'address\' has a colon followed by a space in it, which YAML reads as the start of another field, so the plan\'s details cannot be read. Put the whole value in quotes: address: "14 Wharf Road: Maidstone"'],
+      expected: [
+        "2:10-2:34 error The value of 'address' has a colon followed by a space in it, which YAML reads as the start of another field, so the plan's details cannot be read. Put the whole value in quotes: address: \"14 Wharf Road: Maidstone\"",
+      ],
     },
     {
       title: 'front matter never closed',
       markdown: '---\ntitle: Plan\n\n# Plan\n',
       expected: [
-        '1:1-1:4 error The front matter that starts on line 1 is never closed, so the plan\'s details cannot be read. Add a line with just \'---\' after the last field, before the first heading.',
+        "1:1-1:4 error The front matter that starts on line 1 is never closed, so the plan's details cannot be read. Add a line with just '---' after the last field, before the first heading.",
       ],
     },
     {
@@ -63,10 +65,15 @@ export const frontMatter: Rule = {
         range: doc.lines.lineRange(1),
         message:
           "The plan has no front matter: the block between '---' lines at the very top that holds the practice's name, ODS code, owner and review dates. Start the file with it (the template shows every field).",
-        fix: { title: 'Insert front matter', safe: false, edits: [{ start: 0, end: 0, text: `---${eol}${yaml}---${eol}${eol}` }] },
+        fix: {
+          title: 'Insert front matter',
+          safe: false,
+          edits: [{ start: 0, end: 0, text: `---${eol}${yaml}---${eol}${eol}` }],
+        },
       });
       return;
     }
-    for (const p of doc.frontMatter.problems) report({ range: p.range, message: p.message, ...(p.fix ? { fix: p.fix } : {}) });
+    for (const p of doc.frontMatter.problems)
+      report({ range: p.range, message: p.message, ...(p.fix ? { fix: p.fix } : {}) });
   },
 };

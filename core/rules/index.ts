@@ -40,15 +40,32 @@ export const schemaRuleIds = [
   { id: 'schema/required-subsection', description: 'A required part (H3) of a section is missing.' },
   { id: 'schema/required-content', description: 'A section lacks required steps, a table, or a step lacks its role.' },
   { id: 'schema/required-column', description: 'A table lacks a required column.' },
-  { id: 'schema/required-row', description: 'A table lacks a mandatory row (e.g. the GP IT service desk in contacts).' },
+  {
+    id: 'schema/required-row',
+    description: 'A table lacks a mandatory row (e.g. the GP IT service desk in contacts).',
+  },
   { id: 'schema/required-field', description: 'A required front-matter field is missing.' },
-  { id: 'schema/invalid-value', description: 'A value has the wrong format (ODS code, date, postcode, allowed values ...).' },
+  {
+    id: 'schema/invalid-value',
+    description: 'A value has the wrong format (ODS code, date, postcode, allowed values ...).',
+  },
   { id: 'schema/too-few', description: 'Fewer entries than needed (steps, rows, divert numbers, hard copies).' },
   { id: 'schema/too-many', description: 'More entries than fit (e.g. over ten quick-start steps).' },
   { id: 'empty-file', description: 'The file is empty.' },
-  { id: 'unreadable-file', description: 'The file cannot be read as text: missing, a folder, binary (a NUL byte), UTF-16 or not UTF-8.' },
-  { id: 'unreadable-block', description: 'Part of the plan is beyond what the tools read as markdown (nested more than 32 deep, hundreds of brackets, thousands of columns or unbroken lines); it was checked as plain text.' },
-  { id: 'shared-content', description: "Shared content (files named under 'shared:' or in <!-- include: ... -->) that is missing, outside the repository or includes itself." },
+  {
+    id: 'unreadable-file',
+    description: 'The file cannot be read as text: missing, a folder, binary (a NUL byte), UTF-16 or not UTF-8.',
+  },
+  {
+    id: 'unreadable-block',
+    description:
+      'Part of the plan is beyond what the tools read as markdown (nested more than 32 deep, hundreds of brackets, thousands of columns or unbroken lines); it was checked as plain text.',
+  },
+  {
+    id: 'shared-content',
+    description:
+      "Shared content (files named under 'shared:' or in <!-- include: ... -->) that is missing, outside the repository or includes itself.",
+  },
   { id: 'internal-error', description: 'A rule failed; the other checks still ran. Please report it.' },
 ] as const;
 

@@ -11,17 +11,20 @@ export const likelySection: Rule = {
   severity: 'warning',
   description: "A heading probably is one of the plan's sections but was not taken for it.",
   rationale:
-    "Practices write their own headings. When one probably is a section the plan needs, the tools say so instead of guessing: a wrong guess would check, and print on the action cards, the wrong words. Add {#id} to the end of the heading to say which section it is.",
+    'Practices write their own headings. When one probably is a section the plan needs, the tools say so instead of guessing: a wrong guess would check, and print on the action cards, the wrong words. Add {#id} to the end of the heading to say which section it is.',
   sources: [BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR],
   examples: [
     {
       title: 'a cascade procedure is probably the activation section',
       markdown: '# Plan\n\n## 1.3 Cascade Procedure.\n\nRing everyone.\n',
-      expected: ["3:1-3:26 warning This looks like the 'IT failure protocol: activation and stand-down' section (it mentions 'cascade'). If it is, add {#activation} to the end of the heading so the plan is checked and printed with it as that section; if it is not, leave it as it is."],
+      expected: [
+        "3:1-3:26 warning This looks like the 'IT failure protocol: activation and stand-down' section (it mentions 'cascade'). If it is, add {#activation} to the end of the heading so the plan is checked and printed with it as that section; if it is not, leave it as it is.",
+      ],
     },
     {
       title: 'a heading that is clearly its section, or claimed with {#id}, is taken without a word',
-      markdown: '# Plan\n\n## 2.7 Loss of Telephone System\n\nDivert the phones.\n\n## 1.3 Cascade Procedure {#activation}\n\nRing everyone.\n',
+      markdown:
+        '# Plan\n\n## 2.7 Loss of Telephone System\n\nDivert the phones.\n\n## 1.3 Cascade Procedure {#activation}\n\nRing everyone.\n',
       expected: [],
     },
   ],
@@ -33,7 +36,11 @@ export const likelySection: Rule = {
       report({
         range: h.range,
         message: `This looks like the '${h.likely.title}' section${words}. If it is, add {#${h.likely.id}} to the end of the heading so the plan is checked and printed with it as that section; if it is not, leave it as it is.`,
-        fix: { title: `Use this heading as the '${h.likely.title}' section`, safe: false, edits: [claimEdit(doc, h, h.likely.id)] },
+        fix: {
+          title: `Use this heading as the '${h.likely.title}' section`,
+          safe: false,
+          edits: [claimEdit(doc, h, h.likely.id)],
+        },
       });
     }
   },

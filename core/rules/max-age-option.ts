@@ -5,7 +5,12 @@ export function maxAgeMonthsSchema(defaultMonths: number): JsonSchema {
   return {
     type: 'object',
     properties: {
-      maxAgeMonths: { type: 'integer', minimum: 1, maximum: 120, description: `How many months old the date may be (default ${defaultMonths}).` },
+      maxAgeMonths: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 120,
+        description: `How many months old the date may be (default ${defaultMonths}).`,
+      },
     },
     additionalProperties: false,
   };

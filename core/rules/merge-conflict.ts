@@ -6,7 +6,8 @@ export const mergeConflict: Rule = {
   id: 'merge-conflict',
   severity: 'error',
   description: 'Git merge-conflict markers (<<<<<<<, =======, >>>>>>>) left in the plan.',
-  rationale: 'A merge left two versions of some text in the plan. Choose the right one, delete the other and the marker lines, before anyone prints it.',
+  rationale:
+    'A merge left two versions of some text in the plan. Choose the right one, delete the other and the marker lines, before anyone prints it.',
   examples: [
     {
       title: 'conflict markers',
@@ -32,7 +33,8 @@ export const mergeConflict: Rule = {
       const end = start + m[0].replace(/\r$/, '').length;
       report({
         range: doc.lines.range(start, end),
-        message: 'This is a git merge-conflict marker: two versions of this part of the plan were merged. Keep the right text, delete the other version and the <<<<<<<, ======= and >>>>>>> lines.',
+        message:
+          'This is a git merge-conflict marker: two versions of this part of the plan were merged. Keep the right text, delete the other version and the <<<<<<<, ======= and >>>>>>> lines.',
       });
     }
   },

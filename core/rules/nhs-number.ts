@@ -22,7 +22,9 @@ export const MASKED_NHS_NUMBER = '[NHS number removed]';
  */
 export function maskNhsNumbers(text: string): string {
   if (!/\d{3}/.test(text)) return text;
-  return text.replace(CANDIDATE, (whole: string, a: string, b: string, c: string) => (isValidNhsNumber(a + b + c) ? MASKED_NHS_NUMBER : whole));
+  return text.replace(CANDIDATE, (whole: string, a: string, b: string, c: string) =>
+    isValidNhsNumber(a + b + c) ? MASKED_NHS_NUMBER : whole,
+  );
 }
 
 export const nhsNumber: Rule = {

@@ -7,14 +7,14 @@ export const placeholder: Rule = {
   severity: 'warning',
   description: 'Placeholder text such as {{phone}} left from the template.',
   rationale:
-    'A placeholder in a printed plan is a number nobody can ring or a step nobody can follow. Replace each {{...}} with the practice\'s own details.',
+    "A placeholder in a printed plan is a number nobody can ring or a step nobody can follow. Replace each {{...}} with the practice's own details.",
   sources: [PULSE_CONTINGENCY_PLAN],
   examples: [
     {
       title: 'a placeholder in a table cell',
       markdown: '# Plan\n\n| Contact | Phone |\n| --- | --- |\n| Service desk | {{phone}} |\n',
       expected: [
-        '5:18-5:27 warning \'{{phone}}\' is placeholder text left from the template. Replace it with the phone; a printed plan with placeholders cannot be followed in an outage.',
+        "5:18-5:27 warning '{{phone}}' is placeholder text left from the template. Replace it with the phone; a printed plan with placeholders cannot be followed in an outage.",
       ],
     },
     {
@@ -29,7 +29,7 @@ export const placeholder: Rule = {
       const inner = m.text.slice(2, -2).trim();
       report({
         range: doc.lines.range(start, m.end),
-        message: `'${m.text}' is placeholder text left from the template. Replace it with ${/^YYYY-MM-DD/.test(inner) ? 'the date, written YYYY-MM-DD' : inner ? `the ${inner}` : 'the practice\'s own details'}; a printed plan with placeholders cannot be followed in an outage.`,
+        message: `'${m.text}' is placeholder text left from the template. Replace it with ${/^YYYY-MM-DD/.test(inner) ? 'the date, written YYYY-MM-DD' : inner ? `the ${inner}` : "the practice's own details"}; a printed plan with placeholders cannot be followed in an outage.`,
       });
     }
   },

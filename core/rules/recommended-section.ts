@@ -7,8 +7,10 @@ import { claimHint } from '../model/claim-hint.js';
 export const recommendedSection: Rule = {
   id: 'recommended-section',
   severity: 'warning',
-  description: 'A recommended section is missing (risk assessment, lessons log, vulnerable patients, mutual aid, equipment ...).',
-  rationale: 'Recommended sections are not mandatory, but NHS guidance expects them in a full business continuity plan (for example a risk assessment under ISO 22301 and the NHS England business continuity toolkit, and a list of vulnerable patients under the NHS primary care exemplar plan). Each section\'s own guidance says why it matters. The fix inserts the section from the template.',
+  description:
+    'A recommended section is missing (risk assessment, lessons log, vulnerable patients, mutual aid, equipment ...).',
+  rationale:
+    "Recommended sections are not mandatory, but NHS guidance expects them in a full business continuity plan (for example a risk assessment under ISO 22301 and the NHS England business continuity toolkit, and a list of vulnerable patients under the NHS primary care exemplar plan). Each section's own guidance says why it matters. The fix inserts the section from the template.",
   sources: [BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR],
   examples: [
     {
@@ -24,7 +26,10 @@ export const recommendedSection: Rule = {
       if (!def.recommended || def.required || def.id in doc.model.sections) continue;
       report({
         range: at?.anchor ?? at?.range ?? doc.lines.range(0, 0),
-        message: `The plan has no '${def.title}' section (recommended). ${def.why ?? ''} ${def.write ?? ''} ${claimHint(doc, def)}`.replace(/\s+/g, ' ').trim(),
+        message:
+          `The plan has no '${def.title}' section (recommended). ${def.why ?? ''} ${def.write ?? ''} ${claimHint(doc, def)}`
+            .replace(/\s+/g, ' ')
+            .trim(),
         fix: insertSectionFix(doc, def),
       });
     }

@@ -37,10 +37,17 @@ export const reviewDates: Rule = {
     const at = (key: string) => doc.sourceMap.get(frontMatterPointer(key))?.range;
     const { date_issued: issued, last_reviewed: last, next_review: next } = fm as Record<string, unknown>;
     if (isIsoDate(last) && daysBetween(today, last) > 0) {
-      report({ range: at('last_reviewed')!, message: `The last review date (${formatLongDate(last)}) is in the future. Write the date the plan was actually last reviewed.` });
+      report({
+        range: at('last_reviewed')!,
+        message: `The last review date (${formatLongDate(last)}) is in the future. Write the date the plan was actually last reviewed.`,
+      });
     }
     if (isIsoDate(issued) && isIsoDate(last) && daysBetween(issued, last) < 0) {
-      report({ range: at('last_reviewed')!, severity: 'warning', message: `The last review date (${formatLongDate(last)}) is before the date the plan was issued (${formatLongDate(issued)}). Check both dates.` });
+      report({
+        range: at('last_reviewed')!,
+        severity: 'warning',
+        message: `The last review date (${formatLongDate(last)}) is before the date the plan was issued (${formatLongDate(issued)}). Check both dates.`,
+      });
     }
     if (!isIsoDate(next)) return;
     const range = at('next_review')!;
@@ -54,7 +61,11 @@ export const reviewDates: Rule = {
     if (isIsoDate(last)) {
       const limit = addMonths(last, 12);
       if (daysBetween(last, next) <= 0) {
-        report({ range, message: `The next review date (${formatLongDate(next)}) is not after the last review (${formatLongDate(last)}). Set it no more than 12 months after the last review.`, fix: setNext(range, limit) });
+        report({
+          range,
+          message: `The next review date (${formatLongDate(next)}) is not after the last review (${formatLongDate(last)}). Set it no more than 12 months after the last review.`,
+          fix: setNext(range, limit),
+        });
       } else if (daysBetween(limit, next) > 0) {
         report({
           range,
@@ -67,5 +78,9 @@ export const reviewDates: Rule = {
 };
 
 function setNext(range: { start: { offset: number }; end: { offset: number } }, iso: string) {
-  return { title: `Set the next review to ${iso} (12 months after the last review)`, safe: false, edits: [{ start: range.start.offset, end: range.end.offset, text: iso }] };
+  return {
+    title: `Set the next review to ${iso} (12 months after the last review)`,
+    safe: false,
+    edits: [{ start: range.start.offset, end: range.end.offset, text: iso }],
+  };
 }

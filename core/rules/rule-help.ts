@@ -16,7 +16,10 @@ export interface RuleHelp {
   markdown: string;
 }
 
-export function ruleHelp(info: { id: string; description: string; severity: string; rationale?: string }, url?: string): RuleHelp {
+export function ruleHelp(
+  info: { id: string; description: string; severity: string; rationale?: string },
+  url?: string,
+): RuleHelp {
   const rule = rules.find((r) => r.id === info.id);
   const rationale = info.rationale ?? rule?.rationale ?? SCHEMA_RATIONALE;
   const text = [`${info.description}`, '', rationale, ...(url ? ['', `Documentation: ${url}`] : [])].join('\n');
@@ -24,7 +27,9 @@ export function ruleHelp(info: { id: string; description: string; severity: stri
     `**${info.id}** (default level: ${info.severity}): ${info.description}`,
     '',
     rationale,
-    ...(rule?.examples ?? []).slice(0, 3).flatMap((ex) => ['', `Example (${ex.title}):`, '', '```markdown', ex.markdown.trimEnd(), '```']),
+    ...(rule?.examples ?? [])
+      .slice(0, 3)
+      .flatMap((ex) => ['', `Example (${ex.title}):`, '', '```markdown', ex.markdown.trimEnd(), '```']),
     ...(url && /^https?:/.test(url) ? ['', `[Rule documentation](${url})`] : []),
   ].join('\n');
   return { fullDescription: rationale, text, markdown };

@@ -11,17 +11,19 @@ export const stepRole: Rule = {
   severity: 'warning',
   description: 'A step names a role that is not in the roles table.',
   rationale:
-    "Each step is printed on the action card of the role that does it. A role the roles table does not have (often a typing slip, or a team renamed) gives a card nobody is named for, so its steps may not get done. Use a role from the roles table, or add the role to it with its deputy.",
+    'Each step is printed on the action card of the role that does it. A role the roles table does not have (often a typing slip, or a team renamed) gives a card nobody is named for, so its steps may not get done. Use a role from the roles table, or add the role to it with its deputy.',
   sources: [PRIMARY_CARE_BCP_EXEMPLAR],
   examples: [
     {
       title: 'a slip in a role name',
       markdown:
         '# Plan\n\n## Roles\n\n| Role | Name | Deputy |\n| --- | --- | --- |\n| Incident lead | A | B |\n| Reception Supervisor | C | D |\n\n## Telephony\n\n1. **Recepton Supervisor:** Divert the phones.\n2. **Reception supervisor:** Tell patients.\n3. **All staff:** Listen.\n',
-      expected: ["12:4-12:28 warning 'Recepton Supervisor' (step 1 of 'Telephony') is not a role in the roles table. Did you mean 'Reception Supervisor'? Steps are printed on the action card of their role: use a role from the roles table, or add 'Recepton Supervisor' to it with a deputy."],
+      expected: [
+        "12:4-12:28 warning 'Recepton Supervisor' (step 1 of 'Telephony') is not a role in the roles table. Did you mean 'Reception Supervisor'? Steps are printed on the action card of their role: use a role from the roles table, or add 'Recepton Supervisor' to it with a deputy.",
+      ],
     },
     {
-      title: 'roles spelt the practice\'s own way, and everyone',
+      title: "roles spelt the practice's own way, and everyone",
       markdown:
         '# Plan\n\n## Roles\n\n| Role | Name | Deputy |\n| --- | --- | --- |\n| Incident lead | A | B |\n| Reception Supervisor | C | D |\n\n## Telephony\n\n1. **Reception supervisor:** Divert the phones.\n2. **All staff:** Listen.\n',
       expected: [],

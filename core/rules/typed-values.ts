@@ -2,7 +2,16 @@
 import type { Range } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import type { SectionModel } from '../model/plan-model.js';
-import { cellPointer, frontMatterLabel, frontMatterPointer, sectionPointer, subsectionPointer, tablePointer, type ModelPointer, type Segment } from '../model/model-pointer.js';
+import {
+  cellPointer,
+  frontMatterLabel,
+  frontMatterPointer,
+  sectionPointer,
+  subsectionPointer,
+  tablePointer,
+  type ModelPointer,
+  type Segment,
+} from '../model/model-pointer.js';
 import type { SectionDef } from '../schema/catalogue.js';
 
 export interface TypedValue {
@@ -26,7 +35,13 @@ function frontMatterValues(doc: PlanDocument, out: TypedValue[]): void {
         const entry = doc.sourceMap.get(pointer);
         if (!entry) return;
         const label = frontMatterLabel(segs);
-        out.push({ kind, value: String(value), range: entry.range, where: `'${label}' (${title}) in the front matter`, pointer });
+        out.push({
+          kind,
+          value: String(value),
+          range: entry.range,
+          where: `'${label}' (${title}) in the front matter`,
+          pointer,
+        });
         return;
       }
       const key = path[i];
@@ -40,7 +55,13 @@ function frontMatterValues(doc: PlanDocument, out: TypedValue[]): void {
   }
 }
 
-function sectionValues(doc: PlanDocument, section: SectionModel, def: SectionDef | undefined, ptr: ModelPointer, out: TypedValue[]): void {
+function sectionValues(
+  doc: PlanDocument,
+  section: SectionModel,
+  def: SectionDef | undefined,
+  ptr: ModelPointer,
+  out: TypedValue[],
+): void {
   if (!def) return;
   for (const tableDef of def.tables) {
     const table = section.tables[tableDef.id];
@@ -64,7 +85,13 @@ function sectionValues(doc: PlanDocument, section: SectionModel, def: SectionDef
     });
   }
   for (const [id, sub] of Object.entries(section.subsections)) {
-    sectionValues(doc, sub, def.subsections.find((s) => s.id === id), subsectionPointer(ptr, id), out);
+    sectionValues(
+      doc,
+      sub,
+      def.subsections.find((s) => s.id === id),
+      subsectionPointer(ptr, id),
+      out,
+    );
   }
 }
 

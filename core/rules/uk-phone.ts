@@ -49,15 +49,23 @@ export function checkUkPhone(raw: string): { ok: true } | { ok: false; reason: s
     return { ok: false, reason: 'it is not a UK number (+44)' };
   }
   if (!digits.startsWith('0')) return { ok: false, reason: 'UK numbers start with 0 or +44' };
-  if (digits.length < 10 || digits.length > 11) return { ok: false, reason: `it has ${digits.length} digits; UK numbers have 10 or 11 including the leading 0` };
-  if (digits.length === 10 && /^0[2379]/.test(digits)) return { ok: false, reason: `it has 10 digits; numbers starting ${digits.slice(0, 2)} have 11 including the leading 0` };
+  if (digits.length < 10 || digits.length > 11)
+    return { ok: false, reason: `it has ${digits.length} digits; UK numbers have 10 or 11 including the leading 0` };
+  if (digits.length === 10 && /^0[2379]/.test(digits))
+    return {
+      ok: false,
+      reason: `it has 10 digits; numbers starting ${digits.slice(0, 2)} have 11 including the leading 0`,
+    };
   if (!/^0[1-9]/.test(digits)) return { ok: false, reason: 'the second digit cannot be 0' };
   if (/^0[46]/.test(digits)) return { ok: false, reason: 'UK numbers do not start 04 or 06' };
   if (isDramaNumber(digits)) return { ok: true };
   // +44 covers the Crown Dependencies too (Jersey, Guernsey, the Isle of Man): any region of +44 counts.
   const parsed = parsePhoneNumberFromString(digits, 'GB');
   if (!parsed || parsed.countryCallingCode !== '44' || !parsed.isValid()) {
-    return { ok: false, reason: `no UK numbers are in use starting ${digits.slice(0, digits.startsWith('01') || digits.startsWith('08') ? 5 : 4)} with this many digits, so a call would not connect` };
+    return {
+      ok: false,
+      reason: `no UK numbers are in use starting ${digits.slice(0, digits.startsWith('01') || digits.startsWith('08') ? 5 : 4)} with this many digits, so a call would not connect`,
+    };
   }
   return { ok: true };
 }
@@ -73,18 +81,21 @@ export const ukPhone: Rule = {
       title: 'a digit missing',
       markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | 020 7946 012 |\n',
       expected: [
-        '7:24-7:36 error \'020 7946 012\' in the \'Phone\' cell in row 1 of the contacts table (\'Contacts\') is not a valid UK phone number: it has 10 digits; numbers starting 02 have 11 including the leading 0. Check it against the supplier\'s letter or website; a wrong number costs time in an outage. Write it like \'020 7946 0123\' or \'07700 900123\'.',
+        "7:24-7:36 error '020 7946 012' in the 'Phone' cell in row 1 of the contacts table ('Contacts') is not a valid UK phone number: it has 10 digits; numbers starting 02 have 11 including the leading 0. Check it against the supplier's letter or website; a wrong number costs time in an outage. Write it like '020 7946 0123' or '07700 900123'.",
       ],
     },
     {
       title: 'international format with (0)',
-      markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | +44 (0)20 7946 0123 |\n',
+      markdown:
+        '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | +44 (0)20 7946 0123 |\n',
       expected: [],
     },
     {
       title: 'a range no number is given out in',
       markdown: '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | 01999 123456 |\n',
-      expected: ['7:24-7:36 error \'01999 123456\' in the \'Phone\' cell in row 1 of the contacts table (\'Contacts\') is not a valid UK phone number: no UK numbers are in use starting 01999 with this many digits, so a call would not connect. Check it against the supplier\'s letter or website; a wrong number costs time in an outage. Write it like \'020 7946 0123\' or \'07700 900123\'.'],
+      expected: [
+        "7:24-7:36 error '01999 123456' in the 'Phone' cell in row 1 of the contacts table ('Contacts') is not a valid UK phone number: no UK numbers are in use starting 01999 with this many digits, so a call would not connect. Check it against the supplier's letter or website; a wrong number costs time in an outage. Write it like '020 7946 0123' or '07700 900123'.",
+      ],
     },
   ],
   check({ doc, report }) {

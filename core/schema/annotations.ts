@@ -6,4 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaDir } from './load-schema.js';
 
-export const ANNOTATION_KEYWORDS: string[] = JSON.parse(readFileSync(join(schemaDir(), 'annotation-keywords.json'), 'utf8'));
+export const ANNOTATION_KEYWORDS: string[] = JSON.parse(
+  readFileSync(join(schemaDir(), 'annotation-keywords.json'), 'utf8'),
+);

@@ -45,13 +45,15 @@ function readMandatoryRows(rowsNode: JsonSchema | undefined): MandatoryRowDef[] 
     .filter((m: JsonSchema) => m?.contains)
     .map((m: JsonSchema) => {
       const patterns: Record<string, string> = {};
-      for (const [col, p] of Object.entries<JsonSchema>(m.contains.properties ?? {})) if (typeof p?.pattern === 'string') patterns[col] = p.pattern;
+      for (const [col, p] of Object.entries<JsonSchema>(m.contains.properties ?? {}))
+        if (typeof p?.pattern === 'string') patterns[col] = p.pattern;
       const compiled = Object.entries(patterns).map(([col, p]) => [col, new RegExp(p, 'u')] as const);
       return {
         ...guidanceOf(m, 'row'),
         cells: (m['x-row'] ?? {}) as Record<string, string>,
         patterns,
-        matches: (row: Record<string, string>) => compiled.every(([col, re]) => typeof row[col] === 'string' && re.test(row[col])),
+        matches: (row: Record<string, string>) =>
+          compiled.every(([col, re]) => typeof row[col] === 'string' && re.test(row[col])),
       };
     });
 }

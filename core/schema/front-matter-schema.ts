@@ -59,7 +59,13 @@ function isScalarField(node: JsonSchema): boolean {
  * fields (the shape a person fills in); lists get as many items as they must have; a `contains`
  * with fixed values (one hard copy off site) is honoured on the last item.
  */
-export function skeletonValue(node: JsonSchema | undefined, key: string, path: string, known: KnownValues, depth = 0): unknown {
+export function skeletonValue(
+  node: JsonSchema | undefined,
+  key: string,
+  path: string,
+  known: KnownValues,
+  depth = 0,
+): unknown {
   if (path in known) return known[path];
   if (!node || typeof node !== 'object' || depth > MAX_DEPTH) return `{{${key.replace(/_/g, ' ')}}}`;
   if ('const' in node) return node.const;
@@ -84,7 +90,8 @@ export function skeletonValue(node: JsonSchema | undefined, key: string, path: s
     if (fixed && typeof fixed === 'object') {
       const last = items[items.length - 1];
       if (last && typeof last === 'object') {
-        for (const [k, p] of Object.entries<JsonSchema>(fixed)) if (p && 'const' in p) (last as Record<string, unknown>)[k] = p.const;
+        for (const [k, p] of Object.entries<JsonSchema>(fixed))
+          if (p && 'const' in p) (last as Record<string, unknown>)[k] = p.const;
       }
     }
     return items;
@@ -92,4 +99,3 @@ export function skeletonValue(node: JsonSchema | undefined, key: string, path: s
   if (type.includes('boolean')) return false;
   return placeholderFor(node, key);
 }
-

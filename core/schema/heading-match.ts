@@ -164,7 +164,8 @@ export function recogniseHeading<T extends MatchableDef>(heading: string, defs: 
   const whole = best.covered.size === words.length;
   // Clear only when one section explains every meaningful word with its own names or keywords and
   // no other section comes near it.
-  if (whole && best.strong && (!second || second.score * 2 <= best.score)) return { def: best.def, confidence: 'clear', matched: best.matched };
+  if (whole && best.strong && (!second || second.score * 2 <= best.score))
+    return { def: best.def, confidence: 'clear', matched: best.matched };
   if (tie) {
     // Two sections equally likely: a heading leads with its subject ("Contact Details & Report Form"),
     // so the one named first is offered, as a suggestion only; if that does not decide, nothing is.

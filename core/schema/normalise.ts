@@ -24,7 +24,10 @@ function normalise(text: string): string {
  */
 export function stripNumbering(lower: string): string {
   return lower
-    .replace(/^\s*(?:section|part|appendix|annex|annexe|chapter|schedule)\s+(?:[0-9]+(?:\.[0-9]+)*|[a-z]|[ivxlc]{1,6})\b\s*[.):\-\u2013\u2014]*\s*/u, '')
+    .replace(
+      /^\s*(?:section|part|appendix|annex|annexe|chapter|schedule)\s+(?:[0-9]+(?:\.[0-9]+)*|[a-z]|[ivxlc]{1,6})\b\s*[.):\-\u2013\u2014]*\s*/u,
+      '',
+    )
     .replace(/^\s*[0-9]{1,2}(?:\.[0-9]{1,3}){0,4}(?:\.|\)|\s*[:\-\u2013\u2014])?\s*(?=\p{L})/u, '')
     .replace(/^\s*(?:[a-z]|[ivx]{1,5})[.)]\s+/u, '');
 }

@@ -15,12 +15,21 @@ export function readSources(value: unknown): Source[] {
   if (!Array.isArray(value)) return [];
   return value
     .slice(0, MAX_SOURCES)
-    .filter((s): s is Source => !!s && typeof s === 'object' && typeof s.title === 'string' && typeof s.url === 'string' && /^https?:\/\//.test(s.url))
+    .filter(
+      (s): s is Source =>
+        !!s &&
+        typeof s === 'object' &&
+        typeof s.title === 'string' &&
+        typeof s.url === 'string' &&
+        /^https?:\/\//.test(s.url),
+    )
     .map((s) => ({ title: s.title, url: s.url }));
 }
 
 /** Markdown: "Sources: [title](url); [title](url)". Empty when there are none. */
 export function sourcesMarkdown(sources: Source[]): string {
   const md = (s: string) => s.replace(/[[\]\\]/g, '\\$&');
-  return sources.length ? `Sources: ${sources.map((s) => `[${md(s.title)}](${s.url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`).join('; ')}` : '';
+  return sources.length
+    ? `Sources: ${sources.map((s) => `[${md(s.title)}](${s.url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`).join('; ')}`
+    : '';
 }

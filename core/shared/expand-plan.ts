@@ -98,29 +98,44 @@ function resolveReference(ctx: Context, from: string, written: string, stack: st
   const path = resolve(dirname(from), written.replace(/\\/g, '/'));
   const name = `'${written}'`;
   if (!isInside(ctx.root, path)) {
-    return { problem: `The shared file ${name} is outside this repository (${path}). Shared content must be kept in the same repository as the plans, so that every change to it is reviewed; copy it into the repository and refer to it there.` };
+    return {
+      problem: `The shared file ${name} is outside this repository (${path}). Shared content must be kept in the same repository as the plans, so that every change to it is reviewed; copy it into the repository and refer to it there.`,
+    };
   }
   // Refused before it is read: git's folder, .env files and git-ignored files are not content.
   const real = realPath(path);
   const privateWhy = isInside(ctx.root, real) ? whyPrivate(ctx.root, real) : undefined;
   if (privateWhy) {
-    return { problem: `The shared file ${name} cannot be used: ${privateWhy}. Nothing from it is checked or printed. Keep shared content in ordinary files that the repository tracks, such as shared/contacts.md.` };
+    return {
+      problem: `The shared file ${name} cannot be used: ${privateWhy}. Nothing from it is checked or printed. Keep shared content in ordinary files that the repository tracks, such as shared/contacts.md.`,
+    };
   }
   let read = ctx.reads.get(path);
   if (!read) ctx.reads.set(path, (read = ctx.read(path, ctx.root)));
   if ('problem' in read && read.outside) {
-    return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };
+    return {
+      problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.`,
+    };
   }
-  if ('problem' in read) return { problem: `The shared file ${name} cannot be used: ${read.problem} (looked for ${shown(ctx, path)} in the repository). Check the path; it is relative to the file that names it.` };
+  if ('problem' in read)
+    return {
+      problem: `The shared file ${name} cannot be used: ${read.problem} (looked for ${shown(ctx, path)} in the repository). Check the path; it is relative to the file that names it.`,
+    };
   if (!isInside(ctx.root, real)) {
-    return { problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.` };
+    return {
+      problem: `The shared file ${name} is a link to a file outside this repository. Shared content must be kept in the repository, so that every change to it is reviewed; copy the file in instead of linking to it.`,
+    };
   }
   if (stack.includes(path)) {
     const chain = [...stack.slice(stack.indexOf(path)), path].map((p) => shown(ctx, p)).join(' -> ');
-    return { problem: `The shared file ${name} includes itself (${chain}), which would never end. Remove one of these includes.` };
+    return {
+      problem: `The shared file ${name} includes itself (${chain}), which would never end. Remove one of these includes.`,
+    };
   }
   if (stack.length > MAX_INCLUDE_DEPTH) {
-    return { problem: `Shared files include each other more than ${MAX_INCLUDE_DEPTH} levels deep here. Include the content directly rather than through a long chain of files.` };
+    return {
+      problem: `Shared files include each other more than ${MAX_INCLUDE_DEPTH} levels deep here. Include the content directly rather than through a long chain of files.`,
+    };
   }
   let scan = ctx.scans.get(path);
   if (!scan) ctx.scans.set(path, (scan = scanLines(read.text)));
@@ -149,7 +164,16 @@ function skipBlankLines(text: string, start: number, end: number): number {
 }
 
 /** The text of `file` between `start` and `end`, with every include line in it replaced by what it names. */
-function expandRange(ctx: Context, file: string, text: string, scan: LineScan, start: number, end: number, stack: string[], top: boolean): MergedText {
+function expandRange(
+  ctx: Context,
+  file: string,
+  text: string,
+  scan: LineScan,
+  start: number,
+  end: number,
+  stack: string[],
+  top: boolean,
+): MergedText {
   const out = new MergedText();
   let at = start;
   for (const inc of scan.includes) {
@@ -172,7 +196,10 @@ function withinLimits(ctx: Context, file: string, at: { start: number; end: numb
   ctx.size += length;
   if (ctx.uses <= MAX_INCLUDE_USES && ctx.size <= MAX_EXPANDED_CHARS) return true;
   ctx.overLimit = true;
-  const what = ctx.uses > MAX_INCLUDE_USES ? `follows more than ${MAX_INCLUDE_USES} includes` : `grows past ${MAX_EXPANDED_CHARS / 1024 / 1024} MB`;
+  const what =
+    ctx.uses > MAX_INCLUDE_USES
+      ? `follows more than ${MAX_INCLUDE_USES} includes`
+      : `grows past ${MAX_EXPANDED_CHARS / 1024 / 1024} MB`;
   ctx.problems.push({
     file,
     start: at.start,
@@ -184,13 +211,31 @@ function withinLimits(ctx: Context, file: string, at: { start: number; end: numb
   return false;
 }
 
-function expandInclude(ctx: Context, file: string, inc: { start: number; end: number; target: string }, stack: string[]): MergedText | undefined {
+function expandInclude(
+  ctx: Context,
+  file: string,
+  inc: { start: number; end: number; target: string },
+  stack: string[],
+): MergedText | undefined {
   if (ctx.overLimit) return undefined;
   const hash = inc.target.lastIndexOf('#');
   const written = hash > 0 ? inc.target.slice(0, hash) : inc.target;
-  const sectionId = hash > 0 ? inc.target.slice(hash + 1).trim().toLowerCase() : undefined;
+  const sectionId =
+    hash > 0
+      ? inc.target
+          .slice(hash + 1)
+          .trim()
+          .toLowerCase()
+      : undefined;
   const problem = (message: string) => {
-    ctx.problems.push({ file, start: inc.start, end: inc.end, message, severity: 'error', via: file === ctx.plan ? undefined : ctx.via });
+    ctx.problems.push({
+      file,
+      start: inc.start,
+      end: inc.end,
+      message,
+      severity: 'error',
+      via: file === ctx.plan ? undefined : ctx.via,
+    });
     return undefined;
   };
   const target = resolveReference(ctx, file, written.trim(), stack);
@@ -201,17 +246,32 @@ function expandInclude(ctx: Context, file: string, inc: { start: number; end: nu
   let start = target.scan.bodyStart;
   let end = target.text.length;
   if (sectionId) {
-    const sections = target.scan.headings.map((h, i) => ({ ...h, id: sectionKeyOf(h.text, ctx.catalogue).id, next: target.scan.headings[i + 1]?.start ?? target.text.length }));
+    const sections = target.scan.headings.map((h, i) => ({
+      ...h,
+      id: sectionKeyOf(h.text, ctx.catalogue).id,
+      next: target.scan.headings[i + 1]?.start ?? target.text.length,
+    }));
     const section = sections.find((s) => s.id === sectionId);
     if (!section) {
       const ids = sections.map((s) => s.id).join(', ') || 'none';
-      return problem(`The shared file '${written}' has no section '${sectionId}'. Its sections are: ${ids}. Write the section's id after the #, for example '#${sections[0]?.id ?? 'contacts'}'.`);
+      return problem(
+        `The shared file '${written}' has no section '${sectionId}'. Its sections are: ${ids}. Write the section's id after the #, for example '#${sections[0]?.id ?? 'contacts'}'.`,
+      );
     }
     start = afterLine(target.text, section.start);
     end = section.next;
   }
   start = skipBlankLines(target.text, start, end);
-  const content = expandRange(ctx, target.path, target.text, target.scan, start, trimmedEnd(target.text, start, end), [...stack, target.path], false);
+  const content = expandRange(
+    ctx,
+    target.path,
+    target.text,
+    target.scan,
+    start,
+    trimmedEnd(target.text, start, end),
+    [...stack, target.path],
+    false,
+  );
   ctx.expanded.set(key, content);
   return content;
 }
@@ -233,12 +293,24 @@ function sharedSections(ctx: Context, text: string, scan: LineScan): SharedSecti
     ctx.via = via;
     const target = resolveReference(ctx, ctx.plan, entry.path, [ctx.plan]);
     if ('problem' in target) {
-      ctx.problems.push({ file: ctx.plan, start: entry.start, end: entry.end, message: target.problem, severity: 'error' });
+      ctx.problems.push({
+        file: ctx.plan,
+        start: entry.start,
+        end: entry.end,
+        message: target.problem,
+        severity: 'error',
+      });
       continue;
     }
     const headings = target.scan.headings;
     if (headings.length === 0) {
-      ctx.problems.push({ file: ctx.plan, start: entry.start, end: entry.end, message: `The shared file '${entry.path}' has no sections (## headings), so nothing from it joins the plan. Shared files listed under 'shared:' hold whole sections; to bring in part of a section, use <!-- include: ${entry.path} --> inside it.`, severity: 'warning' });
+      ctx.problems.push({
+        file: ctx.plan,
+        start: entry.start,
+        end: entry.end,
+        message: `The shared file '${entry.path}' has no sections (## headings), so nothing from it joins the plan. Shared files listed under 'shared:' hold whole sections; to bring in part of a section, use <!-- include: ${entry.path} --> inside it.`,
+        severity: 'warning',
+      });
       continue;
     }
     headings.forEach((h, i) => {
@@ -246,11 +318,26 @@ function sharedSections(ctx: Context, text: string, scan: LineScan): SharedSecti
       const end = trimmedEnd(target.text, h.start, headings[i + 1]?.start ?? target.text.length);
       const earlier = from.get(id);
       if (earlier) {
-        ctx.problems.push({ file: ctx.plan, start: entry.start, end: entry.end, message: `The section '${h.text}' is in two shared files ('${earlier}' and '${entry.path}'); the plan uses the one from '${earlier}'. Keep it in one file.`, severity: 'warning' });
+        ctx.problems.push({
+          file: ctx.plan,
+          start: entry.start,
+          end: entry.end,
+          message: `The section '${h.text}' is in two shared files ('${earlier}' and '${entry.path}'); the plan uses the one from '${earlier}'. Keep it in one file.`,
+          severity: 'warning',
+        });
         return;
       }
       from.set(id, entry.path);
-      const content = expandRange(ctx, target.path, target.text, target.scan, h.start, end, [ctx.plan, target.path], false);
+      const content = expandRange(
+        ctx,
+        target.path,
+        target.text,
+        target.scan,
+        h.start,
+        end,
+        [ctx.plan, target.path],
+        false,
+      );
       if (!withinLimits(ctx, ctx.plan, { start: entry.start, end: entry.end }, content.text.length)) return;
       found.push({ id, order: def ? ctx.catalogue.sections.indexOf(def) : Number.MAX_SAFE_INTEGER, content, via });
     });
@@ -290,7 +377,10 @@ export function expandPlan(text: string, planPath: string, options: ExpandOption
   const toAdd = shared
     .filter((s) => !ownIds.has(s.id))
     .sort((a, b) => a.order - b.order)
-    .map((s) => ({ ...s, at: ownHeadings.find((h) => h.order !== undefined && h.order > s.order)?.start ?? body.text.length }));
+    .map((s) => ({
+      ...s,
+      at: ownHeadings.find((h) => h.order !== undefined && h.order > s.order)?.start ?? body.text.length,
+    }));
   const merged = new MergedText();
   let at = 0;
   const insertAt = (offset: number) => {
@@ -299,7 +389,9 @@ export function expandPlan(text: string, planPath: string, options: ExpandOption
     merged.appendRange(body, at, offset);
     at = offset;
     const last = merged.pieces[merged.pieces.length - 1];
-    const anchor = last ? { file: last.file, offset: last.sourceStart + (last.synthetic ? 0 : last.length) } : { file: plan, offset: 0 };
+    const anchor = last
+      ? { file: last.file, offset: last.sourceStart + (last.synthetic ? 0 : last.length) }
+      : { file: plan, offset: 0 };
     if (offset === body.text.length) {
       const tail = merged.text.endsWith('\n\n') ? '' : merged.text.endsWith('\n') ? '\n' : '\n\n';
       merged.join(tail, anchor.file, anchor.offset);

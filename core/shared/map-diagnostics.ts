@@ -25,7 +25,10 @@ class Lines {
 
 /** An edit of the merged text as an edit of the plan, when it touches only the plan's own words. */
 function planEdit(merged: MergedText, plan: string, edit: TextEdit): TextEdit | undefined {
-  const candidates = edit.start === edit.end ? [merged.source(edit.start, true), merged.source(edit.start)] : [merged.source(edit.start)];
+  const candidates =
+    edit.start === edit.end
+      ? [merged.source(edit.start, true), merged.source(edit.start)]
+      : [merged.source(edit.start)];
   for (const start of candidates) {
     if (!start || start.file !== plan || start.synthetic) continue;
     if (edit.start === edit.end) return { ...edit, start: start.offset, end: start.offset };
@@ -74,7 +77,13 @@ export function mapMergedDiagnostics(diagnostics: Diagnostic[], expansion: Expan
 }
 
 function problemDiagnostic(p: ExpansionProblem, lines: Lines, plan: string): Diagnostic {
-  const d: Diagnostic = { ruleId: SHARED_CONTENT_RULE, severity: p.severity, message: maskNhsNumbers(p.message), range: lines.range(p.file, p.start, p.end), url: ruleDocsUrl(SHARED_CONTENT_RULE) };
+  const d: Diagnostic = {
+    ruleId: SHARED_CONTENT_RULE,
+    severity: p.severity,
+    message: maskNhsNumbers(p.message),
+    range: lines.range(p.file, p.start, p.end),
+    url: ruleDocsUrl(SHARED_CONTENT_RULE),
+  };
   if (p.file !== plan) {
     d.file = p.file;
     if (p.via) d.via = lines.range(plan, p.via[0], p.via[1]);

@@ -59,7 +59,12 @@ export class MergedText {
       const a = Math.max(start, p.start);
       const b = Math.min(end, p.start + p.length);
       if (b <= a) continue;
-      this.pieces.push({ ...p, start: this.text.length, length: b - a, sourceStart: p.synthetic ? p.sourceStart : p.sourceStart + (a - p.start) });
+      this.pieces.push({
+        ...p,
+        start: this.text.length,
+        length: b - a,
+        sourceStart: p.synthetic ? p.sourceStart : p.sourceStart + (a - p.start),
+      });
       this.text += other.text.slice(a, b);
     }
   }
@@ -82,6 +87,12 @@ export class MergedText {
     }
     const p = pieces[lo];
     const into = Math.max(0, Math.min(offset - p.start, p.length));
-    return { file: p.file, offset: p.synthetic ? p.sourceStart : p.sourceStart + into, synthetic: !!p.synthetic, via: p.via, piece: lo };
+    return {
+      file: p.file,
+      offset: p.synthetic ? p.sourceStart : p.sourceStart + into,
+      synthetic: !!p.synthetic,
+      via: p.via,
+      piece: lo,
+    };
   }
 }

@@ -29,8 +29,11 @@ function gitIgnores(root: string, rel: string): boolean {
 export function whyPrivate(root: string, path: string): string | undefined {
   const rel = relative(root, path);
   const parts = rel.split(sep);
-  if (parts.some((p) => p.toLowerCase() === '.git')) return "it is inside git's own folder (.git), which holds the repository's settings and can hold passwords, not plan content";
-  if (ENV_FILE.test(basename(path))) return 'it is an environment file (.env), which holds passwords and keys, not plan content';
-  if (existsSync(join(root, '.git')) && gitIgnores(root, parts.join('/'))) return 'git ignores it (it is listed in .gitignore), so it is not part of the repository and may hold private local files';
+  if (parts.some((p) => p.toLowerCase() === '.git'))
+    return "it is inside git's own folder (.git), which holds the repository's settings and can hold passwords, not plan content";
+  if (ENV_FILE.test(basename(path)))
+    return 'it is an environment file (.env), which holds passwords and keys, not plan content';
+  if (existsSync(join(root, '.git')) && gitIgnores(root, parts.join('/')))
+    return 'git ignores it (it is listed in .gitignore), so it is not part of the repository and may hold private local files';
   return undefined;
 }

@@ -13,8 +13,11 @@ export const MAX_SHARED_BYTES = 2 * 1024 * 1024;
 export function readSharedFile(path: string, root?: string): SharedRead {
   const read = readRegularFile(path, { root, maxBytes: MAX_SHARED_BYTES });
   if ('refused' in read) {
-    const reason = read.refused === 'too-large' ? `${read.reason}; shared content files must be under 2 MB` : read.reason;
-    return read.refused === 'outside' ? { problem: reason, sha256: null, outside: true } : { problem: reason, sha256: null };
+    const reason =
+      read.refused === 'too-large' ? `${read.reason}; shared content files must be under 2 MB` : read.reason;
+    return read.refused === 'outside'
+      ? { problem: reason, sha256: null, outside: true }
+      : { problem: reason, sha256: null };
   }
   const sha256 = createHash('sha256').update(read.bytes).digest('hex');
   const decoded = decodePlanBytes(read.bytes);

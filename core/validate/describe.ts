@@ -14,7 +14,8 @@ export function partsOf(doc: PlanDocument, pointer: ModelPointer): PointerParts 
   const parts: PointerParts = readModelPath(pointer);
   if (parts.sectionId === undefined) return parts;
   parts.sectionDef = doc.catalogue.byId.get(parts.sectionId);
-  if (parts.subsectionId !== undefined) parts.subsectionDef = parts.sectionDef?.subsections.find((s) => s.id === parts.subsectionId);
+  if (parts.subsectionId !== undefined)
+    parts.subsectionDef = parts.sectionDef?.subsections.find((s) => s.id === parts.subsectionId);
   if (parts.tableId !== undefined) {
     const owner = parts.subsectionId !== undefined ? parts.subsectionDef : parts.sectionDef;
     parts.tableDef = owner?.tables.find((t) => t.id === parts.tableId);

@@ -5,7 +5,13 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Fix, Range } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
-import { FRONT_MATTER_POINTER, isAtOrBelow, parentPointer, pointerFromJson, type ModelPointer } from '../model/model-pointer.js';
+import {
+  FRONT_MATTER_POINTER,
+  isAtOrBelow,
+  parentPointer,
+  pointerFromJson,
+  type ModelPointer,
+} from '../model/model-pointer.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { insertRowFix } from '../fix/insertions.js';
 import { looseDateToIso } from '../dates/loose-date.js';
@@ -51,7 +57,7 @@ function rangeFor(doc: PlanDocument, pointer: ModelPointer, onAnchor: boolean): 
   let p = pointer;
   for (;;) {
     const entry = doc.sourceMap.get(p);
-    if (entry) return onAnchor ? entry.anchor ?? entry.range : entry.range;
+    if (entry) return onAnchor ? (entry.anchor ?? entry.range) : entry.range;
     if (p === '') return doc.lines.range(0, 0);
     p = parentPointer(p);
     onAnchor = true;
@@ -93,18 +99,36 @@ function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
       if ((err.params as { format: string }).format === 'date') {
         const iso = typeof value === 'string' ? looseDateToIso(value) : undefined;
         const range = rangeFor(doc, pointer, false);
-        const word = typeof value === 'string' ? alternativesOf(schema).find((a) => a.toLowerCase() === value.trim().toLowerCase()) : undefined;
-        const fix: Fix | undefined = iso
-          ? { title: `Write the date as ${iso}`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: iso }] }
-          : word !== undefined
-            ? { title: `Change to '${word}'`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: word }] }
+        const word =
+          typeof value === 'string'
+            ? alternativesOf(schema).find((a) => a.toLowerCase() === value.trim().toLowerCase())
             : undefined;
-        if (word !== undefined) return { ...base, message: sentence(`Write ${describeValue(value)} in ${where} as '${word}' (in small letters)`, why), fix };
+        const fix: Fix | undefined = iso
+          ? {
+              title: `Write the date as ${iso}`,
+              safe: true,
+              edits: [{ start: range.start.offset, end: range.end.offset, text: iso }],
+            }
+          : word !== undefined
+            ? {
+                title: `Change to '${word}'`,
+                safe: true,
+                edits: [{ start: range.start.offset, end: range.end.offset, text: word }],
+              }
+            : undefined;
+        if (word !== undefined)
+          return {
+            ...base,
+            message: sentence(`Write ${describeValue(value)} in ${where} as '${word}' (in small letters)`, why),
+            fix,
+          };
         return {
           ...base,
           message: sentence(
             `${describeValue(value)} in ${where} is not a date written as YYYY-MM-DD`,
-            iso ? `If you meant ${iso}, write that` : `Write the date as YYYY-MM-DD, for example 2026-03-01${alternativesWords(schema)}`,
+            iso
+              ? `If you meant ${iso}, write that`
+              : `Write the date as YYYY-MM-DD, for example 2026-03-01${alternativesWords(schema)}`,
             why,
           ),
           fix,
@@ -113,15 +137,32 @@ function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
       return { ...base, message: sentence(`${describeValue(value)} in ${where} is not a valid ${title}`, write, why) };
     }
     case 'pattern':
-      return { ...base, message: sentence(`${describeValue(value)} is not a valid ${title}`, write ?? `Check ${where}`, why) };
+      return {
+        ...base,
+        message: sentence(`${describeValue(value)} is not a valid ${title}`, write ?? `Check ${where}`, why),
+      };
     case 'enum': {
       const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
-      const near = typeof value === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === value.trim().toLowerCase()) : undefined;
+      const near =
+        typeof value === 'string'
+          ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === value.trim().toLowerCase())
+          : undefined;
       const range = rangeFor(doc, pointer, false);
       return {
         ...base,
-        message: sentence(`${describeValue(value)} is not one of the ${title} values this plan format knows`, `Use one of: ${allowed.map((a) => String(a)).join(', ')}`, why),
-        fix: near !== undefined ? { title: `Change to '${String(near)}'`, safe: true, edits: [{ start: range.start.offset, end: range.end.offset, text: String(near) }] } : undefined,
+        message: sentence(
+          `${describeValue(value)} is not one of the ${title} values this plan format knows`,
+          `Use one of: ${allowed.map((a) => String(a)).join(', ')}`,
+          why,
+        ),
+        fix:
+          near !== undefined
+            ? {
+                title: `Change to '${String(near)}'`,
+                safe: true,
+                edits: [{ start: range.start.offset, end: range.end.offset, text: String(near) }],
+              }
+            : undefined,
       };
     }
     case 'const':
@@ -131,7 +172,11 @@ function placeValue(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
       const empty = value === null && seg[0] === 'frontMatter' && seg.length === 2;
       return {
         ...base,
-        message: sentence(`The ${title} (${where}) should be ${typeWords((err.params as { type: unknown }).type)}, not ${describeValue(value)}`, write, why),
+        message: sentence(
+          `The ${title} (${where}) should be ${typeWords((err.params as { type: unknown }).type)}, not ${describeValue(value)}`,
+          write,
+          why,
+        ),
         fix: empty ? groupShapeFix(doc, seg[1], schema) : undefined,
       };
     }
@@ -152,7 +197,12 @@ function placeCount(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
   const seg = parts.segments;
   const last = seg[seg.length - 1];
   const title = titleOf(schema, last === 'rows' ? 'rows' : last);
-  const where = seg[0] === 'frontMatter' ? `'${fieldPath(seg)}' in the front matter` : last === 'rows' && parts.tableDef ? tableName(doc, parts) : `the ${sectionName(doc, parts)} section`;
+  const where =
+    seg[0] === 'frontMatter'
+      ? `'${fieldPath(seg)}' in the front matter`
+      : last === 'rows' && parts.tableDef
+        ? tableName(doc, parts)
+        : `the ${sectionName(doc, parts)} section`;
   const few = err.keyword === 'minItems';
   return {
     ruleId: few ? 'schema/too-few' : 'schema/too-many',
@@ -181,7 +231,11 @@ function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
     const row = (schema?.['x-row'] ?? {}) as Record<string, string>;
     return {
       ruleId: 'schema/required-row',
-      message: sentence(`${capitalise(tableName(doc, parts))} has no row for the ${title}`, schema?.['x-why'], schema?.['x-write']),
+      message: sentence(
+        `${capitalise(tableName(doc, parts))} has no row for the ${title}`,
+        schema?.['x-why'],
+        schema?.['x-write'],
+      ),
       pointer: tablePtr,
       onAnchor: true,
       fix: table?.columns ? insertRowFix(doc, tablePtr, Object.keys(table.columns), row, title) : undefined,
@@ -191,14 +245,22 @@ function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
   if (seg[seg.length - 1] === 'steps' && seg[0] !== 'frontMatter' && typeof schema?.title === 'string') {
     return {
       ruleId: 'schema/required-content',
-      message: sentence(`The ${sectionName(doc, parts)} section has no step for the ${schema.title}`, schema['x-why'], schema['x-write']),
+      message: sentence(
+        `The ${sectionName(doc, parts)} section has no step for the ${schema.title}`,
+        schema['x-why'],
+        schema['x-write'],
+      ),
       pointer,
       onAnchor: true,
     };
   }
   return {
     ruleId: 'schema/required-row',
-    message: sentence(`None of the entries in ${seg[0] === 'frontMatter' ? `'${fieldPath(seg)}'` : `the ${sectionName(doc, parts)} section`} is what the plan needs here`, schema?.['x-why'], schema?.['x-write']),
+    message: sentence(
+      `None of the entries in ${seg[0] === 'frontMatter' ? `'${fieldPath(seg)}'` : `the ${sectionName(doc, parts)} section`} is what the plan needs here`,
+      schema?.['x-why'],
+      schema?.['x-write'],
+    ),
     pointer,
     onAnchor: true,
   };
@@ -237,11 +299,23 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
     if (alt) {
       // A value allowed in more than one form ('never' or a date): the first form's error explains it,
       // worded with the field's own title and guidance; the other forms' errors are not faults.
-      if (alt.index > 0 && errors.some((o) => o !== err && o.instancePath === err.instancePath && anyOfBranch(o.schemaPath)?.index === 0)) continue;
+      if (
+        alt.index > 0 &&
+        errors.some((o) => o !== err && o.instancePath === err.instancePath && anyOfBranch(o.schemaPath)?.index === 0)
+      )
+        continue;
       const owner = schemaAt(doc, alt.ownerPath);
       if (owner) {
         const alternatives = (owner.anyOf as JsonSchema[]).filter((b) => b && 'const' in b).map((b) => String(b.const));
-        err = { ...err, parentSchema: { ...owner, ...(err.parentSchema as JsonSchema), anyOf: undefined, 'x-alternatives': alternatives } };
+        err = {
+          ...err,
+          parentSchema: {
+            ...owner,
+            ...(err.parentSchema as JsonSchema),
+            anyOf: undefined,
+            'x-alternatives': alternatives,
+          },
+        };
       }
     }
     const pointer = pointerFromJson(err.instancePath);
@@ -265,7 +339,10 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
     if (!placed) {
       placed = {
         ruleId: 'schema/invalid-value',
-        message: sentence(`Something in ${describeWhere(doc, parts)} does not match the plan format`, (err.parentSchema as JsonSchema | undefined)?.['x-write']),
+        message: sentence(
+          `Something in ${describeWhere(doc, parts)} does not match the plan format`,
+          (err.parentSchema as JsonSchema | undefined)?.['x-write'],
+        ),
         pointer,
         onAnchor: false,
       };
@@ -274,10 +351,15 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
     const key = `${placed.ruleId}|${range.start.offset}|${placed.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const d: Diagnostic = { ruleId: placed.ruleId, severity: 'error', message: placed.message, range, url: ruleDocsUrl(placed.ruleId) };
+    const d: Diagnostic = {
+      ruleId: placed.ruleId,
+      severity: 'error',
+      message: placed.message,
+      range,
+      url: ruleDocsUrl(placed.ruleId),
+    };
     if (placed.fix) d.fix = placed.fix;
     out.push(d);
   }
   return out;
 }
-

@@ -56,7 +56,11 @@ const KIND_TESTS: [MissingKind, (m: Missing) => boolean][] = [
   ['row-cell', (m) => !!m.parts.tableDef && itemAfter(m, 'rows') !== undefined],
   [
     'section-container',
-    (m) => m.parts.area === 'sections' && !!m.parts.sectionId && !['steps', 'bullets', 'text'].includes(m.key) && m.parts.segments.length <= 4,
+    (m) =>
+      m.parts.area === 'sections' &&
+      !!m.parts.sectionId &&
+      !['steps', 'bullets', 'text'].includes(m.key) &&
+      m.parts.segments.length <= 4,
   ],
   ['section-list', (m) => m.parts.area === 'sections' && (m.key === 'steps' || m.key === 'bullets')],
 ];
@@ -84,14 +88,22 @@ function frontMatterField(m: Missing): Placed | undefined {
       `${where} has no '${key}'${normal(title) === normal(key) ? '' : ` (${title})`}`,
       resolved?.['x-why'],
       resolved?.['x-write'],
-      withDefault ? `Add '${key}: ${String(resolved.default)}'` : shapeWords(key, resolved, parts.segments.length > 1 ? parts.segments[parts.segments.length - 1] : undefined),
+      withDefault
+        ? `Add '${key}: ${String(resolved.default)}'`
+        : shapeWords(key, resolved, parts.segments.length > 1 ? parts.segments[parts.segments.length - 1] : undefined),
     ),
     pointer: parts.pointer,
     onAnchor: true,
     // Inside a group written empty (`icb: {}`) there is no line to add to: the whole group is written instead.
     fix:
       insertFieldFix(doc, parts.pointer, key, missingFieldValue(resolved, key), withDefault) ??
-      (parts.segments.length === 2 ? groupShapeFix(doc, parts.segments[1], frontMatterSchemaAt(doc.catalogue.frontMatterSchema, [parts.segments[1]])) : undefined),
+      (parts.segments.length === 2
+        ? groupShapeFix(
+            doc,
+            parts.segments[1],
+            frontMatterSchemaAt(doc.catalogue.frontMatterSchema, [parts.segments[1]]),
+          )
+        : undefined),
   };
 }
 
@@ -124,7 +136,11 @@ function table(m: Missing): Placed {
   const def = ownerDef(m)?.tables.find((t) => t.id === m.key);
   return {
     ruleId: 'schema/required-content',
-    message: sentence(`The ${sectionName(m.doc, m.parts)} section has no ${def?.title ?? 'table'}`, def?.why, def?.write),
+    message: sentence(
+      `The ${sectionName(m.doc, m.parts)} section has no ${def?.title ?? 'table'}`,
+      def?.why,
+      def?.write,
+    ),
     pointer: m.parts.pointer,
     onAnchor: true,
   };
@@ -136,7 +152,11 @@ function column(m: Missing): Placed {
   const title = col?.title ?? key;
   return {
     ruleId: 'schema/required-column',
-    message: sentence(`${capitalise(tableName(doc, parts))} has no '${title}' column`, col?.why, col?.write ?? `Add a '${title}' column to the table`),
+    message: sentence(
+      `${capitalise(tableName(doc, parts))} has no '${title}' column`,
+      col?.why,
+      col?.write ?? `Add a '${title}' column to the table`,
+    ),
     pointer: parts.pointer,
     onAnchor: false,
     fix: insertColumnFix(doc, parentPointer(parts.pointer), title),
@@ -148,7 +168,11 @@ function stepDetail(m: Missing): Placed {
   const what = m.key === 'role' ? 'who does it' : `its ${titleOf(m.schema, m.key)}`;
   return {
     ruleId: 'schema/required-content',
-    message: sentence(`Step ${n} of the ${sectionName(m.doc, m.parts)} section does not say ${what}`, m.schema?.['x-why'], m.schema?.['x-write']),
+    message: sentence(
+      `Step ${n} of the ${sectionName(m.doc, m.parts)} section does not say ${what}`,
+      m.schema?.['x-why'],
+      m.schema?.['x-write'],
+    ),
     pointer: m.parts.pointer,
     onAnchor: true,
   };
@@ -216,13 +240,15 @@ export function placeRequired(doc: PlanDocument, err: ErrorObject, parts: Pointe
 
 /** "Add 'icb:' with its fields name and ods_code, one per line, indented under it" and so on. */
 function shapeWords(key: string, node: JsonSchema | undefined, parent?: string): string {
-  const fieldsOf = (n: JsonSchema | undefined) => Object.keys((skeletonValue(n, key, key, {}) as Record<string, unknown>) ?? {});
+  const fieldsOf = (n: JsonSchema | undefined) =>
+    Object.keys((skeletonValue(n, key, key, {}) as Record<string, unknown>) ?? {});
   if (node?.type === 'object' || node?.properties) {
     return `Add '${key}:' with its fields ${listWords(fieldsOf(node))}, each on its own line indented by two spaces under it (the quick fix writes them for you)`;
   }
   if (node?.type === 'array' || node?.items) {
     const item = node.items as JsonSchema | undefined;
-    if (item?.type === 'object' || item?.properties) return `Add '${key}:' as a list, one entry per '- ' line, each with ${listWords(fieldsOf(item))} (the quick fix writes one for you)`;
+    if (item?.type === 'object' || item?.properties)
+      return `Add '${key}:' as a list, one entry per '- ' line, each with ${listWords(fieldsOf(item))} (the quick fix writes one for you)`;
     return `Add '${key}:' as a list, one '- ' line per entry`;
   }
   const under = parent ? ` under '${parent}:', indented by two spaces,` : '';

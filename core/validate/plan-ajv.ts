@@ -14,7 +14,13 @@ export interface PlanAjvOptions {
 }
 
 export function createPlanAjv(options: PlanAjvOptions = {}): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true, verbose: options.verbose ?? false });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    allErrors: true,
+    allowUnionTypes: true,
+    verbose: options.verbose ?? false,
+  });
   (addFormats as unknown as (a: Ajv2020, f: string[]) => void)(ajv, ['date']);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   return ajv;

@@ -14,7 +14,9 @@ export async function revealRange(uri: string | vscode.Uri, range: Range0): Prom
   const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
   // Open in the group that already has the plan's tab, not beside a focused form or preview.
-  const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString()));
+  const group = vscode.window.tabGroups.all.find((g) =>
+    g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString()),
+  );
   const column = visible?.viewColumn ?? group?.viewColumn ?? vscode.ViewColumn.One;
   const document = visible?.document ?? (await vscode.workspace.openTextDocument(target));
   const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preview: false });

@@ -40,11 +40,16 @@ export class DetailsPanels {
       panel.reveal(vscode.ViewColumn.Beside);
     } else {
       const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-      panel = vscode.window.createWebviewPanel('continuity.details', `Plan details: ${doc.fileName.replace(/^.*[\\/]/, '')}`, vscode.ViewColumn.Beside, {
-        enableScripts: true,
-        localResourceRoots: [media],
-        retainContextWhenHidden: false,
-      });
+      panel = vscode.window.createWebviewPanel(
+        'continuity.details',
+        `Plan details: ${doc.fileName.replace(/^.*[\\/]/, '')}`,
+        vscode.ViewColumn.Beside,
+        {
+          enableScripts: true,
+          localResourceRoots: [media],
+          retainContextWhenHidden: false,
+        },
+      );
       this.panels.set(uri, panel);
       panel.onDidDispose(() => this.panels.delete(uri));
       panel.webview.html = this.html(panel.webview, media);
@@ -52,7 +57,12 @@ export class DetailsPanels {
       panel.webview.onDidReceiveMessage(async (m: { type?: string; path?: unknown; op?: unknown; value?: unknown }) => {
         if (m?.type === 'ready') return this.refresh(uri);
         if (m?.type !== 'change') return;
-        const result = await this.backend.set({ uri, path: m.path as SetDetailParams['path'], op: m.op as SetDetailParams['op'], value: m.value });
+        const result = await this.backend.set({
+          uri,
+          path: m.path as SetDetailParams['path'],
+          op: m.op as SetDetailParams['op'],
+          value: m.value,
+        });
         if (!result.ok) {
           void p.webview.postMessage({ type: 'state', message: result.message });
           return;
@@ -68,7 +78,13 @@ export class DetailsPanels {
     const panel = this.panels.get(uri);
     if (!panel) return;
     const form = await this.backend.form(uri);
-    void panel.webview.postMessage({ type: 'state', schema: form.schema, values: form.values ?? {}, problems: form.problems ?? {}, message: form.ok ? '' : form.message });
+    void panel.webview.postMessage({
+      type: 'state',
+      schema: form.schema,
+      values: form.values ?? {},
+      problems: form.problems ?? {},
+      message: form.ok ? '' : form.message,
+    });
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {

@@ -5,7 +5,12 @@
  * plans (checks, fixes, edits, printing) happens in the server; requests are typed in ../shared.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import type { PrintResult, ReadinessResult, StatusParams } from '../shared/protocol';
 import { applyEditResult, revealRange } from './apply-edit';
 import { DetailsPanels } from './details-panel';
@@ -25,7 +30,12 @@ let activateOnlyMs = -1;
 
 function settings() {
   const c = vscode.workspace.getConfiguration('continuity');
-  return { rules: c.get('rules', {}), planGlobs: c.get<string[]>('planGlobs', []), debounceMs: c.get('debounceMs', 200), today: c.get('today', '') };
+  return {
+    rules: c.get('rules', {}),
+    planGlobs: c.get<string[]>('planGlobs', []),
+    debounceMs: c.get('debounceMs', 200),
+    today: c.get('today', ''),
+  };
 }
 
 async function server(): Promise<LanguageClient> {
@@ -33,20 +43,36 @@ async function server(): Promise<LanguageClient> {
   return client!;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ activationMs: () => number; client: () => LanguageClient | undefined }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ activationMs: () => number; client: () => LanguageClient | undefined }> {
   const activateEntered = Date.now();
   const serverModule = context.asAbsolutePath('dist/server.mjs');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6011'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { configurationSection: 'continuity', fileEvents: [vscode.workspace.createFileSystemWatcher('**/continuity.config.json'), vscode.workspace.createFileSystemWatcher('**/*.md')] },
-    initializationOptions: { ...settings(), trusted: vscode.workspace.isTrusted, clientCommands: ['continuity.revealRange', 'continuity.insertAllMissing'] },
+    synchronize: {
+      configurationSection: 'continuity',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/continuity.config.json'),
+        vscode.workspace.createFileSystemWatcher('**/*.md'),
+      ],
+    },
+    initializationOptions: {
+      ...settings(),
+      trusted: vscode.workspace.isTrusted,
+      clientCommands: ['continuity.revealRange', 'continuity.insertAllMissing'],
+    },
   };
   client = new LanguageClient('continuity', 'Continuity plans', serverOptions, clientOptions);
 
@@ -64,7 +90,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     const r = await request(await server(), 'continuity/readiness', { uri });
     return r.isPlan ? r : undefined;
   });
-  const tree = vscode.window.createTreeView('continuity.readiness', { treeDataProvider: readiness, showCollapseAll: false });
+  const tree = vscode.window.createTreeView('continuity.readiness', {
+    treeDataProvider: readiness,
+    showCollapseAll: false,
+  });
   context.subscriptions.push(tree);
 
   /** The plan the user is working on: the active editor's, else the one behind a focused preview or form, else the readiness view's. */
@@ -73,14 +102,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     const editorUri = vscode.window.activeTextEditor?.document.uri.toString();
     if (editorUri && statuses.get(editorUri)?.isPlan) return editorUri;
     // A walkthrough or another view has focus: the plan open in any editor group.
-    const visible = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).find((u) => statuses.get(u)?.isPlan);
+    const visible = vscode.window.visibleTextEditors
+      .map((e) => e.document.uri.toString())
+      .find((u) => statuses.get(u)?.isPlan);
     return previews.activeUri() ?? details.activeUri() ?? lastPlan ?? readiness.uri ?? visible;
   };
   const targetOf = async (arg: unknown): Promise<vscode.TextDocument | undefined> => {
     let uri: string | undefined;
     if (arg instanceof vscode.Uri) uri = arg.toString();
     else if (typeof arg === 'string') uri = arg;
-    else if (arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string') uri = (arg as { uri: string }).uri;
+    else if (arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string')
+      uri = (arg as { uri: string }).uri;
     uri ??= activePlanUri() ?? vscode.window.activeTextEditor?.document.uri.toString();
     if (!uri) {
       void vscode.window.showWarningMessage('Open a continuity plan first.');
@@ -118,26 +150,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   const print = async (arg: unknown, allowErrors: boolean): Promise<string | undefined> => {
     const doc = await targetOf(arg);
     if (!doc) return undefined;
-    if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Printing starts a browser, so it is turned off in an untrusted workspace. Trust the workspace to print; checking still works.');
+    if (!vscode.workspace.isTrusted)
+      return void vscode.window.showWarningMessage(
+        'Printing starts a browser, so it is turned off in an untrusted workspace. Trust the workspace to print; checking still works.',
+      );
     if (doc.isDirty) await doc.save();
     const browserPath = vscode.workspace.getConfiguration('continuity').get<string>('browserPath', '');
     const c = await server();
     const result: PrintResult = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: allowErrors ? 'Printing a DRAFT copy of the plan to PDF...' : 'Printing the plan to PDF...', cancellable: false },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: allowErrors ? 'Printing a DRAFT copy of the plan to PDF...' : 'Printing the plan to PDF...',
+        cancellable: false,
+      },
       () => request(c, 'continuity/print', { uri: doc.uri.toString(), format: 'pdf', browserPath, allowErrors }),
     );
     if (!result.ok) {
-      const actions = result.noBrowser ? ['Set browser path', 'Preview print copy'] : result.canPrintDraft ? ['Print DRAFT copy', 'Show problems'] : [];
+      const actions = result.noBrowser
+        ? ['Set browser path', 'Preview print copy']
+        : result.canPrintDraft
+          ? ['Print DRAFT copy', 'Show problems']
+          : [];
       const choice = await vscode.window.showErrorMessage(result.message, ...actions);
-      if (choice === 'Set browser path') await vscode.commands.executeCommand('workbench.action.openSettings', 'continuity.browserPath');
+      if (choice === 'Set browser path')
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'continuity.browserPath');
       if (choice === 'Preview print copy') await vscode.commands.executeCommand('continuity.previewPrint', doc.uri);
       if (choice === 'Show problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
       if (choice === 'Print DRAFT copy') return print(doc.uri, true);
       return undefined;
     }
     const pdf = vscode.Uri.file(result.pdfPath!);
-    const what = result.draft ? 'a DRAFT copy (every page stamped DRAFT, because the plan still has errors)' : 'the plan';
-    void vscode.window.showInformationMessage(`Printed ${what}: ${result.pages} pages, written to ${vscode.workspace.asRelativePath(pdf)}.`, 'Open PDF').then((c) => c && vscode.env.openExternal(pdf));
+    const what = result.draft
+      ? 'a DRAFT copy (every page stamped DRAFT, because the plan still has errors)'
+      : 'the plan';
+    void vscode.window
+      .showInformationMessage(
+        `Printed ${what}: ${result.pages} pages, written to ${vscode.workspace.asRelativePath(pdf)}.`,
+        'Open PDF',
+      )
+      .then((c) => c && vscode.env.openExternal(pdf));
     return result.pdfPath;
   };
 
@@ -147,22 +198,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     const id = node?.section?.id ?? node?.id;
     const doc = await targetOf(arg);
     if (!doc || !id) return false;
-    return applyEditResult(doc.uri, await request(await server(), 'continuity/insertSection', { uri: doc.uri.toString(), id }));
+    return applyEditResult(
+      doc.uri,
+      await request(await server(), 'continuity/insertSection', { uri: doc.uri.toString(), id }),
+    );
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('continuity.newPlan', async () => {
-      const name = await vscode.window.showInputBox({ title: 'New continuity plan (1 of 2)', prompt: 'Practice name, as patients know it', placeHolder: 'Riverside Medical Centre', validateInput: (v) => (v.trim() ? undefined : 'Enter the practice name') });
+      const name = await vscode.window.showInputBox({
+        title: 'New continuity plan (1 of 2)',
+        prompt: 'Practice name, as patients know it',
+        placeHolder: 'Riverside Medical Centre',
+        validateInput: (v) => (v.trim() ? undefined : 'Enter the practice name'),
+      });
       if (!name) return undefined;
       const ods = await vscode.window.showInputBox({
         title: 'New continuity plan (2 of 2)',
         prompt: "The practice's ODS code: one capital letter and five digits",
         placeHolder: 'K81003',
-        validateInput: (v) => (/^[A-Z][0-9]{5}$/.test(v.trim().toUpperCase()) ? undefined : 'One capital letter and five digits, for example K81003'),
+        validateInput: (v) =>
+          /^[A-Z][0-9]{5}$/.test(v.trim().toUpperCase())
+            ? undefined
+            : 'One capital letter and five digits, for example K81003',
       });
       if (!ods) return undefined;
-      const made = await request(await server(), 'continuity/newPlan', { name: name.trim(), ods: ods.trim().toUpperCase() });
-      if (made.error !== undefined || !made.text) return void vscode.window.showErrorMessage(made.error ?? 'The plan could not be created.');
+      const made = await request(await server(), 'continuity/newPlan', {
+        name: name.trim(),
+        ods: ods.trim().toUpperCase(),
+      });
+      if (made.error !== undefined || !made.text)
+        return void vscode.window.showErrorMessage(made.error ?? 'The plan could not be created.');
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       let doc: vscode.TextDocument;
       if (folder) {
@@ -186,21 +252,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       const doc = await targetOf(target);
       if (doc) await previews.show(doc);
     }),
-    vscode.commands.registerCommand('continuity.revealRange', (uri: string, range: Parameters<typeof revealRange>[1]) => revealRange(uri, range)),
+    vscode.commands.registerCommand('continuity.revealRange', (uri: string, range: Parameters<typeof revealRange>[1]) =>
+      revealRange(uri, range),
+    ),
     vscode.commands.registerCommand('continuity.insertSection', insertSection),
-    vscode.commands.registerCommand('continuity.aboutMissingSection', async (arg: { uri: string; id: string; title: string; why?: string }) => {
-      const choice = await vscode.window.showInformationMessage(`The plan has no '${arg.title}' section. ${arg.why ?? ''}`, 'Insert it');
-      if (choice === 'Insert it') await insertSection(arg);
-    }),
+    vscode.commands.registerCommand(
+      'continuity.aboutMissingSection',
+      async (arg: { uri: string; id: string; title: string; why?: string }) => {
+        const choice = await vscode.window.showInformationMessage(
+          `The plan has no '${arg.title}' section. ${arg.why ?? ''}`,
+          'Insert it',
+        );
+        if (choice === 'Insert it') await insertSection(arg);
+      },
+    ),
     vscode.commands.registerCommand('continuity.insertAllMissing', async (target?: unknown) => {
       const doc = await targetOf(target);
       if (!doc) return false;
-      return applyEditResult(doc.uri, await request(await server(), 'continuity/insertAllMissing', { uri: doc.uri.toString() }));
+      return applyEditResult(
+        doc.uri,
+        await request(await server(), 'continuity/insertAllMissing', { uri: doc.uri.toString() }),
+      );
     }),
     vscode.commands.registerCommand('continuity.markReviewed', async (target?: unknown) => {
       const doc = await targetOf(target);
       if (!doc) return false;
-      return applyEditResult(doc.uri, await request(await server(), 'continuity/markReviewed', { uri: doc.uri.toString() }));
+      return applyEditResult(
+        doc.uri,
+        await request(await server(), 'continuity/markReviewed', { uri: doc.uri.toString() }),
+      );
     }),
     vscode.commands.registerCommand('continuity.openDetails', async (target?: unknown) => {
       const doc = await targetOf(target);
@@ -218,10 +298,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       return { activationMs, activateOnlyMs, serverReadyMs };
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('continuity')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { continuity: settings() } });
+      if (e.affectsConfiguration('continuity'))
+        void client?.sendNotification('workspace/didChangeConfiguration', { settings: { continuity: settings() } });
     }),
     // Trusting the workspace lets the server load the ICB's schema extension.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void (client && notify(client, 'continuity/trust', { trusted: true }))),
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void (client && notify(client, 'continuity/trust', { trusted: true })),
+    ),
   );
 
   onNotification(client, 'continuity/status', (s) => {

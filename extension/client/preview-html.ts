@@ -45,17 +45,23 @@ function bodyTagEnd(html: string): number {
 export function highlightPlaceholders(html: string): { html: string; count: number } {
   let count = 0;
   const out = splitTags(html)
-    .map((part) => (part.startsWith('<') ? part : part.replace(PLACEHOLDER, (m) => (count++, `<mark class="continuity-placeholder">${m}</mark>`))))
+    .map((part) =>
+      part.startsWith('<')
+        ? part
+        : part.replace(PLACEHOLDER, (m) => (count++, `<mark class="continuity-placeholder">${m}</mark>`)),
+    )
     .join('');
   return { html: out, count };
 }
 
 export function previewHtml(result: PrintResult): string {
-  if (!result.ok || !result.html) return `<p>${(result.ok ? 'Nothing to preview.' : result.message).replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</p>`;
+  if (!result.ok || !result.html)
+    return `<p>${(result.ok ? 'Nothing to preview.' : result.message).replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</p>`;
   const { html, count } = highlightPlaceholders(result.html);
-  const banner = count ? `<div class="continuity-preview-banner">${count} placeholder${count === 1 ? '' : 's'} ({{...}}) still to fill in, highlighted below. A plan with placeholders prints as DRAFT.</div>` : '';
+  const banner = count
+    ? `<div class="continuity-preview-banner">${count} placeholder${count === 1 ? '' : 's'} ({{...}}) still to fill in, highlighted below. A plan with placeholders prints as DRAFT.</div>`
+    : '';
   const styled = html.replace(/<\/head>/i, `${STYLE}</head>`);
   const body = bodyTagEnd(styled);
   return body === -1 ? styled : `${styled.slice(0, body)}${banner}${styled.slice(body)}`;
 }
-

@@ -25,7 +25,12 @@ export class Previews {
     const uri = doc.uri.toString();
     let panel = this.panels.get(uri);
     if (!panel) {
-      panel = vscode.window.createWebviewPanel('continuity.preview', `Print copy: ${doc.fileName.replace(/^.*[\\/]/, '')}`, vscode.ViewColumn.Beside, { enableScripts: false });
+      panel = vscode.window.createWebviewPanel(
+        'continuity.preview',
+        `Print copy: ${doc.fileName.replace(/^.*[\\/]/, '')}`,
+        vscode.ViewColumn.Beside,
+        { enableScripts: false },
+      );
       this.panels.set(uri, panel);
       panel.onDidDispose(() => this.panels.delete(uri));
     }

@@ -10,7 +10,13 @@ export function statusText(s: StatusParams): string {
   if (s.sectionsTotal) parts.push(`${s.sectionsComplete ?? 0}/${s.sectionsTotal} sections`);
   parts.push(s.errors ? plural(s.errors, 'error') : s.warnings ? plural(s.warnings, 'warning') : 'no problems');
   if (s.reviewInDays !== undefined) {
-    parts.push(s.reviewInDays < 0 ? `review overdue by ${plural(-s.reviewInDays, 'day')}` : s.reviewInDays === 0 ? 'review due today' : `review due in ${plural(s.reviewInDays, 'day')}`);
+    parts.push(
+      s.reviewInDays < 0
+        ? `review overdue by ${plural(-s.reviewInDays, 'day')}`
+        : s.reviewInDays === 0
+          ? 'review due today'
+          : `review due in ${plural(s.reviewInDays, 'day')}`,
+    );
   }
   return parts.join(', ');
 }

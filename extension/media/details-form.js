@@ -44,14 +44,25 @@
     if (Array.isArray(s.enum)) {
       input = el('select', { id });
       if (value === undefined) input.append(el('option', { value: '', text: 'Choose...' }));
-      for (const v of s.enum) input.append(el('option', { value: String(v), text: String(v), selected: String(v) === String(value) }));
+      for (const v of s.enum)
+        input.append(el('option', { value: String(v), text: String(v), selected: String(v) === String(value) }));
     } else if (s.type === 'boolean') {
       input = el('input', { id, type: 'checkbox', checked: value === true });
     } else if (s.format === 'date' || s['x-kind'] === 'date') {
-      input = el('input', { id, type: 'date', value: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '' });
-      if (typeof value === 'string' && value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) input.title = 'Written as: ' + value;
+      input = el('input', {
+        id,
+        type: 'date',
+        value: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '',
+      });
+      if (typeof value === 'string' && value && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        input.title = 'Written as: ' + value;
     } else {
-      input = el('input', { id, type: s['x-kind'] === 'phone' ? 'tel' : 'text', value: value === undefined || value === null ? '' : String(value), placeholder: s.default !== undefined ? String(s.default) : '' });
+      input = el('input', {
+        id,
+        type: s['x-kind'] === 'phone' ? 'tel' : 'text',
+        value: value === undefined || value === null ? '' : String(value),
+        placeholder: s.default !== undefined ? String(s.default) : '',
+      });
     }
     input.addEventListener('change', () => {
       let v = input.type === 'checkbox' ? input.checked : input.value;
@@ -68,7 +79,8 @@
     if (s.type === 'object' && isObject(s.properties)) {
       const box = el('fieldset', { class: 'group' }, el('legend', { text: label }), help(s), problemsFor(path));
       const v = isObject(value) ? value : {};
-      for (const [k, sub] of Object.entries(s.properties)) box.append(field(path.concat(k), k, sub, v[k], (s.required || []).includes(k)));
+      for (const [k, sub] of Object.entries(s.properties))
+        box.append(field(path.concat(k), k, sub, v[k], (s.required || []).includes(k)));
       return box;
     }
     if (s.type === 'array') {
@@ -92,7 +104,10 @@
         const row = el('div', { class: 'row item' });
         if (item.type === 'object' && isObject(item.properties)) {
           const sub = el('div', { class: 'subfields' });
-          for (const [k, ps] of Object.entries(item.properties)) sub.append(field(path.concat(i, k), k, ps, isObject(v) ? v[k] : undefined, (item.required || []).includes(k)));
+          for (const [k, ps] of Object.entries(item.properties))
+            sub.append(
+              field(path.concat(i, k), k, ps, isObject(v) ? v[k] : undefined, (item.required || []).includes(k)),
+            );
           row.append(sub);
         } else {
           const input = scalarInput(path.concat(i), item, v);
@@ -109,7 +124,8 @@
         let blank;
         if (item.type === 'object' && isObject(item.properties)) {
           blank = {};
-          for (const k of item.required || Object.keys(item.properties).slice(0, 1)) blank[k] = '{{' + labelOf(k, item.properties[k]).toLowerCase() + '}}';
+          for (const k of item.required || Object.keys(item.properties).slice(0, 1))
+            blank[k] = '{{' + labelOf(k, item.properties[k]).toLowerCase() + '}}';
         } else blank = '{{' + (item.title || 'value') + '}}';
         send(path, 'append', blank);
       });
@@ -117,7 +133,14 @@
       return box;
     }
     const input = scalarInput(path, s, value);
-    const wrap = el('div', { class: 'field' + (state.problems[path.join('/')] ? ' invalid' : '') }, el('label', { for: input.id, text: label }), input, help(s), problemsFor(path));
+    const wrap = el(
+      'div',
+      { class: 'field' + (state.problems[path.join('/')] ? ' invalid' : '') },
+      el('label', { for: input.id, text: label }),
+      input,
+      help(s),
+      problemsFor(path),
+    );
     return wrap;
   }
 
@@ -126,7 +149,8 @@
     root.replaceChildren();
     const s = state.schema;
     if (state.problems['']) root.append(problemsFor([]));
-    for (const [k, sub] of Object.entries(s.properties || {})) root.append(field([k], k, sub, state.values[k], (s.required || []).includes(k)));
+    for (const [k, sub] of Object.entries(s.properties || {}))
+      root.append(field([k], k, sub, state.values[k], (s.required || []).includes(k)));
     if (focused) document.getElementById(focused)?.focus();
   }
 

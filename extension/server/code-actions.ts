@@ -4,7 +4,12 @@
  * last), plus "Fix all safe problems" for the file. Every fix only inserts or rewrites a value; none
  * deletes what the user wrote. After the edit the client reveals and selects what changed.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions } from '../../core/index.js';
 import type { Fix } from '../../core/index.js';
@@ -35,7 +40,13 @@ function fixAction(fix: Fix, diagnostic: LspDiagnostic, doc: TextDocument, comma
   };
 }
 
-export function codeActionsFor(params: CodeActionParams, doc: TextDocument, checkOptions: CheckOptions, published: LspDiagnostic[], commands: ClientCommands = NO_CLIENT_COMMANDS): CodeAction[] {
+export function codeActionsFor(
+  params: CodeActionParams,
+  doc: TextDocument,
+  checkOptions: CheckOptions,
+  published: LspDiagnostic[],
+  commands: ClientCommands = NO_CLIENT_COMMANDS,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -46,9 +57,15 @@ export function codeActionsFor(params: CodeActionParams, doc: TextDocument, chec
       if (data.fix) actions.push(fixAction(data.fix, diagnostic, doc, commands));
       if (data.fixes) {
         if (diagnostic.code === 'schema/required-section' && commands.insertAll) {
-          actions.push({ title: `Insert all ${data.fixes.length} missing sections`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Insert all missing sections', command: INSERT_ALL_COMMAND, arguments: [doc.uri] } });
+          actions.push({
+            title: `Insert all ${data.fixes.length} missing sections`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: 'Insert all missing sections', command: INSERT_ALL_COMMAND, arguments: [doc.uri] },
+          });
         }
-        for (const fix of data.fixes) actions.push({ ...fixAction(fix, diagnostic, doc, commands), isPreferred: false });
+        for (const fix of data.fixes)
+          actions.push({ ...fixAction(fix, diagnostic, doc, commands), isPreferred: false });
       }
     }
   }
@@ -61,7 +78,13 @@ export function codeActionsFor(params: CodeActionParams, doc: TextDocument, chec
       const onSave = only?.includes(CodeActionKind.SourceFixAll) ?? false;
       const start = doc.offsetAt(edit.range.start);
       // Fixing on save must not move the view; from the light bulb, show what changed.
-      const command = onSave || !commands.reveal ? undefined : revealCommand(doc.uri, changedRange(text, [{ start, end: doc.offsetAt(edit.range.end), text: edit.newText }]));
+      const command =
+        onSave || !commands.reveal
+          ? undefined
+          : revealCommand(
+              doc.uri,
+              changedRange(text, [{ start, end: doc.offsetAt(edit.range.end), text: edit.newText }]),
+            );
       actions.push({
         title: `Fix all safe problems in this plan (${safeCount})`,
         kind: onSave ? CodeActionKind.SourceFixAll : CodeActionKind.QuickFix,

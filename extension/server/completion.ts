@@ -23,9 +23,15 @@ function frontMatterCompletions(doc: PlanDocument, position: Position, lineText:
     // After "key: ": the allowed values.
     const path = frontMatterPath(doc, position.line) ?? [valueMatch[2]];
     let schema: JsonSchema | undefined = fm;
-    for (const key of path) schema = schema?.type === 'array' ? schema.items?.properties?.[key] : schema?.properties?.[key];
+    for (const key of path)
+      schema = schema?.type === 'array' ? schema.items?.properties?.[key] : schema?.properties?.[key];
     const values: unknown[] = schema?.enum ?? schema?.items?.enum ?? (schema?.type === 'boolean' ? [true, false] : []);
-    return values.map((v, i) => ({ label: String(v), kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), detail: schema?.title }));
+    return values.map((v, i) => ({
+      label: String(v),
+      kind: CompletionItemKind.EnumMember,
+      sortText: String(i).padStart(3, '0'),
+      detail: schema?.title,
+    }));
   }
   if (!/^\s*$|^[A-Za-z_][\w-]*$/.test(before)) return [];
   if (before.startsWith(' ')) return [];
@@ -75,7 +81,13 @@ function rowCompletions(doc: PlanDocument, offset: number, lineText: string): Co
       const present = model.rows.some((r) => row.matches(r));
       if (present) continue;
       const cells = Object.keys(model.columns).map((c) => row.cells[c] ?? '');
-      items.push({ label: `| ${Object.values(row.cells)[0]} |`, kind: CompletionItemKind.Snippet, detail: `Mandatory ${table.title} row`, documentation: [row.why, row.write].filter(Boolean).join(' '), insertText: `| ${cells.join(' | ')} |` });
+      items.push({
+        label: `| ${Object.values(row.cells)[0]} |`,
+        kind: CompletionItemKind.Snippet,
+        detail: `Mandatory ${table.title} row`,
+        documentation: [row.why, row.write].filter(Boolean).join(' '),
+        insertText: `| ${cells.join(' | ')} |`,
+      });
     }
   }
   return items;
@@ -84,7 +96,8 @@ function rowCompletions(doc: PlanDocument, offset: number, lineText: string): Co
 export function completionsAt(doc: PlanDocument, position: Position, offset: number): CompletionItem[] {
   const lineText = doc.text.split('\n')[position.line]?.replace(/\r$/, '') ?? '';
   const fm = frontMatterLines(doc);
-  if (fm && position.line >= fm.first && position.line <= fm.last + 1 && position.line <= fm.last) return frontMatterCompletions(doc, position, lineText);
+  if (fm && position.line >= fm.first && position.line <= fm.last + 1 && position.line <= fm.last)
+    return frontMatterCompletions(doc, position, lineText);
   if (fm && position.line <= fm.last + 1) return [];
   if (lineText.trimStart().startsWith('|')) return rowCompletions(doc, offset, lineText);
   return headingCompletions(doc, lineText.slice(0, position.character));

@@ -1,11 +1,19 @@
 /** Core diagnostics (1-based, offsets) -> LSP (0-based), and core fixes -> LSP text edits. */
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Fix } from '../../core/index.js';
 
-const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const severity = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
 
 /** Kept on each LSP diagnostic so code actions can offer its fix without re-checking. */
 export interface DiagnosticData {
@@ -31,7 +39,13 @@ export function toLspDiagnostic(d: Diagnostic, doc: TextDocument): LspDiagnostic
       ? {
           relatedInformation: [
             {
-              location: { uri: pathToFileURL(d.file!).href, range: { start: { line: d.range.start.line - 1, character: d.range.start.column - 1 }, end: { line: d.range.end.line - 1, character: d.range.end.column - 1 } } },
+              location: {
+                uri: pathToFileURL(d.file!).href,
+                range: {
+                  start: { line: d.range.start.line - 1, character: d.range.start.column - 1 },
+                  end: { line: d.range.end.line - 1, character: d.range.end.column - 1 },
+                },
+              },
               message: `The problem is here, in ${where}.`,
             },
           ],
@@ -45,7 +59,10 @@ export function toLspDiagnostic(d: Diagnostic, doc: TextDocument): LspDiagnostic
 }
 
 export function toLspEdits(fix: Fix, doc: TextDocument): LspTextEdit[] {
-  return fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
+  return fix.edits.map((e) => ({
+    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+    newText: e.text,
+  }));
 }
 
 /** The smallest single edit turning `before` into `after` (common prefix and suffix kept). */
@@ -59,5 +76,8 @@ export function minimalEdit(before: string, after: string, doc: TextDocument): L
     endBefore--;
     endAfter--;
   }
-  return { range: { start: doc.positionAt(start), end: doc.positionAt(endBefore) }, newText: after.slice(start, endAfter) };
+  return {
+    range: { start: doc.positionAt(start), end: doc.positionAt(endBefore) },
+    newText: after.slice(start, endAfter),
+  };
 }

@@ -13,7 +13,8 @@ import type { JsonSchema } from '../../core/index.js';
 import type { DetailsFormResult, EditResult, SetDetailParams } from '../shared/protocol.js';
 import { changedRange } from './changed-range.js';
 
-const UNREADABLE = "The plan's details (the front matter at the top) cannot be read as they are written. Correct the problem shown on them in the editor, then open the form again.";
+const UNREADABLE =
+  "The plan's details (the front matter at the top) cannot be read as they are written. Correct the problem shown on them in the editor, then open the form again.";
 
 /** Keys and indexes the form may address: bounded, and nothing that reaches the prototype. */
 function validPath(path: unknown): path is (string | number)[] {
@@ -21,7 +22,11 @@ function validPath(path: unknown): path is (string | number)[] {
     Array.isArray(path) &&
     path.length > 0 &&
     path.length <= 8 &&
-    path.every((p) => (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < 10_000) || (typeof p === 'string' && /^[A-Za-z_][\w-]{0,100}$/.test(p) && p !== '__proto__'))
+    path.every(
+      (p) =>
+        (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p < 10_000) ||
+        (typeof p === 'string' && /^[A-Za-z_][\w-]{0,100}$/.test(p) && p !== '__proto__'),
+    )
   );
 }
 
@@ -49,7 +54,13 @@ function tooBig(value: unknown): boolean {
 
 export function detailsFormOf(doc: PlanDocument, diagnostics: Diagnostic[], version: number): DetailsFormResult {
   const fm = doc.frontMatter;
-  if (!fm || fm.problems.length > 0) return { ok: false, message: fm ? UNREADABLE : "The plan has no details block (front matter) at the top yet. Use the light bulb on line 1 to insert it, then open the form again." };
+  if (!fm || fm.problems.length > 0)
+    return {
+      ok: false,
+      message: fm
+        ? UNREADABLE
+        : 'The plan has no details block (front matter) at the top yet. Use the light bulb on line 1 to insert it, then open the form again.',
+    };
   const end = yamlRegion(doc)?.end ?? 0;
   const problems: Record<string, string[]> = {};
   for (const d of diagnostics) {
@@ -84,7 +95,10 @@ function applyToYaml(yaml: Document, p: SetDetailParams): string | undefined {
     return 'appended';
   }
   const existing = yaml.getIn(path, true);
-  if (isScalar(existing) && (typeof p.value === 'string' || typeof p.value === 'number' || typeof p.value === 'boolean')) {
+  if (
+    isScalar(existing) &&
+    (typeof p.value === 'string' || typeof p.value === 'number' || typeof p.value === 'boolean')
+  ) {
     // Keep the node (its quotes and comments); a date typed into a quoted date stays quoted.
     existing.value = p.value;
     return 'set';
@@ -95,8 +109,10 @@ function applyToYaml(yaml: Document, p: SetDetailParams): string | undefined {
 }
 
 export function setDetail(doc: PlanDocument, p: SetDetailParams): EditResult {
-  if (!validPath(p?.path) || !['set', 'append', 'delete'].includes(p?.op)) return { ok: false, message: 'The form asked for a change the plan cannot take.' };
-  if (p.op !== 'delete' && (p.value === undefined || tooBig(p.value))) return { ok: false, message: 'That value is too long for a plan detail.' };
+  if (!validPath(p?.path) || !['set', 'append', 'delete'].includes(p?.op))
+    return { ok: false, message: 'The form asked for a change the plan cannot take.' };
+  if (p.op !== 'delete' && (p.value === undefined || tooBig(p.value)))
+    return { ok: false, message: 'That value is too long for a plan detail.' };
   const region = yamlRegion(doc);
   if (!region || (doc.frontMatter?.problems.length ?? 1) > 0) return { ok: false, message: UNREADABLE };
   const before = doc.text.slice(region.start, region.end);

@@ -10,7 +10,10 @@ export function editResult(text: string, edits: TextEdit[], message?: string): E
   return {
     ok: true,
     ...(message ? { message } : {}),
-    edits: edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text })),
+    edits: edits.map((e) => ({
+      range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+      newText: e.text,
+    })),
     reveal: changedRange(text, edits),
   };
 }

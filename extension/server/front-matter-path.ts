@@ -24,7 +24,7 @@ export function frontMatterPath(doc: PlanDocument, line: number): string[] | und
   let indent = own[1].length + (/^\s*-\s/.test(lines[line]) ? 0 : 0);
   for (let i = line - 1; i >= range.first && indent > 0; i--) {
     const m = keyOf(lines[i]);
-    if (!m || /^\s*-\s/.test(lines[i]) && m[1].length >= indent) continue;
+    if (!m || (/^\s*-\s/.test(lines[i]) && m[1].length >= indent)) continue;
     if (m[1].length < indent) {
       path.unshift(m[2]);
       indent = m[1].length;

@@ -16,7 +16,9 @@ if (process.argv.includes('--version')) {
   const report = (kind: string) => (e: unknown) => {
     if (reported++ >= 20) return;
     try {
-      process.stderr.write(`continuity-language-server: ${kind} (still running): ${(e as Error)?.stack ?? String(e)}\n`);
+      process.stderr.write(
+        `continuity-language-server: ${kind} (still running): ${(e as Error)?.stack ?? String(e)}\n`,
+      );
     } catch {
       // stderr itself is gone; nothing more to say
     }

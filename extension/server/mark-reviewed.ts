@@ -29,7 +29,13 @@ function setScalar(doc: PlanDocument, key: string, value: string): TextEdit | un
   const entry = doc.sourceMap.get(pointerOf('frontMatter', key));
   if (entry) {
     const written = doc.text.slice(entry.range.start.offset, entry.range.end.offset);
-    const quote = written.startsWith("'") ? "'" : written.startsWith('"') ? '"' : /^\d/.test(value) && !/^\d{4}-\d{2}-\d{2}$/.test(value) ? "'" : '';
+    const quote = written.startsWith("'")
+      ? "'"
+      : written.startsWith('"')
+        ? '"'
+        : /^\d/.test(value) && !/^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? "'"
+          : '';
     return { start: entry.range.start.offset, end: entry.range.end.offset, text: `${quote}${value}${quote}` };
   }
   return insertFieldFix(doc, FRONT_MATTER_POINTER, key, value, false)?.edits[0];
@@ -38,7 +44,11 @@ function setScalar(doc: PlanDocument, key: string, value: string): TextEdit | un
 export function markReviewed(doc: PlanDocument, today: string): EditResult {
   const fm = doc.frontMatter;
   if (!fm || fm.problems.length > 0) {
-    return { ok: false, message: "The plan's details (the front matter at the top) cannot be read, so the review dates cannot be set. Correct the problem shown there first." };
+    return {
+      ok: false,
+      message:
+        "The plan's details (the front matter at the top) cannot be read, so the review dates cannot be set. Correct the problem shown there first.",
+    };
   }
   const edits: TextEdit[] = [];
   const push = (e: TextEdit | undefined) => e && edits.push(e);
@@ -47,7 +57,8 @@ export function markReviewed(doc: PlanDocument, today: string): EditResult {
   const data = doc.model.frontMatter as Record<string, unknown>;
   const table = doc.model.sections['document-control']?.tables.revisions;
   const lastRowVersion = table?.rows.at(-1)?.version;
-  const current = typeof data.version === 'string' || typeof data.version === 'number' ? String(data.version) : lastRowVersion;
+  const current =
+    typeof data.version === 'string' || typeof data.version === 'number' ? String(data.version) : lastRowVersion;
   const version = current ? nextVersion(current) : undefined;
   if (version && data.version !== undefined) push(setScalar(doc, 'version', version));
   if (table) {
@@ -58,10 +69,24 @@ export function markReviewed(doc: PlanDocument, today: string): EditResult {
       author: typeof owner === 'string' && owner.trim() ? owner.trim() : '{{your name}}',
       change: CHANGE_PLACEHOLDER,
     };
-    push(insertRowFix(doc, pointerOf('sections', 'document-control', 'tables', 'revisions'), Object.keys(table.columns), row, 'review')?.edits[0]);
+    push(
+      insertRowFix(
+        doc,
+        pointerOf('sections', 'document-control', 'tables', 'revisions'),
+        Object.keys(table.columns),
+        row,
+        'review',
+      )?.edits[0],
+    );
   }
   // The edits are far apart (front matter and the table): reveal the row, where the reviewer writes.
-  const result = editResult(doc.text, edits, table ? 'Review dates set. Write what changed in the new revision history row.' : 'Review dates set. The plan has no revision history table to add a row to.');
+  const result = editResult(
+    doc.text,
+    edits,
+    table
+      ? 'Review dates set. Write what changed in the new revision history row.'
+      : 'Review dates set. The plan has no revision history table to add a row to.',
+  );
   const rowEdit = table ? edits.at(-1) : undefined;
   if (rowEdit && result.ok) {
     // The row is the last edit in the text; the one-line edits above it do not move it by any lines.

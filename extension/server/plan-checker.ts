@@ -43,7 +43,10 @@ export class PlanChecker {
     readonly documents: TextDocuments<TextDocument>,
     readonly workspace: WorkspaceConfig,
   ) {
-    this.scheduler = new CheckScheduler(() => this.settings.debounceMs, (uri) => this.check(uri));
+    this.scheduler = new CheckScheduler(
+      () => this.settings.debounceMs,
+      (uri) => this.check(uri),
+    );
   }
 
   today(): string {
@@ -109,13 +112,27 @@ export class PlanChecker {
       diagnostics = publishedDiagnostics(result, doc);
       if (options.config?.schemaIgnored) {
         const message = `This workspace is not trusted, so the ICB's schema extension named in continuity.config.json (${options.config.schemaIgnored}) is not loaded: the ICB's own required sections and fields are not checked. Trust the workspace to check them.`;
-        diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, severity: 3, source: 'continuity', code: 'config', message });
+        diagnostics.push({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+          severity: 3,
+          source: 'continuity',
+          code: 'config',
+          message,
+        });
       }
     } catch (e) {
       // Bad continuity.config.json: say so on the first line rather than checking with the wrong rules.
       options = { today: this.today(), path };
       const message = e instanceof ConfigError ? e.message : `The plan could not be checked: ${(e as Error).message}`;
-      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, severity: 1, source: 'continuity', code: e instanceof ConfigError ? 'config' : 'internal-error', message }];
+      diagnostics = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+          severity: 1,
+          source: 'continuity',
+          code: e instanceof ConfigError ? 'config' : 'internal-error',
+          message,
+        },
+      ];
     }
     // A newer version arrived while checking: drop this result, the newer check will publish.
     if (this.documents.get(uri)?.version !== version) return;

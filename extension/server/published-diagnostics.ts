@@ -16,5 +16,9 @@ function outageRank(doc: PlanDocument | undefined): (title: string) => number {
 }
 
 export function publishedDiagnostics(result: CheckResult, doc: TextDocument): LspDiagnostic[] {
-  return summariseStacked(result.diagnostics.map((d) => toLspDiagnostic(d, doc)), doc, outageRank(result.doc));
+  return summariseStacked(
+    result.diagnostics.map((d) => toLspDiagnostic(d, doc)),
+    doc,
+    outageRank(result.doc),
+  );
 }

@@ -4,7 +4,14 @@
  * (workspace-config.ts, settings.ts), and one module per feature (code actions, completion, hover,
  * readiness, edits the client applies, printing). Custom requests are typed in ../shared/protocol.ts.
  */
-import { CodeActionKind, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { daysBetween, isIsoDate } from '../../core/index.js';
 import { codeActionsFor, INSERT_ALL_COMMAND, NO_CLIENT_COMMANDS, type ClientCommands } from './code-actions.js';
@@ -34,8 +41,16 @@ const NOT_A_PLAN = 'This file is not a continuity plan, or it could not be read.
  * What the client needs to word the outcome: a refused plan (not a missing browser or a failed
  * render) can be printed as a DRAFT, and a PDF of a plan with errors is one.
  */
-function withDraftOffer(result: Awaited<ReturnType<typeof printPlan>>, request: PrintParams, errors: number): PrintResult {
-  if (!result.ok) return { ...result, ...(!result.noBrowser && !request.allowErrors && /DRAFT/.test(result.message) ? { canPrintDraft: true } : {}) };
+function withDraftOffer(
+  result: Awaited<ReturnType<typeof printPlan>>,
+  request: PrintParams,
+  errors: number,
+): PrintResult {
+  if (!result.ok)
+    return {
+      ...result,
+      ...(!result.noBrowser && !request.allowErrors && /DRAFT/.test(result.message) ? { canPrintDraft: true } : {}),
+    };
   return { ...result, ...(request.format === 'pdf' && errors > 0 ? { draft: true } : {}) };
 }
 
@@ -53,7 +68,9 @@ export function startServer(connection: Connection): void {
     try {
       s = await connection.workspace.getConfiguration('continuity');
     } catch (e) {
-      connection.console.warn(`continuity: could not read the editor's settings (${(e as Error)?.message ?? String(e)}); keeping the current ones.`);
+      connection.console.warn(
+        `continuity: could not read the editor's settings (${(e as Error)?.message ?? String(e)}); keeping the current ones.`,
+      );
       return;
     }
     plans.settings = readSettings(s, DEFAULT_SETTINGS);
@@ -102,7 +119,8 @@ export function startServer(connection: Connection): void {
       return;
     }
     // A shared content file changed on disk: re-check the open plans that take content from it.
-    for (const [uri, entry] of plans.parsed) if (entry.sharedFiles?.some((f) => changed.includes(f))) plans.scheduler.schedule(uri);
+    for (const [uri, entry] of plans.parsed)
+      if (entry.sharedFiles?.some((f) => changed.includes(f))) plans.scheduler.schedule(uri);
   });
 
   documents.onDidOpen((e) => plans.scheduler.schedule(e.document.uri, true));
@@ -115,7 +133,13 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) => {
     const now = plans.current(params.textDocument.uri);
     if (!now) return [];
-    return codeActionsFor(params, now.text, now.options, plans.published.get(params.textDocument.uri) ?? [], clientCommands);
+    return codeActionsFor(
+      params,
+      now.text,
+      now.options,
+      plans.published.get(params.textDocument.uri) ?? [],
+      clientCommands,
+    );
   });
   connection.onCompletion((params) => {
     const now = plans.current(params.textDocument.uri);
@@ -140,7 +164,18 @@ export function startServer(connection: Connection): void {
   onRequest(connection, 'continuity/readiness', (p) => {
     const now = plans.current(p.uri);
     const doc = now?.ownDoc();
-    if (!now || !doc) return { uri: p.uri, isPlan: false, sections: [], complete: 0, total: 0, doFirst: [], errors: 0, warnings: 0, detailsProblems: 0 };
+    if (!now || !doc)
+      return {
+        uri: p.uri,
+        isPlan: false,
+        sections: [],
+        complete: 0,
+        total: 0,
+        doFirst: [],
+        errors: 0,
+        warnings: 0,
+        detailsProblems: 0,
+      };
     const next = doc.model.frontMatter.next_review;
     return readinessOf(p.uri, doc, now.core, isIsoDate(next) ? daysBetween(plans.today(), next) : undefined, now.doc);
   });

@@ -23,11 +23,20 @@ export function readSettings(raw: unknown, base: Settings): Settings {
   const s = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   let rules = base.rules;
   if (s.rules && typeof s.rules === 'object' && !Array.isArray(s.rules)) {
-    rules = Object.fromEntries(Object.entries(s.rules).filter(([, level]) => (RULE_LEVELS as unknown[]).includes(level))) as Record<string, RuleLevel>;
+    rules = Object.fromEntries(
+      Object.entries(s.rules).filter(([, level]) => (RULE_LEVELS as unknown[]).includes(level)),
+    ) as Record<string, RuleLevel>;
   }
   // Workspace settings are untrusted: a glob past the bounds (see glob-bounds.ts) is left out.
-  const planGlobs = Array.isArray(s.planGlobs) ? s.planGlobs.filter((g): g is string => typeof g === 'string' && g !== '' && globProblem(g) === undefined).slice(0, 100) : base.planGlobs;
-  const debounceMs = typeof s.debounceMs === 'number' && Number.isFinite(s.debounceMs) && s.debounceMs >= 0 ? Math.min(s.debounceMs, 10_000) : base.debounceMs;
+  const planGlobs = Array.isArray(s.planGlobs)
+    ? s.planGlobs
+        .filter((g): g is string => typeof g === 'string' && g !== '' && globProblem(g) === undefined)
+        .slice(0, 100)
+    : base.planGlobs;
+  const debounceMs =
+    typeof s.debounceMs === 'number' && Number.isFinite(s.debounceMs) && s.debounceMs >= 0
+      ? Math.min(s.debounceMs, 10_000)
+      : base.debounceMs;
   const today = typeof s.today === 'string' ? s.today : base.today;
   return { rules, planGlobs, debounceMs, today };
 }

@@ -31,7 +31,11 @@ function firstSentence(message: string): string {
  * `rank` orders the parts of a summary (most urgent first): the caller gives the schema's outage
  * priority for a section's title; unknown titles keep their place at the end.
  */
-export function summariseStacked(diagnostics: LspDiagnostic[], doc: TextDocument, rank: (title: string) => number = () => 0): LspDiagnostic[] {
+export function summariseStacked(
+  diagnostics: LspDiagnostic[],
+  doc: TextDocument,
+  rank: (title: string) => number = () => 0,
+): LspDiagnostic[] {
   const groups = new Map<string, LspDiagnostic[]>();
   for (const d of diagnostics) {
     const key = rangeKey(d);

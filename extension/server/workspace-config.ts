@@ -26,7 +26,9 @@ export class WorkspaceConfig {
   }
 
   configFor(path: string | undefined, settings: Settings): ResolvedConfig {
-    const base = path ? this.resolver.forFile(path) : this.resolver.forFile(`${this.root ?? process.cwd()}/untitled.md`);
+    const base = path
+      ? this.resolver.forFile(path)
+      : this.resolver.forFile(`${this.root ?? process.cwd()}/untitled.md`);
     const overrides = Object.entries(settings.rules);
     if (overrides.length === 0) return base;
     const rules = { ...base.rules };

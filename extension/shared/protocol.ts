@@ -37,7 +37,8 @@ export interface NewPlanParams {
   name: string;
   ods: string;
 }
-export type NewPlanResult = { text: string; fileName: string; error?: undefined } | { error: string; text?: undefined; fileName?: undefined };
+export type NewPlanResult =
+  { text: string; fileName: string; error?: undefined } | { error: string; text?: undefined; fileName?: undefined };
 
 export type SectionState = 'complete' | 'problems' | 'missing' | 'recommended';
 

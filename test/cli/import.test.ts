@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import mammoth from 'mammoth';
 import { checkPlan } from '../../core/index.js';
 import { wordCounts } from '../../core/import/import-plan.js';
@@ -15,24 +26,56 @@ const row = (...cells: string[]) => new TableRow({ children: cells.map(cell) });
 /** A Word plan shaped like the published ones: numbered headings, a bold pseudo-heading, a table, lists. */
 async function practiceDocx(): Promise<Buffer> {
   const doc = new Document({
-    numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+    numbering: {
+      config: [
+        {
+          reference: 'steps',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }],
+        },
+      ],
+    },
     sections: [
       {
         children: [
           new Paragraph({ text: 'Castle Street Surgery Business Continuity Plan', heading: HeadingLevel.HEADING_1 }),
-          new Paragraph('Castle Street Surgery, 1 Castle Street, Maidstone, ME14 1XX. Telephone: 01632 960123. ODS code: K81003'),
+          new Paragraph(
+            'Castle Street Surgery, 1 Castle Street, Maidstone, ME14 1XX. Telephone: 01632 960123. ODS code: K81003',
+          ),
           new Paragraph('Date of issue: 01/03/2025'),
           new Paragraph('Date of next review: September 2027'),
           new Paragraph({ text: '1 Introduction', heading: HeadingLevel.HEADING_2 }),
-          new Paragraph('This plan covers the loss of the clinical system, the phones and the network at Castle Street Surgery.'),
+          new Paragraph(
+            'This plan covers the loss of the clinical system, the phones and the network at Castle Street Surgery.',
+          ),
           new Paragraph({ text: '1.8.Staff Roles in an Incident', heading: HeadingLevel.HEADING_2 }),
-          new Table({ rows: [row('Role', 'Name', 'Deputy', 'Responsibilities'), row('Practice Manager', 'Jane Smith', 'Ali Khan', 'Leads the response'), row('Reception Supervisor', 'Sam Patel', 'All staff', 'Phones and patients')] }),
+          new Table({
+            rows: [
+              row('Role', 'Name', 'Deputy', 'Responsibilities'),
+              row('Practice Manager', 'Jane Smith', 'Ali Khan', 'Leads the response'),
+              row('Reception Supervisor', 'Sam Patel', 'All staff', 'Phones and patients'),
+            ],
+          }),
           new Paragraph({ text: '2.7 Loss of Telephone System', heading: HeadingLevel.HEADING_2 }),
-          new Paragraph({ text: 'Reception Supervisor: ring Gamma on the fault line 0800 000 0000.', numbering: { reference: 'steps', level: 0 } }),
-          new Paragraph({ text: 'Reception Supervisor: switch on the divert to 01632 960999.', numbering: { reference: 'steps', level: 0 } }),
-          new Paragraph({ text: 'Practice Manager: tell patients on the website.', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({
+            text: 'Reception Supervisor: ring Gamma on the fault line 0800 000 0000.',
+            numbering: { reference: 'steps', level: 0 },
+          }),
+          new Paragraph({
+            text: 'Reception Supervisor: switch on the divert to 01632 960999.',
+            numbering: { reference: 'steps', level: 0 },
+          }),
+          new Paragraph({
+            text: 'Practice Manager: tell patients on the website.',
+            numbering: { reference: 'steps', level: 0 },
+          }),
           new Paragraph({ children: [new TextRun({ text: 'Key Contact Details', bold: true })] }),
-          new Table({ rows: [row('Contact', 'Organisation', 'Phone'), row('GP IT service desk', 'Kent IT', '01632 960000'), row('Telephony provider', 'Gamma', '0800 000 0000')] }),
+          new Table({
+            rows: [
+              row('Contact', 'Organisation', 'Phone'),
+              row('GP IT service desk', 'Kent IT', '01632 960000'),
+              row('Telephony provider', 'Gamma', '0800 000 0000'),
+            ],
+          }),
           new Paragraph({ text: 'GP IT service desk first', bullet: { level: 0 } }),
           new Paragraph({ text: 'Then the ICB', bullet: { level: 0 } }),
           new Paragraph({ text: '1.3 Cascade Procedure.', heading: HeadingLevel.HEADING_2 }),
@@ -86,12 +129,21 @@ describe('continuity import', () => {
     // Sections found and drafts inserted: nothing required is missing except the one a person decides.
     const check = checkPlan(plan, { today: TODAY });
     const sections = check.doc!.model.sections;
-    for (const id of ['roles', 'telephony', 'contacts', 'scope-and-scenarios', 'quick-start', 'prescribing']) expect(sections[id], id).toBeDefined();
+    for (const id of ['roles', 'telephony', 'contacts', 'scope-and-scenarios', 'quick-start', 'prescribing'])
+      expect(sections[id], id).toBeDefined();
     const missing = check.diagnostics.filter((d) => d.ruleId === 'schema/required-section');
-    expect(missing.map((d) => d.message)).toEqual([expect.stringMatching(/^The plan has no 'IT failure protocol.*The heading '1\.3 Cascade Procedure\.' on line \d+ looks like it/)]);
+    expect(missing.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /^The plan has no 'IT failure protocol.*The heading '1\.3 Cascade Procedure\.' on line \d+ looks like it/,
+      ),
+    ]);
     // Report.
-    expect(r.stdout).toMatch(/1\.8\.Staff Roles in an Incident -> 'Roles and responsibilities' \(recognised by its meaning/);
-    expect(r.stdout).toMatch(/Key Contact Details -> 'Contacts and escalation' .*was a bold, numbered or capitalised paragraph/);
+    expect(r.stdout).toMatch(
+      /1\.8\.Staff Roles in an Incident -> 'Roles and responsibilities' \(recognised by its meaning/,
+    );
+    expect(r.stdout).toMatch(
+      /Key Contact Details -> 'Contacts and escalation' .*was a bold, numbered or capitalised paragraph/,
+    );
     expect(r.stdout).toMatch(/1\.3 Cascade Procedure\. -> 'IT failure protocol: activation and stand-down' \(LIKELY/);
     expect(r.stdout).toMatch(/Inserted as guided drafts \(\d+\):\n {2}If the IT fails: do this first/);
     expect(r.stdout).toMatch(/practice\.ods_code: K81003/);
@@ -115,7 +167,10 @@ describe('continuity import', () => {
     const r = await runCliAsync(['import', 'moorland.html'], dir);
     expect(r.code).toBe(0);
     const plan = readFileSync(join(dir, 'moorland.md'), 'utf8');
-    expectEveryWord('Moorland Surgery Business Continuity Plan Practice code B82005 Moorland Surgery 2 High Street Skipton BD23 1AA Review date 1st March 2026 Section 3 Key Contacts Contact Phone Service desk 01632 960000 4 Loss of Clinical System EMIS Web Reception print the day lists Duty GP triage on paper Short term loss Use printed lists Annex A Buddy practice arrangements Dales Practice will take our calls', plan);
+    expectEveryWord(
+      'Moorland Surgery Business Continuity Plan Practice code B82005 Moorland Surgery 2 High Street Skipton BD23 1AA Review date 1st March 2026 Section 3 Key Contacts Contact Phone Service desk 01632 960000 4 Loss of Clinical System EMIS Web Reception print the day lists Duty GP triage on paper Short term loss Use printed lists Annex A Buddy practice arrangements Dales Practice will take our calls',
+      plan,
+    );
     expect(plan).not.toMatch(/color/); // styles are not words of the plan
     expect(plan).toMatch(/^## Section 3: Key Contacts$/m); // an alias after numbering: recognised as written
     expect(plan).toMatch(/^1\. \*\*Reception:\*\* print the day lists\.$/m);
@@ -123,12 +178,15 @@ describe('continuity import', () => {
     expect(plan).toMatch(/^## Annex A: Buddy practice arrangements \{#mutual-aid\}$/m);
     expect(plan).toMatch(/^ {2}ods_code: B82005$/m);
     expect(plan).toMatch(/^last_reviewed: 2026-03-01$/m);
-    expect(r.stdout).toMatch(/4\) Loss of Clinical System \(EMIS Web\) -> 'Consultations and record keeping on paper' \(LIKELY/);
+    expect(r.stdout).toMatch(
+      /4\) Loss of Clinical System \(EMIS Web\) -> 'Consultations and record keeping on paper' \(LIKELY/,
+    );
   }, 60_000);
 
   it('a markdown or text plan keeps its words and is completed', async () => {
     const dir = tempWorkspace(false);
-    const text = 'Riverside Practice plan\n\n2.7 Loss of Telephone System\n\nDivert the phones to the mobile.\n\nKey Contact Details\n\n- Service desk 01632 960000\n\nTRAINING AND EXERCISING\n\nA table-top exercise every spring.\n';
+    const text =
+      'Riverside Practice plan\n\n2.7 Loss of Telephone System\n\nDivert the phones to the mobile.\n\nKey Contact Details\n\n- Service desk 01632 960000\n\nTRAINING AND EXERCISING\n\nA table-top exercise every spring.\n';
     writeFileSync(join(dir, 'riverside.txt'), text);
     const r = await runCliAsync(['import', 'riverside.txt', '--out', 'riverside.md'], dir);
     expect(r.code).toBe(0);
@@ -147,7 +205,11 @@ describe('continuity import', () => {
     const cases: [string[], RegExp, string][] = [
       [['import', 'old.docx'], /cannot import old\.docx: .*not a Word \.docx document/, 'old.md'],
       [['import', 'broken.docx'], /cannot import broken\.docx: .*could not be read as a Word document/, 'broken.md'],
-      [['import', 'plan.pdf'], /only Word \(\.docx\), web pages \(\.html, \.htm\) and text \(\.md, \.txt\) can be imported/, 'plan.md'],
+      [
+        ['import', 'plan.pdf'],
+        /only Word \(\.docx\), web pages \(\.html, \.htm\) and text \(\.md, \.txt\) can be imported/,
+        'plan.md',
+      ],
       [['import', 'missing.docx'], /missing\.docx does not exist/, 'missing.md'],
     ];
     for (const [args, message, out] of cases) {

@@ -16,16 +16,35 @@ function wellFormed(xml: string): boolean {
   return true;
 }
 
-function diag(ruleId: string, severity: Diagnostic['severity'], message: string, line: number, fix = false): Diagnostic {
+function diag(
+  ruleId: string,
+  severity: Diagnostic['severity'],
+  message: string,
+  line: number,
+  fix = false,
+): Diagnostic {
   const start = { line, column: 3, offset: line * 10 };
   const end = { line, column: 9, offset: line * 10 + 6 };
-  return { ruleId, severity, message, range: { start, end }, ...(fix ? { fix: { title: 'fix', safe: true, edits: [] } } : {}) };
+  return {
+    ruleId,
+    severity,
+    message,
+    range: { start, end },
+    ...(fix ? { fix: { title: 'fix', safe: true, edits: [] } } : {}),
+  };
 }
 
 function context(color = false): ReportContext {
   return {
     results: [
-      { path: 'plans/a & b <practice>.md', diagnostics: [diag('nhs-number', 'error', 'Bad, very: bad\n100% "sure"', 4), diag('uk-phone', 'warning', 'Check it', 7, true), diag('recommended-section', 'info', 'Consider it', 9)] },
+      {
+        path: 'plans/a & b <practice>.md',
+        diagnostics: [
+          diag('nhs-number', 'error', 'Bad, very: bad\n100% "sure"', 4),
+          diag('uk-phone', 'warning', 'Check it', 7, true),
+          diag('recommended-section', 'info', 'Consider it', 9),
+        ],
+      },
       { path: 'plans/clean.md', diagnostics: [] },
     ],
     rules: ruleCatalogue(),
@@ -55,7 +74,13 @@ describe('reporters', () => {
 
   it('json: counts per file', () => {
     const out = JSON.parse(reporters.json(context()));
-    expect(out.map((f: { path: string; errorCount: number; warningCount: number }) => [f.path, f.errorCount, f.warningCount])).toEqual([
+    expect(
+      out.map((f: { path: string; errorCount: number; warningCount: number }) => [
+        f.path,
+        f.errorCount,
+        f.warningCount,
+      ]),
+    ).toEqual([
       ['plans/a & b <practice>.md', 1, 1],
       ['plans/clean.md', 0, 0],
     ]);
@@ -75,25 +100,48 @@ describe('reporters', () => {
     expect(results[0].partialFingerprints['continuityFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
     for (const rule of run.tool.driver.rules) expect(rule.helpUri).toBeUndefined();
     const linked = JSON.parse(reporters.sarif({ ...context(), docsUrl: 'https://icb.example.org/rules.html' }));
-    for (const rule of linked.runs[0].tool.driver.rules) expect(rule.helpUri).toMatch(/^https:\/\/icb\.example\.org\/rules\.html#/);
+    for (const rule of linked.runs[0].tool.driver.rules)
+      expect(rule.helpUri).toMatch(/^https:\/\/icb\.example\.org\/rules\.html#/);
   });
 
   it('codequality: GitLab Code Quality issues with line-independent fingerprints', () => {
-    const issues = JSON.parse(reporters.codequality(context())) as { check_name: string; severity: string; fingerprint: string; location: { path: string; positions: { begin: { line: number } } } }[];
+    const issues = JSON.parse(reporters.codequality(context())) as {
+      check_name: string;
+      severity: string;
+      fingerprint: string;
+      location: { path: string; positions: { begin: { line: number } } };
+    }[];
     expect(issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.positions.begin.line])).toEqual([
       ['nhs-number', 'major', 'plans/a & b <practice>.md', 4],
       ['uk-phone', 'minor', 'plans/a & b <practice>.md', 7],
       ['recommended-section', 'info', 'plans/a & b <practice>.md', 9],
     ]);
     const moved = context();
-    moved.results[0].diagnostics = moved.results[0].diagnostics.map((d) => ({ ...d, range: { start: { ...d.range.start, line: d.range.start.line + 3 }, end: { ...d.range.end, line: d.range.end.line + 3 } } }));
+    moved.results[0].diagnostics = moved.results[0].diagnostics.map((d) => ({
+      ...d,
+      range: {
+        start: { ...d.range.start, line: d.range.start.line + 3 },
+        end: { ...d.range.end, line: d.range.end.line + 3 },
+      },
+    }));
     const again = JSON.parse(reporters.codequality(moved)) as { fingerprint: string }[];
     expect(again.map((i) => i.fingerprint)).toEqual(issues.map((i) => i.fingerprint));
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(3);
   });
 
   it('azure: logging commands with escaped properties and data', () => {
-    const out = reporters.azure({ ...context(), results: [{ path: 'plans/a;b].md', diagnostics: [diag('nhs-number', 'error', 'Bad; very]\n100% sure', 4), diag('recommended-section', 'info', 'Consider it', 9)] }] });
+    const out = reporters.azure({
+      ...context(),
+      results: [
+        {
+          path: 'plans/a;b].md',
+          diagnostics: [
+            diag('nhs-number', 'error', 'Bad; very]\n100% sure', 4),
+            diag('recommended-section', 'info', 'Consider it', 9),
+          ],
+        },
+      ],
+    });
     expect(out.split('\n')).toEqual([
       '##vso[task.logissue type=error;sourcepath=plans/a%3Bb%5D.md;linenumber=4;columnnumber=3;code=nhs-number]Bad; very]%0A100%AZP25 sure',
       '##vso[task.logissue type=warning;sourcepath=plans/a%3Bb%5D.md;linenumber=9;columnnumber=3;code=recommended-section]Consider it',
@@ -105,21 +153,33 @@ describe('reporters', () => {
     const out = reporters.github(context());
     const lines = out.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('::error file=plans/a & b <practice>.md,line=4,col=3,endLine=4,endColumn=9,title=nhs-number::Bad, very: bad%0A100%25 "sure"');
+    expect(lines[0]).toBe(
+      '::error file=plans/a & b <practice>.md,line=4,col=3,endLine=4,endColumn=9,title=nhs-number::Bad, very: bad%0A100%25 "sure"',
+    );
     expect(lines[1]).toMatch(/^::warning file=/);
     expect(lines[2]).toMatch(/^::notice file=/);
-    const awkward = reporters.github({ ...context(), results: [{ path: 'a,b:c.md', diagnostics: [diag('x', 'error', 'm', 1)] }] });
+    const awkward = reporters.github({
+      ...context(),
+      results: [{ path: 'a,b:c.md', diagnostics: [diag('x', 'error', 'm', 1)] }],
+    });
     expect(awkward).toContain('file=a%2Cb%3Ac.md,');
     // a terminal escape sequence quoted from a plan is shown, never written raw into the CI log
-    const hostile = reporters.github({ ...context(), results: [{ path: 'p.md', diagnostics: [diag('x', 'error', "The heading '\u001b[2JWiped' is unknown", 1)] }] });
+    const hostile = reporters.github({
+      ...context(),
+      results: [{ path: 'p.md', diagnostics: [diag('x', 'error', "The heading '\u001b[2JWiped' is unknown", 1)] }],
+    });
     expect(hostile).toContain("::The heading '\\u001b[2JWiped' is unknown");
     expect(hostile).not.toContain('\u001b');
   });
 
   it('junit: XML-escaped, a failure per error or warning, a passing case for a clean plan', () => {
     const out = reporters.junit(context());
-    expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="continuity" tests="4" failures="2" errors="0" time="0">/);
-    expect(out).toContain('<testsuite name="plans/a &amp; b &lt;practice&gt;.md" tests="3" failures="2" errors="0" skipped="0" time="0" file="plans/a &amp; b &lt;practice&gt;.md">');
+    expect(out).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="continuity" tests="4" failures="2" errors="0" time="0">/,
+    );
+    expect(out).toContain(
+      '<testsuite name="plans/a &amp; b &lt;practice&gt;.md" tests="3" failures="2" errors="0" skipped="0" time="0" file="plans/a &amp; b &lt;practice&gt;.md">',
+    );
     expect(out).toContain('message="Bad, very: bad&#10;100% &quot;sure&quot;"');
     expect(out).toContain('<testcase name="no problems" classname="plans/clean.md" file="plans/clean.md" time="0"/>');
     expect((out.match(/<failure /g) ?? []).length).toBe(2);
@@ -129,17 +189,28 @@ describe('reporters', () => {
   it('junit: test names are stable when lines move (rule, file and a key from the message, not line:column)', () => {
     const before = reporters.junit(context());
     const moved = context();
-    moved.results[0].diagnostics = moved.results[0].diagnostics.map((d) => ({ ...d, range: { start: { ...d.range.start, line: d.range.start.line + 5 }, end: { ...d.range.end, line: d.range.end.line + 5 } } }));
+    moved.results[0].diagnostics = moved.results[0].diagnostics.map((d) => ({
+      ...d,
+      range: {
+        start: { ...d.range.start, line: d.range.start.line + 5 },
+        end: { ...d.range.end, line: d.range.end.line + 5 },
+      },
+    }));
     const after = reporters.junit(moved);
     const names = (xml: string) => [...xml.matchAll(/<testcase name="([^"]*)"/g)].map((m) => m[1]);
     expect(names(after)).toEqual(names(before));
     expect(names(before)[0]).toMatch(/^nhs-number: Bad, very: bad 100% &quot;sure&quot; \[[0-9a-f]{8}\]$/);
     // Two identical findings in one file get two names.
     const twice = context();
-    twice.results[0].diagnostics = [diag('placeholder', 'warning', 'Same', 2), diag('placeholder', 'warning', 'Same', 8)];
+    twice.results[0].diagnostics = [
+      diag('placeholder', 'warning', 'Same', 2),
+      diag('placeholder', 'warning', 'Same', 8),
+    ];
     const twiceNames = names(reporters.junit(twice)).filter((n) => n !== 'no problems');
     expect(new Set(twiceNames).size).toBe(2);
-    expect(after).toMatch(/<testcase name="[^"]*" classname="[^"]*" file="plans\/a &amp; b &lt;practice&gt;.md" line="9" time="0">/);
+    expect(after).toMatch(
+      /<testcase name="[^"]*" classname="[^"]*" file="plans\/a &amp; b &lt;practice&gt;.md" line="9" time="0">/,
+    );
   });
 
   it('junit: well-formed XML even when a plan holds characters XML forbids (U+FFFE, U+FFFF, controls, lone surrogates)', () => {

@@ -21,14 +21,22 @@ describe('rule links', () => {
   });
 
   it('use a configured base address, and never a placeholder host', () => {
-    expect(ruleDocsUrl('schema/required-row', 'https://icb.example.org/rules.html')).toBe('https://icb.example.org/rules.html#schemarequired-row');
+    expect(ruleDocsUrl('schema/required-row', 'https://icb.example.org/rules.html')).toBe(
+      'https://icb.example.org/rules.html#schemarequired-row',
+    );
     const dir = tempWorkspace();
     const plain = runCli(['lint', 'plans/template.md', '--format', 'json', '--no-cache'], dir);
     expect(plain.stdout).not.toContain('.invalid');
     expect(plain.stdout).toContain('file://');
-    writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ docsUrl: 'https://icb.example.org/continuity/rules.html' }));
-    const configured = JSON.parse(runCli(['lint', 'plans/template.md', '--format', 'json', '--no-cache'], dir).stdout) as { diagnostics: { url: string }[] }[];
-    for (const d of configured[0].diagnostics) expect(d.url).toMatch(/^https:\/\/icb\.example\.org\/continuity\/rules\.html#[a-z0-9-]+$/);
+    writeFileSync(
+      join(dir, 'continuity.config.json'),
+      JSON.stringify({ docsUrl: 'https://icb.example.org/continuity/rules.html' }),
+    );
+    const configured = JSON.parse(
+      runCli(['lint', 'plans/template.md', '--format', 'json', '--no-cache'], dir).stdout,
+    ) as { diagnostics: { url: string }[] }[];
+    for (const d of configured[0].diagnostics)
+      expect(d.url).toMatch(/^https:\/\/icb\.example\.org\/continuity\/rules\.html#[a-z0-9-]+$/);
   });
 
   it('refuse a docsUrl that is not a web address', () => {

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
-const raw = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+const raw = JSON.parse(
+  readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+) as Record<string, unknown>;
 // The schema is written as draft-04 (`id`); its keywords are the same in draft-07, which ajv 8 reads.
 // Its `language` pattern has a stray `]`, legal only in a non-Unicode regular expression.
 const { id, $schema: _draft, ...body } = raw;
@@ -22,8 +24,23 @@ const validate = ajv.compile({ ...body, $id: id as string });
 interface SarifLog {
   runs: {
     columnKind: string;
-    tool: { driver: { rules: { id: string; fullDescription?: { text: string }; help?: { text: string; markdown: string }; helpUri?: string }[] } };
-    results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[];
+    tool: {
+      driver: {
+        rules: {
+          id: string;
+          fullDescription?: { text: string };
+          help?: { text: string; markdown: string };
+          helpUri?: string;
+        }[];
+      };
+    };
+    results: {
+      ruleId: string;
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } };
+      }[];
+      partialFingerprints: Record<string, string>;
+    }[];
   }[];
 }
 
@@ -62,7 +79,9 @@ describe('SARIF for GitHub code scanning', () => {
     const dir = repoWithPlans();
     const fromPlans = lintSarif(join(dir, 'plans'), ['template.md']);
     const fromRoot = lintSarif(dir, ['plans/template.md']);
-    const uris = (log: SarifLog) => [...new Set(log.runs[0].results.map((r) => JSON.stringify(r.locations[0].physicalLocation.artifactLocation)))];
+    const uris = (log: SarifLog) => [
+      ...new Set(log.runs[0].results.map((r) => JSON.stringify(r.locations[0].physicalLocation.artifactLocation))),
+    ];
     expect(uris(fromPlans)).toEqual([JSON.stringify({ uri: 'plans/template.md', uriBaseId: '%SRCROOT%' })]);
     expect(uris(fromRoot)).toEqual(uris(fromPlans));
     // The same findings get the same fingerprints, wherever the command ran.
@@ -79,14 +98,20 @@ describe('SARIF for GitHub code scanning', () => {
     const prints = (log: SarifLog) => log.runs[0].results.map((r) => r.partialFingerprints['continuityFinding/v1']);
     expect(new Set(prints(before)).size).toBe(prints(before).length);
     expect(prints(after)).toEqual(prints(before));
-    expect(after.runs[0].results.map((r) => r.locations[0].physicalLocation.region.startLine)).not.toEqual(before.runs[0].results.map((r) => r.locations[0].physicalLocation.region.startLine));
+    expect(after.runs[0].results.map((r) => r.locations[0].physicalLocation.region.startLine)).not.toEqual(
+      before.runs[0].results.map((r) => r.locations[0].physicalLocation.region.startLine),
+    );
   });
 
   it('links rules to an ICB copy of the docs when continuity.config.json names one', () => {
     const dir = repoWithPlans();
-    writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ docsUrl: 'https://icb.example.org/continuity/rules.html' }));
+    writeFileSync(
+      join(dir, 'continuity.config.json'),
+      JSON.stringify({ docsUrl: 'https://icb.example.org/continuity/rules.html' }),
+    );
     const log = lintSarif(dir, ['plans/template.md']);
-    for (const rule of log.runs[0].tool.driver.rules) expect(rule.helpUri).toMatch(/^https:\/\/icb\.example\.org\/continuity\/rules\.html#/);
+    for (const rule of log.runs[0].tool.driver.rules)
+      expect(rule.helpUri).toMatch(/^https:\/\/icb\.example\.org\/continuity\/rules\.html#/);
   });
 
   it('names a file outside the repository by its absolute file URI', () => {

@@ -10,18 +10,30 @@ import { FORMS } from '../../core/render/forms.js';
 
 const read = (...p: string[]) => readFileSync(join(ROOT, ...p), 'utf8');
 const planFiles = readdirSync(join(ROOT, 'plans')).filter((f) => f.endsWith('.md'));
-const sectionFiles = readdirSync(join(ROOT, 'schema', 'src', 'sections')).map((f) => join('schema', 'src', 'sections', f));
-const ruleTexts = rules.map((r) => ({ where: `rule ${r.id}`, text: [r.description, r.rationale, read('core', 'rules', `${fileOf(r.id)}.ts`)].join('\n') }));
+const sectionFiles = readdirSync(join(ROOT, 'schema', 'src', 'sections')).map((f) =>
+  join('schema', 'src', 'sections', f),
+);
+const ruleTexts = rules.map((r) => ({
+  where: `rule ${r.id}`,
+  text: [r.description, r.rationale, read('core', 'rules', `${fileOf(r.id)}.ts`)].join('\n'),
+}));
 
 function fileOf(id: string): string {
   const files = readdirSync(join(ROOT, 'core', 'rules'));
-  return (files.find((f) => f === `${id}.ts`) ?? files.find((f) => read('core', 'rules', f).includes(`id: '${id}'`)) ?? '').replace(/\.ts$/, '');
+  return (
+    files.find((f) => f === `${id}.ts`) ??
+    files.find((f) => read('core', 'rules', f).includes(`id: '${id}'`)) ??
+    ''
+  ).replace(/\.ts$/, '');
 }
 
 /** Every text a practice manager may read, one entry per source. */
 const corpus: { where: string; text: string }[] = [
   ...planFiles.map((f) => ({ where: `plans/${f}`, text: read('plans', f) })),
-  ...readdirSync(join(ROOT, 'plans', 'shared')).map((f) => ({ where: `plans/shared/${f}`, text: read('plans', 'shared', f) })),
+  ...readdirSync(join(ROOT, 'plans', 'shared')).map((f) => ({
+    where: `plans/shared/${f}`,
+    text: read('plans', 'shared', f),
+  })),
   ...sectionFiles.map((f) => ({ where: f, text: read(f) })),
   { where: 'schema/src/plan.schema.yaml', text: read('schema', 'src', 'plan.schema.yaml') },
   // the generated schema holds each template on one line: split its escaped line breaks too
@@ -35,7 +47,12 @@ const corpus: { where: string; text: string }[] = [
 
 /** Lines (from every source) matching a pattern, as "where: line" for a readable failure. */
 function linesMatching(pattern: RegExp): string[] {
-  return corpus.flatMap(({ where, text }) => text.split('\n').filter((l) => pattern.test(l)).map((l) => `${where}: ${l.trim()}`));
+  return corpus.flatMap(({ where, text }) =>
+    text
+      .split('\n')
+      .filter((l) => pattern.test(l))
+      .map((l) => `${where}: ${l.trim()}`),
+  );
 }
 
 describe('content facts (audit section 3)', () => {
@@ -71,7 +88,10 @@ describe('content facts (audit section 3)', () => {
     for (const line of unless) {
       const before = line.slice(0, line.indexOf('unless'));
       const days = [...before.matchAll(/(\d+) days/g)].map((m) => Number(m[1]));
-      expect(days.every((d) => d <= 7), line).toBe(true);
+      expect(
+        days.every((d) => d <= 7),
+        line,
+      ).toBe(true);
     }
   });
 
@@ -98,7 +118,10 @@ describe('content facts (audit section 3)', () => {
 
   it('#10 no two-week-wait (abolished October 2023) on the forms or in the plans', () => {
     // allowed only where the old name is explained: the outdated-names rule and its docs, and a source's title
-    const explained = (l: string) => l.startsWith('rule outdated-nhs-names') || l.startsWith('docs/rules.md') || /outdated-nhs-names|replaces the two-week wait/.test(l);
+    const explained = (l: string) =>
+      l.startsWith('rule outdated-nhs-names') ||
+      l.startsWith('docs/rules.md') ||
+      /outdated-nhs-names|replaces the two-week wait/.test(l);
     expect(linesMatching(/\b2WW\b|two[- ]week[- ]wait/i).filter((l) => !explained(l))).toEqual([]);
   });
 

@@ -6,7 +6,9 @@ import { buildPrintDocument } from '../../core/render/print-document.js';
 import { TODAY, cleanPlan, readPlan, replaceOnce } from '../helpers/plans.js';
 
 function errors(text: string): string[] {
-  return checkPlan(text, { today: TODAY }).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId}: ${d.message}`);
+  return checkPlan(text, { today: TODAY })
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => `${d.ruleId}: ${d.message}`);
 }
 
 /** Remove one whole line matching `pattern` (exactly one must match). */
@@ -19,24 +21,93 @@ describe('content gaps (audit section 4) are required', () => {
   });
 
   const cases: [string, (t: string) => string, RegExp][] = [
-    ['cyber incident contact rows (CSOC and the ICB cyber lead)', (t) => dropLine(dropLine(t, /\| Cyber incident: NHS England CSOC/), /\| ICB cyber security and IG lead/), /^schema\/required-row: The contacts table in 'Contacts and escalation' has no row for the cyber incident route\. .*0300 303 5222/],
-    ['suspected attack part', (t) => replaceOnce(t, /### If you suspect a cyber attack[\s\S]*?(?=### Personal data breach)/, ''), /^schema\/required-subsection: The 'Cyber security and staff awareness' section has no 'If you suspect a cyber attack' part\./],
-    ['disconnect step', (t) => dropLine(t, /\*\*Anyone:\*\* Disconnect the PC/), /has no step for the disconnect step\./],
-    ['CSOC report step', (t) => dropLine(t, /then report to NHS England's Cyber Security Operations Centre/), /has no step for the report to CSOC\./],
-    ['data breach part', (t) => replaceOnce(t, /### Personal data breach[\s\S]*?(?=\n## )/, ''), /has no 'Personal data breach' part\. .*72 hours/],
-    ['72-hour breach report', (t) => dropLine(t, /decide within 72 hours of becoming aware/), /has no step for the 72-hour report\. .*ICO/],
-    ['electronic backlog review', (t) => dropLine(t, /Work through the electronic backlog/), /^schema\/required-content: The 'Recovery and back-entry of records' section has no step for the electronic backlog review\. .*abnormal results first/],
-    ['LFPSE recording', (t) => replaceOnce(t, 'record any harm or near miss on the Learn from Patient Safety Events (LFPSE) service and ', ''), /'Recovery and back-entry of records' section has no step for the LFPSE recording\./],
+    [
+      'cyber incident contact rows (CSOC and the ICB cyber lead)',
+      (t) => dropLine(dropLine(t, /\| Cyber incident: NHS England CSOC/), /\| ICB cyber security and IG lead/),
+      /^schema\/required-row: The contacts table in 'Contacts and escalation' has no row for the cyber incident route\. .*0300 303 5222/,
+    ],
+    [
+      'suspected attack part',
+      (t) => replaceOnce(t, /### If you suspect a cyber attack[\s\S]*?(?=### Personal data breach)/, ''),
+      /^schema\/required-subsection: The 'Cyber security and staff awareness' section has no 'If you suspect a cyber attack' part\./,
+    ],
+    [
+      'disconnect step',
+      (t) => dropLine(t, /\*\*Anyone:\*\* Disconnect the PC/),
+      /has no step for the disconnect step\./,
+    ],
+    [
+      'CSOC report step',
+      (t) => dropLine(t, /then report to NHS England's Cyber Security Operations Centre/),
+      /has no step for the report to CSOC\./,
+    ],
+    [
+      'data breach part',
+      (t) => replaceOnce(t, /### Personal data breach[\s\S]*?(?=\n## )/, ''),
+      /has no 'Personal data breach' part\. .*72 hours/,
+    ],
+    [
+      '72-hour breach report',
+      (t) => dropLine(t, /decide within 72 hours of becoming aware/),
+      /has no step for the 72-hour report\. .*ICO/,
+    ],
+    [
+      'electronic backlog review',
+      (t) => dropLine(t, /Work through the electronic backlog/),
+      /^schema\/required-content: The 'Recovery and back-entry of records' section has no step for the electronic backlog review\. .*abnormal results first/,
+    ],
+    [
+      'LFPSE recording',
+      (t) =>
+        replaceOnce(t, 'record any harm or near miss on the Learn from Patient Safety Events (LFPSE) service and ', ''),
+      /'Recovery and back-entry of records' section has no step for the LFPSE recording\./,
+    ],
     ['power failure scenario', (t) => dropLine(t, /\| Power cut \(mains/), /has no row for the power failure\./],
-    ['practice-wide plan named when the building is out of scope', (t) => replaceOnce(t, /(\| Loss of the building \| No \| )[^\n]*/, '$1Not covered here. |'), /practice-wide business continuity plan/],
-    ['111 direct booking stopped through the DoS team', (t) => dropLine(t, /Ask the Directory of Services \(DoS\) team, through the ICB, to stop NHS 111/), /has no step for the 111 direct booking stopped\./],
-    ['urgent referrals never deferred', (t) => dropLine(t, /Never defer an urgent or urgent suspected cancer referral/), /has no step for the urgent referrals the same day\./],
-    ['paper kept secure', (t) => dropLine(t, /Keep completed records in the locked/), /has no step for the paper kept secure\./],
-    ['pathology request forms in the grab pack', (t) => dropLine(t, /\| Pathology request forms/), /has no row for the pathology request forms\./],
-    ['IG lead role', (t) => dropLine(t, /\| IG lead \(with the Data Protection Officer\)/), /has no row for the IG lead\./],
-    ['prescriber code or stamp on handwritten FP10s', (t) => dropLine(t, /Put the prescriber code or the practice stamp/), /'Prescribing fallback: Acute prescribing' section has no step for the prescriber code or stamp\./],
-    ['alerts on the vulnerable-patients list', (t) => replaceOnce(t, ', with their safeguarding, DNACPR or ReSPECT and communication-need alerts,', ''), /'Vulnerable and high-risk patients' section has no step for the alerts on the list\. .*safeguarding/],
-    ['debrief', (t) => replaceOnce(t, 'Hold a debrief with staff within two weeks; record', 'Within two weeks, record'), /section has no step for the debrief\./],
+    [
+      'practice-wide plan named when the building is out of scope',
+      (t) => replaceOnce(t, /(\| Loss of the building \| No \| )[^\n]*/, '$1Not covered here. |'),
+      /practice-wide business continuity plan/,
+    ],
+    [
+      '111 direct booking stopped through the DoS team',
+      (t) => dropLine(t, /Ask the Directory of Services \(DoS\) team, through the ICB, to stop NHS 111/),
+      /has no step for the 111 direct booking stopped\./,
+    ],
+    [
+      'urgent referrals never deferred',
+      (t) => dropLine(t, /Never defer an urgent or urgent suspected cancer referral/),
+      /has no step for the urgent referrals the same day\./,
+    ],
+    [
+      'paper kept secure',
+      (t) => dropLine(t, /Keep completed records in the locked/),
+      /has no step for the paper kept secure\./,
+    ],
+    [
+      'pathology request forms in the grab pack',
+      (t) => dropLine(t, /\| Pathology request forms/),
+      /has no row for the pathology request forms\./,
+    ],
+    [
+      'IG lead role',
+      (t) => dropLine(t, /\| IG lead \(with the Data Protection Officer\)/),
+      /has no row for the IG lead\./,
+    ],
+    [
+      'prescriber code or stamp on handwritten FP10s',
+      (t) => dropLine(t, /Put the prescriber code or the practice stamp/),
+      /'Prescribing fallback: Acute prescribing' section has no step for the prescriber code or stamp\./,
+    ],
+    [
+      'alerts on the vulnerable-patients list',
+      (t) => replaceOnce(t, ', with their safeguarding, DNACPR or ReSPECT and communication-need alerts,', ''),
+      /'Vulnerable and high-risk patients' section has no step for the alerts on the list\. .*safeguarding/,
+    ],
+    [
+      'debrief',
+      (t) => replaceOnce(t, 'Hold a debrief with staff within two weeks; record', 'Within two weeks, record'),
+      /section has no step for the debrief\./,
+    ],
   ];
   for (const [name, mutate, expected] of cases) {
     it(`fails without the ${name}`, () => {
@@ -47,7 +118,15 @@ describe('content gaps (audit section 4) are required', () => {
   }
 
   it('a building row that names the practice-wide plan passes', () => {
-    expect(errors(replaceOnce(cleanPlan(), /(\| Loss of the building \| No \| )[^\n]*/, '$1See the practice emergency plan in the red folder. |'))).toEqual([]);
+    expect(
+      errors(
+        replaceOnce(
+          cleanPlan(),
+          /(\| Loss of the building \| No \| )[^\n]*/,
+          '$1See the practice emergency plan in the red folder. |',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('the cyber incident route is on the emergency page', () => {

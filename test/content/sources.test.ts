@@ -35,11 +35,13 @@ describe('sources on every requirement', () => {
     expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(FORM_RULES));
   });
 
-  it('the generated docs show each section\'s and each content rule\'s sources', () => {
+  it("the generated docs show each section's and each content rule's sources", () => {
     const format = read('docs', 'plan-format.md');
-    for (const section of doc.catalogue.sections) expect(format, section.id).toContain(sourcesMarkdown(section.sources));
+    for (const section of doc.catalogue.sections)
+      expect(format, section.id).toContain(sourcesMarkdown(section.sources));
     const ruleDocs = read('docs', 'rules.md');
-    for (const rule of rules) if (rule.sources?.length) expect(ruleDocs, rule.id).toContain(sourcesMarkdown(rule.sources));
+    for (const rule of rules)
+      if (rule.sources?.length) expect(ruleDocs, rule.id).toContain(sourcesMarkdown(rule.sources));
   });
 
   it('hover on a section heading, and on a part of it, shows the sources', () => {
@@ -53,8 +55,17 @@ describe('sources on every requirement', () => {
   });
 
   it('malformed x-sources (from an ICB extension) are ignored, not shown', () => {
-    expect(readSources([{ title: 'ok', url: 'https://example.nhs.uk/' }, { title: 'no url' }, 'text', { title: 'js', url: 'javascript:alert(1)' }])).toEqual([{ title: 'ok', url: 'https://example.nhs.uk/' }]);
+    expect(
+      readSources([
+        { title: 'ok', url: 'https://example.nhs.uk/' },
+        { title: 'no url' },
+        'text',
+        { title: 'js', url: 'javascript:alert(1)' },
+      ]),
+    ).toEqual([{ title: 'ok', url: 'https://example.nhs.uk/' }]);
     expect(readSources('not a list')).toEqual([]);
-    expect(sourcesMarkdown([{ title: 'A [b]', url: 'https://x.nhs.uk/a (b)' }])).toBe('Sources: [A \\[b\\]](https://x.nhs.uk/a%20%28b%29)');
+    expect(sourcesMarkdown([{ title: 'A [b]', url: 'https://x.nhs.uk/a (b)' }])).toBe(
+      'Sources: [A \\[b\\]](https://x.nhs.uk/a%20%28b%29)',
+    );
   });
 });

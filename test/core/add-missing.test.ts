@@ -48,7 +48,12 @@ function keepsEveryWord(before: string, after: string): void {
 }
 
 const requiredSections = (text: string) =>
-  checkPlan(text, { today: TODAY }).diagnostics.filter((d) => d.ruleId === 'schema/required-section' || d.ruleId === 'schema/required-subsection' || d.ruleId === 'schema/required-field');
+  checkPlan(text, { today: TODAY }).diagnostics.filter(
+    (d) =>
+      d.ruleId === 'schema/required-section' ||
+      d.ruleId === 'schema/required-subsection' ||
+      d.ruleId === 'schema/required-field',
+  );
 
 describe('addMissing', () => {
   it('inserts every missing required section and front-matter field, keeping every word, in schema order', () => {
@@ -63,7 +68,10 @@ describe('addMissing', () => {
     expect(r.text.indexOf('## Review')).toBeGreaterThan(r.text.indexOf('## Our own notes heading'));
     // Each inserted item points at its own text in the result.
     for (const item of r.inserted) {
-      if (item.kind === 'section') expect(r.text.slice(item.start, item.end)).toMatch(new RegExp(`^## ${item.title.replace(/[().?*+[\]]/g, '\\$&')}`));
+      if (item.kind === 'section')
+        expect(r.text.slice(item.start, item.end)).toMatch(
+          new RegExp(`^## ${item.title.replace(/[().?*+[\]]/g, '\\$&')}`),
+        );
     }
     expect(r.inserted.filter((i) => i.kind === 'section').map((i) => i.id)).toContain('contacts');
   });
@@ -96,11 +104,15 @@ describe('addMissing', () => {
     const text = addMissing(SPARSE, { today: TODAY }).text;
     expect(text).not.toMatch(/^icb: \{\}/m);
     expect(text).toMatch(/^icb:\n {2}name: "\{\{ICB name\}\}"\n {2}ods_code: "\{\{ICB ODS code\}\}"/m);
-    expect(text).toMatch(/^hard_copy_locations:\n {2}- location: [^\n]+\n {4}holder: [^\n]+\n {2}- location: [^\n]+\n {4}holder: [^\n]+\n {4}off_site: true/m);
+    expect(text).toMatch(
+      /^hard_copy_locations:\n {2}- location: [^\n]+\n {4}holder: [^\n]+\n {2}- location: [^\n]+\n {4}holder: [^\n]+\n {4}off_site: true/m,
+    );
     // Fields missing from a group that is there go inside it.
     expect(text).toMatch(/^practice:\n {2}name: Riverside Surgery\n {2}ods_code: /m);
     const schema = loadPlanSchema();
-    expect(fieldYaml('telephony', schema.properties.frontMatter.properties.telephony)).toMatch(/provider: .*\n {2}type: .*\n {2}divert_numbers:\n {4}- /);
+    expect(fieldYaml('telephony', schema.properties.frontMatter.properties.telephony)).toMatch(
+      /provider: .*\n {2}type: .*\n {2}divert_numbers:\n {4}- /,
+    );
   });
 
   it('writes a whole front matter for a plan without one, with the practice name from the title', () => {

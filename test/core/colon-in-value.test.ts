@@ -6,7 +6,11 @@ describe('colon in a value', () => {
   it('finds the value on the line, in a group or a list item', () => {
     const src = 'practice:\n  address: 14 Wharf Road: Maidstone\n';
     const slip = colonSlipAt(src, src.indexOf('Maidstone'))!;
-    expect(slip).toMatchObject({ key: 'address', value: '14 Wharf Road: Maidstone', quoted: '"14 Wharf Road: Maidstone"' });
+    expect(slip).toMatchObject({
+      key: 'address',
+      value: '14 Wharf Road: Maidstone',
+      quoted: '"14 Wharf Road: Maidstone"',
+    });
     expect(src.slice(slip.start, slip.end)).toBe('14 Wharf Road: Maidstone');
     const list = 'approved_by:\n  - name: Dr A: partner # signed\n';
     expect(colonSlipAt(list, list.indexOf('partner'))).toMatchObject({ key: 'name', value: 'Dr A: partner' });

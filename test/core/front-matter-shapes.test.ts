@@ -4,7 +4,8 @@ import { applyEdits, checkPlan } from '../../core/index.js';
 import { cleanPlan, replaceOnce, TODAY } from '../helpers/plans.js';
 
 const withTested = (v: string) => replaceOnce(cleanPlan(), /^last_tested: .*$/m, `last_tested: ${v}`);
-const about = (text: string, pattern: RegExp) => checkPlan(text, { today: TODAY }).diagnostics.filter((d) => pattern.test(d.message) || d.ruleId === 'last-test');
+const about = (text: string, pattern: RegExp) =>
+  checkPlan(text, { today: TODAY }).diagnostics.filter((d) => pattern.test(d.message) || d.ruleId === 'last-test');
 
 describe('last_tested: never', () => {
   it('is accepted, with its own warning instead of a made-up date', () => {
@@ -27,7 +28,9 @@ describe('last_tested: never', () => {
 describe('front-matter groups', () => {
   it('a missing group is described and inserted with its full shape, never {}', () => {
     const text = replaceOnce(cleanPlan(), /^icb:\n(?: {2}.*\n)+/m, '');
-    const d = checkPlan(text, { today: TODAY }).diagnostics.find((x) => x.ruleId === 'schema/required-field' && x.message.includes("'icb'"))!;
+    const d = checkPlan(text, { today: TODAY }).diagnostics.find(
+      (x) => x.ruleId === 'schema/required-field' && x.message.includes("'icb'"),
+    )!;
     expect(d.message).toMatch(/Add 'icb:' with its fields name and ods_code, each on its own line/);
     expect(d.message).not.toMatch(/icb: \.\.\./);
     const fixed = applyEdits(text, d.fix!.edits);
@@ -36,20 +39,36 @@ describe('front-matter groups', () => {
   });
   it('a missing list of groups gets one entry with every field', () => {
     const text = replaceOnce(cleanPlan(), /^eps_pharmacies:\n(?: {2,4}.*\n)+/m, '');
-    const d = checkPlan(text, { today: TODAY }).diagnostics.find((x) => x.ruleId === 'schema/required-field' && x.message.includes("'eps_pharmacies'"))!;
+    const d = checkPlan(text, { today: TODAY }).diagnostics.find(
+      (x) => x.ruleId === 'schema/required-field' && x.message.includes("'eps_pharmacies'"),
+    )!;
     expect(d.message).toMatch(/as a list, one entry per '- ' line, each with name, ods_code and phone/);
-    expect(applyEdits(text, d.fix!.edits)).toMatch(/^eps_pharmacies:\n {2}- name: .*\n {4}ods_code: .*\n {4}phone: .*\n/m);
+    expect(applyEdits(text, d.fix!.edits)).toMatch(
+      /^eps_pharmacies:\n {2}- name: .*\n {4}ods_code: .*\n {4}phone: .*\n/m,
+    );
   });
   it('a group written empty is written out with its fields, by the fix and by add-missing', async () => {
     const { addMissing } = await import('../../core/index.js');
-    const text = replaceOnce(replaceOnce(cleanPlan(), /^icb:\n(?: {2}.*\n)+/m, 'icb: {}\n'), /^telephony:\n(?: {2,4}.*\n)+/m, 'telephony:\n');
+    const text = replaceOnce(
+      replaceOnce(cleanPlan(), /^icb:\n(?: {2}.*\n)+/m, 'icb: {}\n'),
+      /^telephony:\n(?: {2,4}.*\n)+/m,
+      'telephony:\n',
+    );
     const ds = checkPlan(text, { today: TODAY }).diagnostics;
     const icb = ds.find((d) => d.message.includes("'icb' has no 'name'"))!;
     expect(icb.message).toMatch(/Add a line 'name: ' under 'icb:', indented by two spaces/);
-    expect(applyEdits(text, icb.fix!.edits)).toMatch(/^icb: \{ name: "\{\{ICB name\}\}", ods_code: "\{\{ICB ODS code\}\}" \}$/m);
-    expect(checkPlan(applyEdits(text, icb.fix!.edits), { today: TODAY }).diagnostics.some((d) => d.message.includes("'icb' has no"))).toBe(false);
+    expect(applyEdits(text, icb.fix!.edits)).toMatch(
+      /^icb: \{ name: "\{\{ICB name\}\}", ods_code: "\{\{ICB ODS code\}\}" \}$/m,
+    );
+    expect(
+      checkPlan(applyEdits(text, icb.fix!.edits), { today: TODAY }).diagnostics.some((d) =>
+        d.message.includes("'icb' has no"),
+      ),
+    ).toBe(false);
     const tel = ds.find((d) => d.message.includes("('telephony' in the front matter) should be a group of fields"))!;
-    expect(applyEdits(text, tel.fix!.edits)).toMatch(/^telephony:\n {2}provider: .*\n {2}type: .*\n {2}divert_numbers:\n {4}- /m);
+    expect(applyEdits(text, tel.fix!.edits)).toMatch(
+      /^telephony:\n {2}provider: .*\n {2}type: .*\n {2}divert_numbers:\n {4}- /m,
+    );
     const completed = addMissing(text, { today: TODAY });
     expect(completed.text).toMatch(/^telephony:\n {2}provider: /m);
     for (const e of completed.edits) expect(e.start).toBe(e.end);

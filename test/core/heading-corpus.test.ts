@@ -11,7 +11,10 @@ interface Entry {
   expected: string | null;
   source: string;
 }
-const corpus = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'heading-corpus.json'), 'utf8')) as { sources: Record<string, string>; headings: Entry[] };
+const corpus = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'heading-corpus.json'), 'utf8')) as {
+  sources: Record<string, string>;
+  headings: Entry[];
+};
 const catalogue = buildCatalogue([loadPlanSchema()]);
 
 /** The figures printed in the README: run this file to see them. */
@@ -28,7 +31,9 @@ export function corpusFigures() {
     wronglyTaken: rows.filter((r) => taken(r) && r.m!.def.id !== r.e.expected).map((r) => r.e.heading),
     outsideLeftAlone: others.filter((r) => !r.m).length,
     outside: others.length,
-    wrongSuggestions: rows.filter((r) => r.m?.confidence === 'likely' && r.m.def.id !== r.e.expected).map((r) => r.e.heading),
+    wrongSuggestions: rows
+      .filter((r) => r.m?.confidence === 'likely' && r.m.def.id !== r.e.expected)
+      .map((r) => r.e.heading),
   };
 }
 
@@ -74,33 +79,58 @@ describe('heading corpus', () => {
     expect(id('Plan maintenance')).toBe('review');
     expect(id('Initial actions')).toBe('quick-start');
     // Likely, never taken; the issue's own example is offered as the section it names first.
-    expect(recogniseHeading('Appendix 2 - Disaster Recovery Contact Details & Report Form', catalogue.sections)).toMatchObject({ confidence: 'likely', def: { id: 'contacts' } });
+    expect(
+      recogniseHeading('Appendix 2 - Disaster Recovery Contact Details & Report Form', catalogue.sections),
+    ).toMatchObject({ confidence: 'likely', def: { id: 'contacts' } });
     expect(id('Revision of this document')).toBe('review');
     expect(recogniseHeading('1.3 Cascade Procedure.', catalogue.sections)?.confidence).toBe('likely');
-    expect(recogniseHeading('Loss of Clinical System (EMIS Web)', catalogue.sections)).toMatchObject({ confidence: 'likely', def: { id: 'clinical-records' } });
+    expect(recogniseHeading('Loss of Clinical System (EMIS Web)', catalogue.sections)).toMatchObject({
+      confidence: 'likely',
+      def: { id: 'clinical-records' },
+    });
     // Not sections of this plan.
     expect(recogniseHeading('2.17 Fire', catalogue.sections)).toBeUndefined();
     expect(recogniseHeading('Loss of Gas Supply', catalogue.sections)).toBeUndefined();
   });
 
   it('matches an ICB extension section by its keywords the same way', () => {
-    const ext = { properties: { sections: { properties: { 'estates-contacts': { title: 'Estates contacts', 'x-keywords': ['landlord', 'building maintenance'] } } } } };
+    const ext = {
+      properties: {
+        sections: {
+          properties: {
+            'estates-contacts': { title: 'Estates contacts', 'x-keywords': ['landlord', 'building maintenance'] },
+          },
+        },
+      },
+    };
     const c = buildCatalogue([loadPlanSchema(), ext]);
-    expect(recogniseHeading('5.2 Landlord details', c.sections)).toMatchObject({ confidence: 'clear', def: { id: 'estates-contacts' } });
+    expect(recogniseHeading('5.2 Landlord details', c.sections)).toMatchObject({
+      confidence: 'clear',
+      def: { id: 'estates-contacts' },
+    });
   });
 });
 
 describe('likely headings in a plan', () => {
   it('warns on the heading, offers {#id}, and the missing-section message names it', async () => {
     const { checkPlan, applyEdits } = await import('../../core/index.js');
-    const plan = '# Plan\n\n## 1.3 Cascade Procedure.\n\nRing everyone.\n\n## Key Contact Details\n\n| Contact | Phone |\n| --- | --- |\n| Service desk | 01632 960000 |\n';
+    const plan =
+      '# Plan\n\n## 1.3 Cascade Procedure.\n\nRing everyone.\n\n## Key Contact Details\n\n| Contact | Phone |\n| --- | --- |\n| Service desk | 01632 960000 |\n';
     const r = checkPlan(plan, { today: '2026-11-22' });
     const likely = r.diagnostics.filter((d) => d.ruleId === 'likely-section');
     expect(likely).toHaveLength(1);
-    expect(likely[0].message).toMatch(/^This looks like the 'IT failure protocol: activation and stand-down' section .*add \{#activation\}/);
-    const missing = r.diagnostics.find((d) => d.ruleId === 'schema/required-section' && d.message.includes("'IT failure protocol"))!;
-    expect(missing.message).toMatch(/The heading '1\.3 Cascade Procedure\.' on line 3 looks like it: if it is, add \{#activation\}/);
-    const other = r.diagnostics.find((d) => d.ruleId === 'schema/required-section' && d.message.includes("'Cost and impact log'"))!;
+    expect(likely[0].message).toMatch(
+      /^This looks like the 'IT failure protocol: activation and stand-down' section .*add \{#activation\}/,
+    );
+    const missing = r.diagnostics.find(
+      (d) => d.ruleId === 'schema/required-section' && d.message.includes("'IT failure protocol"),
+    )!;
+    expect(missing.message).toMatch(
+      /The heading '1\.3 Cascade Procedure\.' on line 3 looks like it: if it is, add \{#activation\}/,
+    );
+    const other = r.diagnostics.find(
+      (d) => d.ruleId === 'schema/required-section' && d.message.includes("'Cost and impact log'"),
+    )!;
     expect(other.message).toMatch(/add \{#cost-log\} to the end of that heading/);
     // "Key Contact Details" is clearly the contacts section: no message says it is missing.
     expect(r.diagnostics.some((d) => d.message.includes("no 'Contacts and escalation' section"))).toBe(false);
@@ -121,6 +151,8 @@ describe('likely headings in a plan', () => {
     const plan = '# Plan\n\n## 1.3 Cascade Procedure.\n\nRing everyone.\n';
     const r = addMissing(plan, { today: '2026-11-22' });
     expect(r.inserted.some((i) => i.id === 'activation')).toBe(false);
-    expect(r.notes.join('\n')).toMatch(/'IT failure protocol: activation and stand-down' was not inserted: the heading '1\.3 Cascade Procedure\.' on line \d+ looks like it/);
+    expect(r.notes.join('\n')).toMatch(
+      /'IT failure protocol: activation and stand-down' was not inserted: the heading '1\.3 Cascade Procedure\.' on line \d+ looks like it/,
+    );
   });
 });

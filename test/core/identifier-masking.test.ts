@@ -12,14 +12,20 @@ const NHS = '943 476 5919';
 
 describe('no message quotes a valid NHS number', () => {
   it('masks valid numbers in any spacing and leaves other numbers alone', () => {
-    expect(maskNhsNumbers(`'${NHS}' and 9434765919 and 943-476-5919`)).toBe(`'${MASKED_NHS_NUMBER}' and ${MASKED_NHS_NUMBER} and ${MASKED_NHS_NUMBER}`);
+    expect(maskNhsNumbers(`'${NHS}' and 9434765919 and 943-476-5919`)).toBe(
+      `'${MASKED_NHS_NUMBER}' and ${MASKED_NHS_NUMBER} and ${MASKED_NHS_NUMBER}`,
+    );
     expect(maskNhsNumbers('Serial 943 476 5910, phone 020 7946 0123')).toBe('Serial 943 476 5910, phone 020 7946 0123');
   });
 
   it('phone, placeholder, recovery-time and front-matter messages quoting a cell with one', () => {
     let plan = cleanPlan();
     plan = replaceOnce(plan, '| 0808 157 0220 |', `| ${NHS} |`);
-    plan = replaceOnce(plan, '| Urgent on-the-day triage | Clinical system, telephony | Unwell patients not assessed | 30 minutes |', `| Urgent on-the-day triage | Clinical system, telephony | Unwell patients not assessed | ${NHS} minutes |`);
+    plan = replaceOnce(
+      plan,
+      '| Urgent on-the-day triage | Clinical system, telephony | Unwell patients not assessed | 30 minutes |',
+      `| Urgent on-the-day triage | Clinical system, telephony | Unwell patients not assessed | ${NHS} minutes |`,
+    );
     plan = replaceOnce(plan, '## Telephony failure\n', `## Telephony failure\n\nCall {{patient ${NHS}}} back.\n`);
     plan = replaceOnce(plan, 'next_review: 2027-09-14', `next_review: ${NHS}`);
     const ds = checkPlan(plan, { today: TODAY, path: 'plan.md' }).diagnostics;

@@ -28,7 +28,9 @@ describe('model pointers', () => {
 
   it('build the model layout from one set of helpers', () => {
     const table = tablePointer(subsectionPointer(sectionPointer('prescribing'), 'controlled/drugs'), 'contacts');
-    expect(cellPointer(table, 2, 'phone')).toBe('/sections/prescribing/subsections/controlled~1drugs/tables/contacts/rows/2/phone');
+    expect(cellPointer(table, 2, 'phone')).toBe(
+      '/sections/prescribing/subsections/controlled~1drugs/tables/contacts/rows/2/phone',
+    );
     expect(frontMatterPointer('eps_pharmacies', 0, 'phone')).toBe('/frontMatter/eps_pharmacies/0/phone');
     expect(childPointer(sectionPointer('x'), 'steps', 3)).toBe('/sections/x/steps/3');
   });
@@ -46,9 +48,18 @@ describe('model pointers', () => {
 
   it('read a pointer back into sections, subsections and tables', () => {
     const path = readModelPath(pointerFromJson('/sections/contacts/subsections/out~1of~0hours/tables/t1/rows/0/phone'));
-    expect(path).toMatchObject({ area: 'sections', sectionId: 'contacts', subsectionId: 'out/of~hours', tableId: 't1', rest: ['rows', '0', 'phone'] });
+    expect(path).toMatchObject({
+      area: 'sections',
+      sectionId: 'contacts',
+      subsectionId: 'out/of~hours',
+      tableId: 't1',
+      rest: ['rows', '0', 'phone'],
+    });
     expect(path.owner).toBe('/sections/contacts/subsections/out~1of~0hours/tables/t1');
-    expect(readModelPath(pointerFromJson('/frontMatter/practice/ods_code'))).toMatchObject({ area: 'frontMatter', rest: ['practice', 'ods_code'] });
+    expect(readModelPath(pointerFromJson('/frontMatter/practice/ods_code'))).toMatchObject({
+      area: 'frontMatter',
+      rest: ['practice', 'ods_code'],
+    });
     expect(() => pointerFromJson('sections')).toThrow(/Not a JSON pointer/);
   });
 });

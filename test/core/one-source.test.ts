@@ -11,7 +11,9 @@ describe('one source for each fact', () => {
     const pattern = frontMatterSchemaAt(loadPlanSchema().properties.frontMatter, ['practice', 'ods_code'])?.pattern;
     expect(pattern).toBe('^[A-Z][0-9]{5}$');
     expect(validateOdsCode('K81003')).toBeUndefined();
-    expect(validateOdsCode('k81003')).toBe("'k81003' is not a GP practice ODS code: one capital letter and five digits, for example K81003.");
+    expect(validateOdsCode('k81003')).toBe(
+      "'k81003' is not a GP practice ODS code: one capital letter and five digits, for example K81003.",
+    );
     expect(validateOdsCode('K810031')).toMatch(/is not a GP practice ODS code/);
   });
 
@@ -24,9 +26,22 @@ describe('one source for each fact', () => {
   it('fills a missing front-matter field from its schema', () => {
     expect(missingFieldValue({ type: 'string', title: 'Owner' }, 'owner')).toBe('{{Owner}}');
     // Groups and lists get their whole shape to fill in, never an empty `{}` or `[]`.
-    expect(missingFieldValue({ type: 'array', items: { type: 'string', title: 'Location' } }, 'x')).toEqual(['{{Location}}']);
-    expect(missingFieldValue({ type: 'object', required: ['name'], properties: { name: { type: 'string', title: 'Name' } } }, 'icb')).toEqual({ name: '{{Name}}' });
+    expect(missingFieldValue({ type: 'array', items: { type: 'string', title: 'Location' } }, 'x')).toEqual([
+      '{{Location}}',
+    ]);
+    expect(
+      missingFieldValue(
+        { type: 'object', required: ['name'], properties: { name: { type: 'string', title: 'Name' } } },
+        'icb',
+      ),
+    ).toEqual({ name: '{{Name}}' });
     expect(missingFieldValue({ type: 'string', default: 'draft' }, 'status')).toBe('draft');
-    expect(frontMatterSchemaAt({ properties: { a: { type: 'array', items: { properties: { b: { title: 'B' } } } } } }, ['a', '0', 'b'])).toEqual({ title: 'B' });
+    expect(
+      frontMatterSchemaAt({ properties: { a: { type: 'array', items: { properties: { b: { title: 'B' } } } } } }, [
+        'a',
+        '0',
+        'b',
+      ]),
+    ).toEqual({ title: 'B' });
   });
 });

@@ -10,8 +10,10 @@ describe('parsed-chunk cache', () => {
   it('stays within its entry and character bounds however many distinct chunks it sees', () => {
     const { maxChars, maxEntries } = chunkCacheStats();
     // ~2.4 million characters of distinct sections, more than the cache may hold
-    const section = (i: number) => `## Section ${i}\n\n${`Line ${i} of a long section with some words in it.\n`.repeat(120)}\n`;
-    for (let doc = 0; doc < 40; doc++) parseMarkdown(Array.from({ length: 10 }, (_, k) => section(doc * 10 + k)).join(''));
+    const section = (i: number) =>
+      `## Section ${i}\n\n${`Line ${i} of a long section with some words in it.\n`.repeat(120)}\n`;
+    for (let doc = 0; doc < 40; doc++)
+      parseMarkdown(Array.from({ length: 10 }, (_, k) => section(doc * 10 + k)).join(''));
     const after = chunkCacheStats();
     expect(after.chars).toBeGreaterThan(maxChars * 0.9);
     expect(after.chars).toBeLessThanOrEqual(maxChars);
@@ -39,7 +41,9 @@ describe('parsed-chunk cache', () => {
     const { before, after, docChars } = JSON.parse(r.stdout) as { before: number; after: number; docChars: number };
     expect(docChars).toBeGreaterThan(600_000);
     const growthMb = (after - before) / 1024 / 1024;
-    console.log(`parse cache: heap ${(before / 1048576).toFixed(1)} MB -> ${(after / 1048576).toFixed(1)} MB after 200 edited versions of a ${(docChars / 1e6).toFixed(2)} M-character plan`);
+    console.log(
+      `parse cache: heap ${(before / 1048576).toFixed(1)} MB -> ${(after / 1048576).toFixed(1)} MB after 200 edited versions of a ${(docChars / 1e6).toFixed(2)} M-character plan`,
+    );
     // 200 new chunks of ~2,600 characters at ~25 bytes each is at most ~13 MB; 200 retained documents ~250 MB
     expect(growthMb).toBeLessThan(30);
   }, 60_000);

@@ -17,15 +17,18 @@ function chunked(text: string) {
 }
 
 const tricky: Record<string, string> = {
-  'front matter with a heading-like line': '---\ntitle: x\n# not a heading: yaml comment\n---\n# Title\n\n## A\n\ntext\n',
+  'front matter with a heading-like line':
+    '---\ntitle: x\n# not a heading: yaml comment\n---\n# Title\n\n## A\n\ntext\n',
   'fenced code containing ## lines': '# T\n\n## A\n\n```\n## not a heading\n```\n\n## B\n\nx\n',
   'tilde fence and longer closing fence': '## A\n\n~~~~\n## inside\n~~~~~\n\n## B\n',
   'multi-line HTML comment with ## inside': '## A\n\n<!--\n## inside comment\n-->\n\n## B\n\ny\n',
-  'CRLF line endings': '---\r\ntitle: x\r\n---\r\n# T\r\n\r\n## A\r\n\r\n| a | b |\r\n| - | - |\r\n| 1 | 2 |\r\n\r\n## B\r\n',
+  'CRLF line endings':
+    '---\r\ntitle: x\r\n---\r\n# T\r\n\r\n## A\r\n\r\n| a | b |\r\n| - | - |\r\n| 1 | 2 |\r\n\r\n## B\r\n',
   'heading indented three spaces and a closing-hash heading': '## A\n\ntext\n   ## B ##\n\nmore\n',
   'list before a heading with no blank line': '## A\n\n1. one\n2. two\n## B\n\n- x\n',
   'setext heading inside a chunk': '## A\n\nSub\n---\n\ntext\n',
-  'lone CR line endings (old Mac files), mixed with LF and CRLF': '---\rtitle: x\r---\n# T\r\r## A\r\rtext\rmore\n## B\r\n\r\n- x\r- y\n\n## C\n\n| a |\r| - |\r| 1 |\r',
+  'lone CR line endings (old Mac files), mixed with LF and CRLF':
+    '---\rtitle: x\r---\n# T\r\r## A\r\rtext\rmore\n## B\r\n\r\n- x\r- y\n\n## C\n\n| a |\r| - |\r| 1 |\r',
   'empty document': '',
   'only front matter': '---\na: 1\n---\n',
 };
@@ -48,7 +51,7 @@ describe('splitBlocks', () => {
     expect(splitBlocks(text).map((c) => [c.line, c.offset, c.text.split('\n')[0]])).toEqual([
       [1, 0, '# T'],
       [5, 12, '## A'],
-      [9, 27, "## B"],
+      [9, 27, '## B'],
     ]);
   });
   it('reuses cached chunks after an edit in another section', () => {

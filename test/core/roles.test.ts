@@ -18,19 +18,24 @@ const PRACTICE_ROLES = `| Role | Name | Deputy | Responsibilities |
 
 function withRoles(table: string, telephonySteps?: string): string {
   let text = replaceOnce(cleanPlan(), /^\| Role \| Name \| Deputy \| Responsibilities \|\n[\s\S]*?\n\n/m, `${table}\n`);
-  if (telephonySteps) text = replaceOnce(text, /(^## Telephony failure\n\n)[\s\S]*?\n\n(?=## )/m, `$1${telephonySteps}\n\n`);
+  if (telephonySteps)
+    text = replaceOnce(text, /(^## Telephony failure\n\n)[\s\S]*?\n\n(?=## )/m, `$1${telephonySteps}\n\n`);
   return text;
 }
 
 const diags = (text: string) => checkPlan(text, { today: TODAY }).diagnostics;
 
-describe('roles table in the practice\'s own words', () => {
+describe("roles table in the practice's own words", () => {
   it('practice role names stand for the incident roles, and an All staff row needs no deputy', () => {
-    const ds = diags(withRoles(PRACTICE_ROLES)).filter((d) => d.range.start.line > 0 && /roles table|Deputy/.test(d.message) && d.ruleId.startsWith('schema/'));
+    const ds = diags(withRoles(PRACTICE_ROLES)).filter(
+      (d) => d.range.start.line > 0 && /roles table|Deputy/.test(d.message) && d.ruleId.startsWith('schema/'),
+    );
     expect(ds.map((d) => d.message)).toEqual([]);
   });
   it('any other row still needs its deputy', () => {
-    const ds = diags(withRoles(PRACTICE_ROLES.replace('| Dr Tom Ashworth | Dr Helen Carr |', '| Dr Tom Ashworth | |'))).filter((d) => /Deputy/.test(d.message) && d.ruleId.startsWith('schema/'));
+    const ds = diags(
+      withRoles(PRACTICE_ROLES.replace('| Dr Tom Ashworth | Dr Helen Carr |', '| Dr Tom Ashworth | |')),
+    ).filter((d) => /Deputy/.test(d.message) && d.ruleId.startsWith('schema/'));
     expect(ds).toHaveLength(1);
     expect(ds[0].range.start.line).toBeGreaterThan(1);
   });
@@ -47,18 +52,29 @@ describe('step roles', () => {
     '7. **Recepton Supervisr:** Put up the door notice.',
   ].join('\n');
   it('resolve against the roles table whatever the spelling; an unknown one gets the nearest', () => {
-    const ds = diags(withRoles(PRACTICE_ROLES, steps)).filter((d) => d.ruleId === 'step-role' && d.message.includes("of 'Telephony failure'"));
-    expect(ds.map((d) => d.message)).toEqual([expect.stringMatching(/^'Recepton Supervisr' \(step 7 of 'Telephony failure'\) is not a role in the roles table\. Did you mean 'Reception Supervisor'\?/)]);
+    const ds = diags(withRoles(PRACTICE_ROLES, steps)).filter(
+      (d) => d.ruleId === 'step-role' && d.message.includes("of 'Telephony failure'"),
+    );
+    expect(ds.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /^'Recepton Supervisr' \(step 7 of 'Telephony failure'\) is not a role in the roles table\. Did you mean 'Reception Supervisor'\?/,
+      ),
+    ]);
     // The incident roles the rest of the plan uses are held by the practice's own roles.
-    const all = diags(withRoles(PRACTICE_ROLES, steps)).filter((d) => d.ruleId === 'step-role').map((d) => /^'(.*?)'/.exec(d.message)![1]);
-    for (const held of ['Incident lead', 'Duty GP', 'Log keeper', 'Reception', 'Reception and telephony lead']) expect(all).not.toContain(held);
+    const all = diags(withRoles(PRACTICE_ROLES, steps))
+      .filter((d) => d.ruleId === 'step-role')
+      .map((d) => /^'(.*?)'/.exec(d.message)![1]);
+    for (const held of ['Incident lead', 'Duty GP', 'Log keeper', 'Reception', 'Reception and telephony lead'])
+      expect(all).not.toContain(held);
   });
   it('one action card per role, titled as the roles table writes it, roles with times as written', () => {
     const { doc } = checkPlan(withRoles(PRACTICE_ROLES, steps), { today: TODAY });
     const { facts, html } = buildPrintDocument(doc!, { revision: 'abc1234', printedDate: TODAY });
     const cards = [...facts.roleSteps.keys()];
     expect(cards.filter((c) => /reception supervisor/i.test(c))).toEqual(['Reception Supervisor']);
-    expect(facts.roleSteps.get('Reception Supervisor')!.filter((s) => s.sectionTitle === 'Telephony failure')).toHaveLength(2);
+    expect(
+      facts.roleSteps.get('Reception Supervisor')!.filter((s) => s.sectionTitle === 'Telephony failure'),
+    ).toHaveLength(2);
     expect(cards).toContain('Reception (08:00 to 18:30)');
     expect(cards).toContain('Partners');
     expect(html).toContain('<h2>Reception (08:00 to 18:30)</h2>');

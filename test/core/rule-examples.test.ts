@@ -19,7 +19,10 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     it(example.title, () => {
       const found = checkPlan(example.markdown, { today: TODAY })
         .diagnostics.filter((d) => d.ruleId === rule.id)
-        .map((d) => `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column} ${d.severity} ${d.message}`);
+        .map(
+          (d) =>
+            `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column} ${d.severity} ${d.message}`,
+        );
       expect(found).toEqual(example.expected);
     });
   }

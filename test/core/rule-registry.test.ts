@@ -48,7 +48,8 @@ describe('rule registry', () => {
     }
     for (const rule of rules) {
       expect(rule.examples.length, rule.id).toBeGreaterThan(0);
-      for (const example of rule.examples) expect(docs, `${rule.id}: ${example.title}`).toContain(`Example (${example.title}):`);
+      for (const example of rule.examples)
+        expect(docs, `${rule.id}: ${example.title}`).toContain(`Example (${example.title}):`);
     }
   });
 });

@@ -13,7 +13,9 @@ import { TODAY } from '../helpers/plans.js';
 
 const config = (rules: Record<string, unknown>) => resolveConfig({ rules }, process.cwd(), knownRuleIds());
 const lastTest = (text: string, rules: Record<string, unknown>) =>
-  checkPlan(text, { today: TODAY, config: config(rules) }).diagnostics.filter((d) => d.ruleId === 'last-test').map((d) => d.severity);
+  checkPlan(text, { today: TODAY, config: config(rules) })
+    .diagnostics.filter((d) => d.ruleId === 'last-test')
+    .map((d) => d.severity);
 
 const FUTURE = '---\nlast_tested: 2099-01-01\n---\n# Plan\n';
 const OLD = '---\nlast_tested: 2020-01-01\n---\n# Plan\n';
@@ -37,7 +39,9 @@ describe('severity', () => {
   it('keeps an empty required section an error when empty-section is set lower', () => {
     const text = '# Plan\n\n## Telephony failure\n\n## Incident and lessons log\n\n## Recovery\n\nText.\n';
     const empty = (rules: Record<string, unknown>) =>
-      checkPlan(text, { today: TODAY, config: config(rules) }).diagnostics.filter((d) => d.ruleId === 'empty-section').map((d) => `${d.range.start.line} ${d.severity}`);
+      checkPlan(text, { today: TODAY, config: config(rules) })
+        .diagnostics.filter((d) => d.ruleId === 'empty-section')
+        .map((d) => `${d.range.start.line} ${d.severity}`);
     expect(empty({})).toEqual(['3 error', '5 error']);
     expect(empty({ 'empty-section': 'warning' })).toEqual(['3 error', '5 warning']);
   });
@@ -49,7 +53,11 @@ describe('severity', () => {
     expect(sev({ 'empty-file': 'warning' })).toEqual(['empty-file warning']);
     expect(sev({ 'empty-file': 'off' })).toEqual([]);
     const required = (rules: Record<string, unknown>) =>
-      new Set(checkPlan('# Plan\n', { today: TODAY, config: config(rules) }).diagnostics.filter((d) => d.ruleId === 'schema/required-section').map((d) => d.severity));
+      new Set(
+        checkPlan('# Plan\n', { today: TODAY, config: config(rules) })
+          .diagnostics.filter((d) => d.ruleId === 'schema/required-section')
+          .map((d) => d.severity),
+      );
     expect(required({})).toEqual(new Set(['error']));
     expect(required({ 'schema/required-section': 'info' })).toEqual(new Set(['info']));
   });
@@ -58,7 +66,9 @@ describe('severity', () => {
     const cfg = config({ 'last-test': 'info' });
     const run = (text: string) => {
       const file = new VFile({ value: text });
-      unified().use(checkPlugins({ schemas: cfg.schemas, today: TODAY, rules: cfg.rules })).runSync(parseMarkdown(text), file);
+      unified()
+        .use(checkPlugins({ schemas: cfg.schemas, today: TODAY, rules: cfg.rules }))
+        .runSync(parseMarkdown(text), file);
       return file.messages.filter((m) => m.ruleId === 'last-test').map((m) => m.fatal);
     };
     expect(run(FUTURE)).toEqual([true]); // error, though remark-lint runs the rule at 'warn'

@@ -13,11 +13,24 @@ import { sharedFile, tempRepository, withShared } from '../helpers/shared-conten
 describe('shared content: private files are never included', () => {
   it('.git/config, .env and a git-ignored file are shared-content errors, and none of their text reaches the plan', () => {
     const secret = 'token=ghp_SECRET_VALUE_123';
-    const root = tempRepository({ 'shared/ok.md': sharedFile('ok', 'Ring the ICB duty line.\n'), '.env': `${secret}\n`, 'shared/local.md': `## Mutual aid\n\n${secret}\n`, '.gitignore': 'shared/local.md\n' });
+    const root = tempRepository({
+      'shared/ok.md': sharedFile('ok', 'Ring the ICB duty line.\n'),
+      '.env': `${secret}\n`,
+      'shared/local.md': `## Mutual aid\n\n${secret}\n`,
+      '.gitignore': 'shared/local.md\n',
+    });
     execFileSync('git', ['init', '-q'], { cwd: root });
-    writeFileSync(join(root, '.git/config'), readFileSync(join(root, '.git/config'), 'utf8') + `[remote "origin"]\n\turl = https://user:${secret}@example.invalid/r.git\n`);
-    const includes = ['../.git/config', '../.env', '../shared/local.md', '../shared/ok.md'].map((p) => `<!-- include: ${p} -->\n`).join('\n');
-    const plan = withShared(replaceOnce(cleanPlan(), '## Telephony failure\n', `## Telephony failure\n\n${includes}`), ['../shared/local.md']);
+    writeFileSync(
+      join(root, '.git/config'),
+      readFileSync(join(root, '.git/config'), 'utf8') +
+        `[remote "origin"]\n\turl = https://user:${secret}@example.invalid/r.git\n`,
+    );
+    const includes = ['../.git/config', '../.env', '../shared/local.md', '../shared/ok.md']
+      .map((p) => `<!-- include: ${p} -->\n`)
+      .join('\n');
+    const plan = withShared(replaceOnce(cleanPlan(), '## Telephony failure\n', `## Telephony failure\n\n${includes}`), [
+      '../shared/local.md',
+    ]);
     const path = join(root, 'plans/practice.md');
     const result = checkPlan(plan, { today: TODAY, path });
     const shared = result.diagnostics.filter((d) => d.ruleId === 'shared-content');

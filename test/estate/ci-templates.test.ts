@@ -19,19 +19,27 @@ describe('CI templates', () => {
   });
 
   it('use only commands and options the CLI has', () => {
-    const commands = files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/npx continuity (\w[\w-]*)([^\n]*)/g)].map((m) => ({ f, command: m[1], args: m[2] })));
+    const commands = files.flatMap((f) =>
+      [...readFileSync(join(dir, f), 'utf8').matchAll(/npx continuity (\w[\w-]*)([^\n]*)/g)].map((m) => ({
+        f,
+        command: m[1],
+        args: m[2],
+      })),
+    );
     expect(commands.length).toBeGreaterThanOrEqual(8);
     for (const { f, command, args } of commands) {
       expect(help, `${f}: continuity ${command}`).toContain(`continuity ${command}`);
       const commandHelp = runCli([command, '--help'], ROOT, { today: false });
       expect(commandHelp.code, `${f}: continuity ${command} --help`).toBe(0);
-      for (const flag of args.match(/--[a-z][a-z-]*/g) ?? []) expect(commandHelp.stdout, `${f}: ${flag}`).toMatch(new RegExp(`${flag}\\b`));
+      for (const flag of args.match(/--[a-z][a-z-]*/g) ?? [])
+        expect(commandHelp.stdout, `${f}: ${flag}`).toMatch(new RegExp(`${flag}\\b`));
     }
   });
 
   it('the GitHub workflow annotates pull requests, uploads SARIF and builds the site on main', () => {
     const wf = parse(readFileSync(join(dir, 'github-actions.yml'), 'utf8'));
-    const steps = (job: string) => (wf.jobs[job].steps as { run?: string; uses?: string }[]).map((s) => s.run ?? s.uses ?? '').join('\n');
+    const steps = (job: string) =>
+      (wf.jobs[job].steps as { run?: string; uses?: string }[]).map((s) => s.run ?? s.uses ?? '').join('\n');
     expect(steps('check')).toContain('npx continuity lint plans --format github');
     expect(steps('check')).toContain('github/codeql-action/upload-sarif');
     expect(wf.jobs.check.permissions['security-events']).toBe('write');

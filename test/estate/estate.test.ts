@@ -49,23 +49,64 @@ describe('continuity report: the dashboard shows exactly the known faults', SAFE
     const rows = new Map(json.plans.map((r) => [r.path, r]));
     expect([...rows.keys()].sort()).toEqual(expected(() => true));
 
-    const failing = json.plans.filter((r) => r.state === 'fails-checks').map((r) => r.path).sort();
-    expect(failing).toEqual(expected((i) => ['missing-telephony', 'review-overdue', 'empty-cost-log'].includes(faultOf(i))));
-    expect(json.plans.filter((r) => r.state === 'warnings').map((r) => r.path).sort()).toEqual(expected((i) => faultOf(i) === 'placeholder'));
-    expect(json.plans.filter((r) => r.review === 'overdue').map((r) => r.path).sort()).toEqual(expected((i) => faultOf(i) === 'review-overdue'));
-    expect(json.plans.filter((r) => r.review === 'due-soon').map((r) => r.path).sort()).toEqual(expected((i) => faultOf(i) === 'review-due-soon'));
-    expect(json.plans.filter((r) => r.sections.telephony === 'missing').map((r) => r.path).sort()).toEqual(expected((i) => faultOf(i) === 'missing-telephony'));
-    expect(json.plans.filter((r) => r.sections['cost-log'] === 'empty').map((r) => r.path).sort()).toEqual(expected((i) => faultOf(i) === 'empty-cost-log'));
+    const failing = json.plans
+      .filter((r) => r.state === 'fails-checks')
+      .map((r) => r.path)
+      .sort();
+    expect(failing).toEqual(
+      expected((i) => ['missing-telephony', 'review-overdue', 'empty-cost-log'].includes(faultOf(i))),
+    );
+    expect(
+      json.plans
+        .filter((r) => r.state === 'warnings')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(expected((i) => faultOf(i) === 'placeholder'));
+    expect(
+      json.plans
+        .filter((r) => r.review === 'overdue')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(expected((i) => faultOf(i) === 'review-overdue'));
+    expect(
+      json.plans
+        .filter((r) => r.review === 'due-soon')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(expected((i) => faultOf(i) === 'review-due-soon'));
+    expect(
+      json.plans
+        .filter((r) => r.sections.telephony === 'missing')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(expected((i) => faultOf(i) === 'missing-telephony'));
+    expect(
+      json.plans
+        .filter((r) => r.sections['cost-log'] === 'empty')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(expected((i) => faultOf(i) === 'empty-cost-log'));
     // No other gap anywhere: shared cyber sections count as present.
-    const gaps = json.plans.flatMap((r) => Object.entries(r.sections).filter(([, v]) => v !== 'present').map(([id]) => `${r.path} ${id}`));
+    const gaps = json.plans.flatMap((r) =>
+      Object.entries(r.sections)
+        .filter(([, v]) => v !== 'present')
+        .map(([id]) => `${r.path} ${id}`),
+    );
     expect(gaps).toHaveLength(40);
-    expect(json.plans.filter((r) => r.sharedFiles?.includes('shared/cyber.md')).map((r) => r.path).sort()).toEqual(expected(usesSharedCyber));
+    expect(
+      json.plans
+        .filter((r) => r.sharedFiles?.includes('shared/cyber.md'))
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(expected(usesSharedCyber));
 
     const csvText = readFileSync(join(estate.root, 'report', 'estate.csv'), 'utf8');
     expect(csvText.startsWith('\uFEFFPractice,')).toBe(true); // a BOM, so Excel reads UTF-8
     const csv = csvText.trim().split('\r\n');
     expect(csv).toHaveLength(COUNT + 1);
-    expect(csv[0]).toMatch(/^Practice,ODS code,ICB,Plan file,State,Errors,Warnings,Next review,Days to review,Review,Last tested,Test,Contacts verified,/);
+    expect(csv[0]).toMatch(
+      /^Practice,ODS code,ICB,Plan file,State,Errors,Warnings,Next review,Days to review,Review,Last tested,Test,Contacts verified,/,
+    );
     expect(csv.filter((l) => l.includes(',fails-checks,'))).toHaveLength(60);
 
     const html = readFileSync(join(estate.root, 'report', 'dashboard.html'), 'utf8');
@@ -81,11 +122,16 @@ describe('continuity report: the dashboard shows exactly the known faults', SAFE
 describe('continuity build: incremental, shared content, changed-since and shards', SAFETY_BOUND, () => {
   it('prints the passing plans once, then nothing, then exactly the plans using a changed shared file', async () => {
     const site = join(estate.root, 'site-incremental');
-    const first = await runCli(['build', 'plans', '--out', site, '--outputs', 'html', '--sarif', 'out/lint.sarif'], estate.root);
+    const first = await runCli(
+      ['build', 'plans', '--out', site, '--outputs', 'html', '--sarif', 'out/lint.sarif'],
+      estate.root,
+    );
     expect(first.code).toBe(1);
     const passing = expected((i) => !['missing-telephony', 'review-overdue', 'empty-cost-log'].includes(faultOf(i)));
     expect([...printedTimes(site).keys()].sort()).toEqual(passing);
-    expect(first.stdout).toContain(`Checked ${COUNT} of ${COUNT} plans: 60 fail their checks; printed ${passing.length} files; 0 plans unchanged`);
+    expect(first.stdout).toContain(
+      `Checked ${COUNT} of ${COUNT} plans: 60 fail their checks; printed ${passing.length} files; 0 plans unchanged`,
+    );
     const sarif = JSON.parse(readFileSync(join(estate.root, 'out/lint.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(statusPaths(site)).toEqual(expected(() => true));
@@ -98,22 +144,46 @@ describe('continuity build: incremental, shared content, changed-since and shard
     expect(second.stdout).toContain(`printed 0 files; ${passing.length} plans unchanged`);
     expect(printedTimes(site)).toEqual(before);
 
-    writeFileSync(estate.sharedCyber, readFileSync(estate.sharedCyber, 'utf8').replace('## Cyber security and staff awareness\n', '## Cyber security and staff awareness\n\nThe ICB cyber lead reviewed this guidance in November 2026.\n'));
+    writeFileSync(
+      estate.sharedCyber,
+      readFileSync(estate.sharedCyber, 'utf8').replace(
+        '## Cyber security and staff awareness\n',
+        '## Cyber security and staff awareness\n\nThe ICB cyber lead reviewed this guidance in November 2026.\n',
+      ),
+    );
     const third = await runCli(['build', 'plans', '--out', site, '--outputs', 'html'], estate.root);
     const after = printedTimes(site);
-    const reprinted = [...after].filter(([p, t]) => t !== before.get(p)).map(([p]) => p).sort();
+    const reprinted = [...after]
+      .filter(([p, t]) => t !== before.get(p))
+      .map(([p]) => p)
+      .sort();
     expect(reprinted).toEqual(passing.filter((p) => usesSharedCyber(Number(/(\d+)\.md$/.exec(p)![1]))));
     expect(third.stdout).toContain(`printed ${reprinted.length} files`);
-    expect(readFileSync(join(site, planPath(0).replace(/\.md$/, '.html')), 'utf8')).toContain('The ICB cyber lead reviewed this guidance');
+    expect(readFileSync(join(site, planPath(0).replace(/\.md$/, '.html')), 'utf8')).toContain(
+      'The ICB cyber lead reviewed this guidance',
+    );
   });
 
   it('--changed-since looks only at plans touched since a git ref and the plans using changed shared files', async () => {
     const repo = join(estate.root, '..', `${estate.root.split('/').pop()}-git`);
-    cpSync(estate.root, repo, { recursive: true, filter: (src) => !/site-|[/\\]out$|report$|\.continuity-cache/.test(src) });
-    execFileSync('sh', ['-c', 'rm -rf .git && git init -q && git add -A && git -c user.name=t -c user.email=t@example.invalid commit -qm estate'], { cwd: repo });
+    cpSync(estate.root, repo, {
+      recursive: true,
+      filter: (src) => !/site-|[/\\]out$|report$|\.continuity-cache/.test(src),
+    });
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        'rm -rf .git && git init -q && git add -A && git -c user.name=t -c user.email=t@example.invalid commit -qm estate',
+      ],
+      { cwd: repo },
+    );
     const cyber = join(repo, 'shared/cyber.md');
     writeFileSync(cyber, readFileSync(cyber, 'utf8') + '\nReport phishing to the ICB cyber team.\n');
-    writeFileSync(join(repo, planPath(7)), readFileSync(join(repo, planPath(7)), 'utf8').replace('## Mutual aid\n\n', '## Mutual aid\n\nUpdated.\n\n'));
+    writeFileSync(
+      join(repo, planPath(7)),
+      readFileSync(join(repo, planPath(7)), 'utf8').replace('## Mutual aid\n\n', '## Mutual aid\n\nUpdated.\n\n'),
+    );
     const run = await runCli(['build', 'plans', '--out', 'site', '--outputs', 'html', '--changed-since', 'HEAD'], repo);
     const touched = expected((i) => usesSharedCyber(i) || i === 7);
     expect(statusPaths(join(repo, 'site'))).toEqual(touched);
@@ -126,7 +196,11 @@ describe('continuity build: incremental, shared content, changed-since and shard
 
   it('--shard I/N: four runners cover every plan exactly once, and --index-only makes one site of them', async () => {
     // The four runners are independent, as in CI: started together, each awaited to its exit.
-    const runs = await Promise.all([1, 2, 3, 4].map((k) => runCli(['build', 'plans', '--out', `shard-${k}`, '--outputs', 'html', '--shard', `${k}/4`], estate.root)));
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map((k) =>
+        runCli(['build', 'plans', '--out', `shard-${k}`, '--outputs', 'html', '--shard', `${k}/4`], estate.root),
+      ),
+    );
     const shards: string[][] = [];
     for (const k of [1, 2, 3, 4]) {
       expect(runs[k - 1].stdout).toContain(`(shard ${k}/4)`);
@@ -147,6 +221,8 @@ describe('continuity build: incremental, shared content, changed-since and shard
     expect(json.plans.map((r) => r.path).sort()).toEqual(expected(() => true));
     expect(readFileSync(join(merged, 'index.html'), 'utf8').match(/>Print page<\/a>/g)).toHaveLength(140);
 
-    expect((await runCli(['build', 'plans', '--shard', '5/4'], estate.root)).stderr).toContain('--shard takes I/N with 1 <= I <= N');
+    expect((await runCli(['build', 'plans', '--shard', '5/4'], estate.root)).stderr).toContain(
+      '--shard takes I/N with 1 <= I <= N',
+    );
   });
 });

@@ -56,14 +56,31 @@ describe('site status files', () => {
     removeOutputs(site, { pdf: '../victim.pdf', forms: `${outer}/victim.pdf`, html: 'mine.pdf' });
     expect(existsSync(join(outer, 'victim.pdf'))).toBe(true);
     expect(existsSync(join(site, 'mine.pdf'))).toBe(false);
-    for (const bad of ['../x.pdf', '/etc/x.pdf', 'javascript:alert(1)//.html', 'status/x.pdf', 'a//b.pdf', 'a/./b.pdf', 'x.json', 'a\\..\\b.pdf']) expect(isSiteOutputPath(bad), bad).toBe(false);
-    for (const good of ['plans/riverside.pdf', 'plans/st mary’s-forms.pdf', 'index-page.html']) expect(isSiteOutputPath(good), good).toBe(true);
+    for (const bad of [
+      '../x.pdf',
+      '/etc/x.pdf',
+      'javascript:alert(1)//.html',
+      'status/x.pdf',
+      'a//b.pdf',
+      'a/./b.pdf',
+      'x.json',
+      'a\\..\\b.pdf',
+    ])
+      expect(isSiteOutputPath(bad), bad).toBe(false);
+    for (const good of ['plans/riverside.pdf', 'plans/st mary’s-forms.pdf', 'index-page.html'])
+      expect(isSiteOutputPath(good), good).toBe(true);
   });
 
   it('build: forged status files neither delete files outside the site nor reach the dashboard', async () => {
     const dir = tempWorkspace();
     writeFileSync(join(dir, 'victim.pdf'), 'keep me');
-    const forged = { format: 2, path: 'plans/gone.md', summary: { ...summary, practiceName: '<img src=x onerror=alert(1)>' }, outputs: { pdf: '../victim.pdf' }, mac: '0'.repeat(64) };
+    const forged = {
+      format: 2,
+      path: 'plans/gone.md',
+      summary: { ...summary, practiceName: '<img src=x onerror=alert(1)>' },
+      outputs: { pdf: '../victim.pdf' },
+      mac: '0'.repeat(64),
+    };
     mkdirSync(join(dir, 'site/status/plans'), { recursive: true });
     writeFileSync(join(dir, 'site/status/plans/gone.json'), JSON.stringify(forged));
     const r = await runCliAsync(['build', 'plans', '--outputs', 'html', '--out', 'site'], dir);
@@ -88,10 +105,14 @@ describe('shards on different runners', () => {
       }
     };
     const runnerA = 'the pipeline secret shared by all shards';
-    expect((await withKey(runnerA, ['build', 'plans', '--outputs', 'html', '--out', 'site', '--shard', '1/1'])).code).toBe(0);
+    expect(
+      (await withKey(runnerA, ['build', 'plans', '--outputs', 'html', '--out', 'site', '--shard', '1/1'])).code,
+    ).toBe(0);
     const other = await withKey('a different runner with its own key', ['build', '--index-only', '--out', 'site']);
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('3 status files were ignored: not written by a build with this machine\'s key. Shards built on other runners must share one key: set CONTINUITY_STATE_KEY');
+    expect(other.stderr).toContain(
+      "3 status files were ignored: not written by a build with this machine's key. Shards built on other runners must share one key: set CONTINUITY_STATE_KEY",
+    );
     const same = await withKey(runnerA, ['build', '--index-only', '--out', 'site']);
     expect(same.code).toBe(0);
     expect(readFileSync(join(dir, 'site/index.html'), 'utf8')).toContain('Riverside Medical Centre');
@@ -107,7 +128,10 @@ describe('result cache', () => {
     expect(first.code).toBe(1);
     const cacheFile = join(dir, '.continuity-cache/lint-results.json');
     const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
-    const entries = Object.values(cache.entries) as { checked: { diagnostics: unknown[]; summary?: { errors: number } }; mac: string }[];
+    const entries = Object.values(cache.entries) as {
+      checked: { diagnostics: unknown[]; summary?: { errors: number } };
+      mac: string;
+    }[];
     expect(entries.length).toBe(1);
     // Keep the signature, clear the verdict: what a pull request could write.
     for (const e of entries) {

@@ -14,15 +14,30 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launch({ executablePath: findBrowser({}).path, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launch({
+    executablePath: findBrowser({}).path,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   page = await browser.newPage();
-  const doc = checkPlan(replaceOnce(cleanPlan(), /^next_review: \S+/m, 'next_review: 01/06/2027'), { today: TODAY }).doc!;
+  const doc = checkPlan(replaceOnce(cleanPlan(), /^next_review: \S+/m, 'next_review: 01/06/2027'), {
+    today: TODAY,
+  }).doc!;
   // The page as the webview has it, with the VS Code API replaced by a recorder.
   await page.setContent(`<!DOCTYPE html><html><body><p id="message"></p><form id="form"></form>
 <script>window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m) });</script>
 <script>${script}</script></body></html>`);
   await page.evaluate(
-    (schema, values) => window.postMessage({ type: 'state', schema, values, problems: { next_review: ["'01/06/2027' is not a date written as YYYY-MM-DD."] } }, '*'),
+    (schema, values) =>
+      window.postMessage(
+        {
+          type: 'state',
+          schema,
+          values,
+          problems: { next_review: ["'01/06/2027' is not a date written as YYYY-MM-DD."] },
+        },
+        '*',
+      ),
     doc.catalogue.frontMatterSchema,
     doc.model.frontMatter as Record<string, unknown>,
   );
@@ -45,7 +60,9 @@ describe('details form page', () => {
   });
 
   it('shows a field problem under the field', async () => {
-    expect(await page.$eval('#f-next_review', (i) => i.closest('.field')!.querySelector('.problems')!.textContent)).toBe("'01/06/2027' is not a date written as YYYY-MM-DD.");
+    expect(
+      await page.$eval('#f-next_review', (i) => i.closest('.field')!.querySelector('.problems')!.textContent),
+    ).toBe("'01/06/2027' is not a date written as YYYY-MM-DD.");
   });
 
   it('posts a change for a new date, a choice, and added and removed rows', async () => {
@@ -55,10 +72,20 @@ describe('details form page', () => {
       i.dispatchEvent(new Event('change'));
     });
     await page.select('#f-status', 'draft');
-    const divert = await page.$$eval('fieldset.list', (sets) => sets.findIndex((f) => f.querySelector('legend')!.textContent!.toLowerCase().includes('divert')));
+    const divert = await page.$$eval('fieldset.list', (sets) =>
+      sets.findIndex((f) => f.querySelector('legend')!.textContent!.toLowerCase().includes('divert')),
+    );
     expect(divert).toBeGreaterThanOrEqual(0);
-    await page.$$eval('fieldset.list', (sets, i) => (sets[i as number].querySelector('button.add') as HTMLButtonElement).click(), divert);
-    await page.$$eval('fieldset.list', (sets, i) => (sets[i as number].querySelector('button.remove') as HTMLButtonElement).click(), divert);
+    await page.$$eval(
+      'fieldset.list',
+      (sets, i) => (sets[i as number].querySelector('button.add') as HTMLButtonElement).click(),
+      divert,
+    );
+    await page.$$eval(
+      'fieldset.list',
+      (sets, i) => (sets[i as number].querySelector('button.remove') as HTMLButtonElement).click(),
+      divert,
+    );
     const messages = (await sent()) as { type: string; path: unknown[]; op: string; value?: unknown }[];
     expect(messages[0]).toEqual({ type: 'change', path: ['next_review'], op: 'set', value: '2027-06-01' });
     expect(messages[1]).toEqual({ type: 'change', path: ['status'], op: 'set', value: 'draft' });

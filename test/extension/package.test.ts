@@ -25,19 +25,36 @@ describe('extension package', () => {
   it('npm run package makes a .vsix holding the bundles, schema and template and no node_modules', () => {
     const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    const listing = execFileSync('unzip', ['-Z1', join(ROOT, 'continuity-plans.vsix')], { encoding: 'utf8' }).trim().split('\n');
+    const listing = execFileSync('unzip', ['-Z1', join(ROOT, 'continuity-plans.vsix')], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
     expect(listing).toEqual(
-      expect.arrayContaining(['extension/dist/client.js', 'extension/dist/server.mjs', 'extension/schema/plan.schema.json', 'extension/plans/template.md', 'extension/package.json', 'extension/media/details-form.js', 'extension/media/details-form.css']),
+      expect.arrayContaining([
+        'extension/dist/client.js',
+        'extension/dist/server.mjs',
+        'extension/schema/plan.schema.json',
+        'extension/plans/template.md',
+        'extension/package.json',
+        'extension/media/details-form.js',
+        'extension/media/details-form.css',
+      ]),
     );
     expect(listing.filter((f) => f.includes('node_modules'))).toEqual([]);
     expect(listing.filter((f) => /\.ts$|\/test\//.test(f))).toEqual([]);
   }, 120_000);
 
   it('the bundled language server answers initialize on its own', async () => {
-    const msg = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const msg = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: null, rootUri: null, capabilities: {} },
+    });
     const child = spawn(process.execPath, [join(ROOT, 'extension', 'dist', 'server.mjs'), '--stdio']);
     let out = '';
-    const answered = new Promise<void>((resolve) => child.stdout.on('data', (d) => ((out += d), out.includes('"id":1') && resolve())));
+    const answered = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d) => ((out += d), out.includes('"id":1') && resolve())),
+    );
     child.stdin.write(`Content-Length: ${Buffer.byteLength(msg)}\r\n\r\n${msg}`);
     await Promise.race([answered, new Promise((r) => setTimeout(r, 10_000))]);
     child.kill();

@@ -21,7 +21,13 @@ describe('extension in an untrusted workspace', () => {
     expect(print.enablement).toBe('isWorkspaceTrusted');
     // no other setting names a program, a path to run or a URL to fetch
     const settings = Object.keys(manifest.contributes.configuration.properties).sort();
-    expect(settings).toEqual(['continuity.browserPath', 'continuity.debounceMs', 'continuity.planGlobs', 'continuity.rules', 'continuity.today']);
+    expect(settings).toEqual([
+      'continuity.browserPath',
+      'continuity.debounceMs',
+      'continuity.planGlobs',
+      'continuity.rules',
+      'continuity.today',
+    ]);
     // activated by markdown only; nothing runs on opening a folder
     expect(manifest.activationEvents).toEqual(['onLanguage:markdown']);
   });
@@ -37,7 +43,9 @@ describe('extension in an untrusted workspace', () => {
     expect(client).toContain("registerCommand('continuity.printDraft', (target?: unknown) => print(target, true))");
     // the server is told whether the workspace is trusted (it then leaves an ICB schema extension unloaded), and told when it becomes trusted
     expect(client).toContain('trusted: vscode.workspace.isTrusted');
-    expect(client).toMatch(/onDidGrantWorkspaceTrust\(\(\) => void \(client && notify\(client, 'continuity\/trust', \{ trusted: true \}\)\)\)/);
+    expect(client).toMatch(
+      /onDidGrantWorkspaceTrust\(\(\) => void \(client && notify\(client, 'continuity\/trust', \{ trusted: true \}\)\)\)/,
+    );
     // the preview is static HTML in a webview with scripts off
     const preview = readFileSync(join(ROOT, 'extension', 'client', 'preview.ts'), 'utf8');
     expect(preview).toContain("createWebviewPanel('continuity.preview'");
@@ -47,7 +55,9 @@ describe('extension in an untrusted workspace', () => {
 
   it('the details form runs only its own script, under a strict Content-Security-Policy, and loads nothing from the network', () => {
     const panel = readFileSync(join(ROOT, 'extension', 'client', 'details-panel.ts'), 'utf8');
-    expect(panel).toContain("const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';");
+    expect(panel).toContain(
+      "const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';",
+    );
     expect(panel).not.toMatch(/unsafe-inline|unsafe-eval|https?:\/\//);
     expect(panel).toContain('localResourceRoots: [media]');
     const script = readFileSync(join(ROOT, 'extension', 'media', 'details-form.js'), 'utf8');
@@ -56,8 +66,12 @@ describe('extension in an untrusted workspace', () => {
 
   it('neither the client nor the server starts a process or runs git from workspace content', () => {
     const sources = [
-      ...readdirSync(join(ROOT, 'extension', 'server')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'extension', 'server', f)),
-      ...readdirSync(join(ROOT, 'extension', 'client')).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'extension', 'client', f)),
+      ...readdirSync(join(ROOT, 'extension', 'server'))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(ROOT, 'extension', 'server', f)),
+      ...readdirSync(join(ROOT, 'extension', 'client'))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(ROOT, 'extension', 'client', f)),
     ];
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');

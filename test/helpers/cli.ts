@@ -12,19 +12,28 @@ export interface CliRun {
 
 /** The commands that judge dates get today fixed, so date rules are repeatable. */
 function withToday(args: string[], options: { today?: boolean }): string[] {
-  return options.today === false || !['lint', 'render', 'build', 'report'].includes(args[0]) ? args : [...args, '--today', TODAY];
+  return options.today === false || !['lint', 'render', 'build', 'report'].includes(args[0])
+    ? args
+    : [...args, '--today', TODAY];
 }
 
 /** Run the built CLI as a user would, in `cwd`, with today fixed so date rules are repeatable. */
 export function runCli(args: string[], cwd: string, options: { today?: boolean } = {}): CliRun {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'continuity.js'), ...withToday(args, options)], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'continuity.js'), ...withToday(args, options)], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The same without blocking the test worker: for long runs (vitest's worker must keep answering). */
 export function runCliAsync(args: string[], cwd: string, options: { today?: boolean } = {}): Promise<CliRun> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), ...withToday(args, options)], { cwd, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), ...withToday(args, options)], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -10,11 +10,25 @@ import { ROOT } from './plans.js';
 import { makePlan, seedPlans } from '../../bench/estate.js';
 import { takeSection, tempRepository, withShared, sharedFile } from './shared-content.js';
 
-export type Fault = 'missing-telephony' | 'review-overdue' | 'review-due-soon' | 'empty-cost-log' | 'placeholder' | 'none';
+export type Fault =
+  'missing-telephony' | 'review-overdue' | 'review-due-soon' | 'empty-cost-log' | 'placeholder' | 'none';
 
 /** The fault plan `i` carries: one in ten of each kind, half the estate clean. */
 export function faultOf(i: number): Fault {
-  return (['none', 'missing-telephony', 'review-overdue', 'review-due-soon', 'empty-cost-log', 'placeholder', 'none', 'none', 'none', 'none'] as const)[i % 10];
+  return (
+    [
+      'none',
+      'missing-telephony',
+      'review-overdue',
+      'review-due-soon',
+      'empty-cost-log',
+      'placeholder',
+      'none',
+      'none',
+      'none',
+      'none',
+    ] as const
+  )[i % 10];
 }
 
 export const usesSharedCyber = (i: number) => i % 4 === 0;
@@ -26,9 +40,14 @@ function withFault(text: string, fault: Fault): string {
     case 'missing-telephony':
       return takeSection(text, 'Telephony failure').plan;
     case 'review-overdue':
-      return text.replace(/^last_reviewed: .*$/m, 'last_reviewed: 2025-06-01').replace(/^next_review: .*$/m, 'next_review: 2026-06-01');
+      return text
+        .replace(/^last_reviewed: .*$/m, 'last_reviewed: 2025-06-01')
+        .replace(/^next_review: .*$/m, 'next_review: 2026-06-01');
     case 'review-due-soon':
-      return text.replace(/^date_issued: .*$/m, 'date_issued: 2025-12-10').replace(/^last_reviewed: .*$/m, 'last_reviewed: 2025-12-10').replace(/^next_review: .*$/m, 'next_review: 2026-12-10');
+      return text
+        .replace(/^date_issued: .*$/m, 'date_issued: 2025-12-10')
+        .replace(/^last_reviewed: .*$/m, 'last_reviewed: 2025-12-10')
+        .replace(/^next_review: .*$/m, 'next_review: 2026-12-10');
     case 'empty-cost-log':
       return text.replace(/## Cost and impact log\n[\s\S]*?\n(## )/, '## Cost and impact log\n\n$1');
     case 'placeholder':
@@ -52,12 +71,16 @@ export function writeEstate(count: number): Estate {
   const cyber = takeSection(riverside, 'Cyber security and staff awareness').section;
   for (let i = 0; i < count; i++) {
     let text = withFault(makePlan(seeds[i % seeds.length], i, 0), faultOf(i));
-    if (usesSharedCyber(i)) text = withShared(takeSection(text, 'Cyber security and staff awareness').plan, ['../shared/cyber.md']);
+    if (usesSharedCyber(i))
+      text = withShared(takeSection(text, 'Cyber security and staff awareness').plan, ['../shared/cyber.md']);
     files[planPath(i)] = text;
   }
   files['shared/cyber.md'] = sharedFile('ICB cyber security guidance for every practice', cyber);
   // The examples the plans are made from include the staff rules the shipped plans share.
-  files['plans/shared/nhs-cyber-staff-rules.md'] = readFileSync(join(ROOT, 'plans/shared/nhs-cyber-staff-rules.md'), 'utf8');
+  files['plans/shared/nhs-cyber-staff-rules.md'] = readFileSync(
+    join(ROOT, 'plans/shared/nhs-cyber-staff-rules.md'),
+    'utf8',
+  );
   const root = tempRepository(files);
   return { root, count, sharedCyber: join(root, 'shared/cyber.md') };
 }

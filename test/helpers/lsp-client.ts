@@ -3,7 +3,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node.js';
 import { ROOT } from './plans.js';
 
 export interface TestServer {
@@ -29,13 +35,22 @@ export interface TestServerOptions {
   beforeInitialize?: (connection: ProtocolConnection) => void;
 }
 
-export async function startTestServer(rootDir: string, initializationOptions: Record<string, unknown> = {}, options: TestServerOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'extension', 'server', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startTestServer(
+  rootDir: string,
+  initializationOptions: Record<string, unknown> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'extension', 'server', 'main.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   child.stderr!.on('data', (d) => (stderr += d));
   child.on('exit', (code, signal) => (exit = { code, signal }));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const published: PublishDiagnosticsParams[] = [];
   const statuses: Record<string, unknown>[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
@@ -77,8 +92,14 @@ export async function startTestServer(rootDir: string, initializationOptions: Re
     waitFor,
     async stop() {
       // sendRequest throws at once (rather than rejecting) when the server has gone
-      if (!exit) await Promise.resolve().then(() => connection.sendRequest('shutdown')).catch(() => undefined);
-      if (!exit) await Promise.resolve().then(() => connection.sendNotification('exit')).catch(() => undefined);
+      if (!exit)
+        await Promise.resolve()
+          .then(() => connection.sendRequest('shutdown'))
+          .catch(() => undefined);
+      if (!exit)
+        await Promise.resolve()
+          .then(() => connection.sendNotification('exit'))
+          .catch(() => undefined);
       connection.dispose();
       child.kill();
     },

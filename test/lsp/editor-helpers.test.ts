@@ -28,7 +28,14 @@ describe('changedRange', () => {
 describe('summariseStacked', () => {
   const doc = TextDocument.create('file:///p.md', 'markdown', 1, '# Title\n\nBody\n');
   const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } };
-  const d = (code: string, message: string, range = at): Diagnostic => ({ range, code, message, severity: 2, source: 'continuity', data: { version: 1 } });
+  const d = (code: string, message: string, range = at): Diagnostic => ({
+    range,
+    code,
+    message,
+    severity: 2,
+    source: 'continuity',
+    data: { version: 1 },
+  });
 
   it('keeps problems of other kinds, places or severities apart, and summarises three of a kind on one spot', () => {
     const other = { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } };

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import type { DetailsFormResult, EditResult, PrintResult, ReadinessResult, StatusParams } from '../../extension/shared/protocol.js';
+import type {
+  DetailsFormResult,
+  EditResult,
+  PrintResult,
+  ReadinessResult,
+  StatusParams,
+} from '../../extension/shared/protocol.js';
 import { startTestServer, type TestServer } from '../helpers/lsp-client.js';
 import { cleanPlan, replaceOnce } from '../helpers/plans.js';
 import { tempWorkspace } from '../helpers/cli.js';
@@ -25,21 +31,37 @@ afterAll(async () => {
 
 async function open(name: string, text: string) {
   const uri = pathToFileURL(join(dir, 'plans', name)).href;
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'markdown', version: 1, text },
+  });
   const diagnostics = await server.waitFor(() => server.published.filter((p) => p.uri === uri).at(-1)?.diagnostics);
   return { uri, diagnostics, doc: TextDocument.create(uri, 'markdown', 1, text) };
 }
 
 /** Apply edits as the client would, send the new text, and wait for its diagnostics. */
-async function applyAndCheck(doc: TextDocument, edits: { range: TextDocument extends never ? never : any; newText: string }[]) {
-  const next = TextDocument.create(doc.uri, 'markdown', doc.version + 1 + version++, TextDocument.applyEdits(doc, edits));
-  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: next.version }, contentChanges: [{ text: next.getText() }] });
-  const diagnostics = await server.waitFor(() => server.published.filter((p) => p.uri === doc.uri && p.version === next.version).at(-1)?.diagnostics);
+async function applyAndCheck(
+  doc: TextDocument,
+  edits: { range: TextDocument extends never ? never : any; newText: string }[],
+) {
+  const next = TextDocument.create(
+    doc.uri,
+    'markdown',
+    doc.version + 1 + version++,
+    TextDocument.applyEdits(doc, edits),
+  );
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: doc.uri, version: next.version },
+    contentChanges: [{ text: next.getText() }],
+  });
+  const diagnostics = await server.waitFor(
+    () => server.published.filter((p) => p.uri === doc.uri && p.version === next.version).at(-1)?.diagnostics,
+  );
   return { doc: next, diagnostics };
 }
 
 const req = <R>(method: string, params: unknown) => server.connection.sendRequest(method, params) as Promise<R>;
-const without = (text: string, heading: string) => replaceOnce(text, new RegExp(`^## ${heading}[\\s\\S]*?(?=^## )`, 'm'), '');
+const without = (text: string, heading: string) =>
+  replaceOnce(text, new RegExp(`^## ${heading}[\\s\\S]*?(?=^## )`, 'm'), '');
 
 describe('plan readiness', () => {
   it('lists every section in schema order with its state, counts, and orders "Do these first" by outage priority', async () => {
@@ -83,12 +105,23 @@ describe('stacked problems', () => {
     const required = onTitle.filter((d) => d.code === 'schema/required-section');
     expect(required).toHaveLength(1);
     const summary = required[0];
-    expect(summary.message).toMatch(/^The plan is missing 18 required sections, most urgent first: 'If the IT fails: do this first', 'IT failure protocol: activation and stand-down', 'Contacts and escalation', /);
+    expect(summary.message).toMatch(
+      /^The plan is missing 18 required sections, most urgent first: 'If the IT fails: do this first', 'IT failure protocol: activation and stand-down', 'Contacts and escalation', /,
+    );
     expect(summary.relatedInformation).toHaveLength(18);
-    expect(summary.relatedInformation![0].message).toMatch(/^If the IT fails: do this first: The plan has no 'If the IT fails: do this first' section\./);
+    expect(summary.relatedInformation![0].message).toMatch(
+      /^If the IT fails: do this first: The plan has no 'If the IT fails: do this first' section\./,
+    );
     expect(onTitle.filter((d) => d.code === 'recommended-section')).toHaveLength(1);
-    const actions = await req<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: summary.range, context: { diagnostics: [summary] } });
-    expect(actions[0]).toMatchObject({ title: 'Insert all 18 missing sections', command: { command: 'continuity.insertAllMissing', arguments: [uri] } });
+    const actions = await req<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: summary.range,
+      context: { diagnostics: [summary] },
+    });
+    expect(actions[0]).toMatchObject({
+      title: 'Insert all 18 missing sections',
+      command: { command: 'continuity.insertAllMissing', arguments: [uri] },
+    });
     const one = actions.find((a) => a.title === "Insert the 'Contacts and escalation' section")!;
     expect(one.edit).toBeDefined();
     expect(one.command?.command).toBe('continuity.revealRange');
@@ -107,9 +140,15 @@ describe('fixes you can see', () => {
     try {
       const text = replaceOnce(cleanPlan(), /^next_review: \S+/m, 'next_review: 01/06/2027');
       const uri = pathToFileURL(join(dir, 'plans', 'plain.md')).href;
-      await plain.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await plain.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text },
+      });
       const diagnostics = await plain.waitFor(() => plain.published.filter((p) => p.uri === uri).at(-1)?.diagnostics);
-      const actions = (await plain.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+      const actions = (await plain.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostics[0].range,
+        context: { diagnostics },
+      })) as CodeAction[];
       expect(actions.length).toBeGreaterThan(0);
       expect(actions.filter((a) => a.command)).toEqual([]);
     } finally {
@@ -117,11 +156,15 @@ describe('fixes you can see', () => {
     }
   });
 
-  it("a quick fix carries a command that reveals and selects the text it changed", async () => {
+  it('a quick fix carries a command that reveals and selects the text it changed', async () => {
     const text = replaceOnce(cleanPlan(), /^next_review: \S+/m, 'next_review: 01/06/2027');
     const { uri, diagnostics, doc } = await open('reveal.md', text);
     const date = diagnostics.find((d) => d.code === 'schema/invalid-value')!;
-    const actions = await req<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: date.range, context: { diagnostics: [date] } });
+    const actions = await req<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: date.range,
+      context: { diagnostics: [date] },
+    });
     const fix = actions.find((a) => a.title === 'Write the date as 2027-06-01')!;
     expect(fix.command).toMatchObject({ command: 'continuity.revealRange', arguments: [uri, expect.anything()] });
     const [, range] = fix.command!.arguments as [string, Diagnostic['range']];
@@ -137,9 +180,13 @@ describe('fixes you can see', () => {
     const { doc: after, diagnostics } = await applyAndCheck(doc, r.edits!);
     const lines = after.getText().split('\n');
     expect(lines[r.reveal!.start.line]).toBe('## Telephony failure');
-    expect(lines.findIndex((l) => l === '## Telephony failure')).toBeLessThan(lines.findIndex((l) => l.startsWith('## Patient communications')));
+    expect(lines.findIndex((l) => l === '## Telephony failure')).toBeLessThan(
+      lines.findIndex((l) => l.startsWith('## Patient communications')),
+    );
     expect(diagnostics.map((d) => d.code)).not.toContain('schema/required-section');
-    expect(await req<EditResult>('continuity/insertSection', { uri, id: 'no-such-section' })).toMatchObject({ ok: false });
+    expect(await req<EditResult>('continuity/insertSection', { uri, id: 'no-such-section' })).toMatchObject({
+      ok: false,
+    });
   });
 });
 
@@ -155,9 +202,12 @@ describe('mark plan reviewed today', () => {
     expect(t).toMatch(/^next_review: 2027-11-22$/m);
     expect(t).toMatch(/^version: '3.3'$/m);
     expect(t).toContain('| 3.3 | 2026-11-22 | Priya Shah | {{what changed at this review, or "no changes"}} |');
-    expect(after.getText(r.reveal!)).toBe('| 3.3 | 2026-11-22 | Priya Shah | {{what changed at this review, or "no changes"}} |');
+    expect(after.getText(r.reveal!)).toBe(
+      '| 3.3 | 2026-11-22 | Priya Shah | {{what changed at this review, or "no changes"}} |',
+    );
     // nothing the user wrote is lost
-    for (const line of text.split('\n')) if (!/^(last_reviewed|next_review|version):/.test(line)) expect(t).toContain(line);
+    for (const line of text.split('\n'))
+      if (!/^(last_reviewed|next_review|version):/.test(line)) expect(t).toContain(line);
     expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
     expect(diagnostics.map((d) => d.code)).toEqual(['placeholder']);
   });
@@ -165,7 +215,11 @@ describe('mark plan reviewed today', () => {
 
 describe('plan details form', () => {
   it('gives the schema, values and problems per field, and edits the YAML in place keeping comments', async () => {
-    let text = replaceOnce(cleanPlan(), /^next_review: \S+/m, 'next_review: 01/06/2027 # agreed at the partners meeting');
+    let text = replaceOnce(
+      cleanPlan(),
+      /^next_review: \S+/m,
+      'next_review: 01/06/2027 # agreed at the partners meeting',
+    );
     text = replaceOnce(text, /^status: approved$/m, '# the status goes to approved after sign-off\nstatus: approved');
     const { uri, doc } = await open('details.md', text);
     const form = await req<DetailsFormResult>('continuity/detailsForm', { uri });
@@ -174,13 +228,23 @@ describe('plan details form', () => {
     expect(form.values).toMatchObject({ practice: { name: 'Riverside Medical Centre' } });
     expect(form.problems!.next_review?.[0]).toMatch(/not a date written as YYYY-MM-DD/);
     expect((await req<ReadinessResult>('continuity/readiness', { uri })).detailsProblems).toBe(1);
-    const r = await req<EditResult>('continuity/setDetail', { uri, path: ['next_review'], op: 'set', value: '2027-06-01' });
+    const r = await req<EditResult>('continuity/setDetail', {
+      uri,
+      path: ['next_review'],
+      op: 'set',
+      value: '2027-06-01',
+    });
     expect(r.ok).toBe(true);
     const { doc: after, diagnostics } = await applyAndCheck(doc, r.edits!);
     expect(after.getText()).toContain('next_review: 2027-06-01 # agreed at the partners meeting');
     expect(after.getText()).toContain('# the status goes to approved after sign-off\nstatus: approved');
     // only that line changed
-    expect(after.getText().split('\n').filter((l, i) => l !== text.split('\n')[i])).toEqual(['next_review: 2027-06-01 # agreed at the partners meeting']);
+    expect(
+      after
+        .getText()
+        .split('\n')
+        .filter((l, i) => l !== text.split('\n')[i]),
+    ).toEqual(['next_review: 2027-06-01 # agreed at the partners meeting']);
     expect(diagnostics.map((d) => d.code)).not.toContain('schema/invalid-value');
     const form2 = await req<DetailsFormResult>('continuity/detailsForm', { uri });
     expect(form2.problems!.next_review).toBeUndefined();
@@ -190,12 +254,21 @@ describe('plan details form', () => {
   it('adds and removes list rows, and refuses paths that are not fields', async () => {
     const text = cleanPlan();
     const { uri, doc } = await open('rows.md', text);
-    const added = await req<EditResult>('continuity/setDetail', { uri, path: ['telephony', 'divert_numbers'], op: 'append', value: '01622 123456' });
+    const added = await req<EditResult>('continuity/setDetail', {
+      uri,
+      path: ['telephony', 'divert_numbers'],
+      op: 'append',
+      value: '01622 123456',
+    });
     expect(added.ok).toBe(true);
     const { doc: after } = await applyAndCheck(doc, added.edits!);
     expect(after.getText()).toMatch(/divert_numbers:\n(?:\s+- .*\n)*\s+- 01622 123456\n/);
-    expect(await req<EditResult>('continuity/setDetail', { uri, path: ['__proto__', 'x'], op: 'set', value: 1 })).toMatchObject({ ok: false });
-    expect(await req<EditResult>('continuity/setDetail', { uri, path: ['practice'], op: 'set', value: 'flat' })).toMatchObject({ ok: false });
+    expect(
+      await req<EditResult>('continuity/setDetail', { uri, path: ['__proto__', 'x'], op: 'set', value: 1 }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await req<EditResult>('continuity/setDetail', { uri, path: ['practice'], op: 'set', value: 'flat' }),
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -205,9 +278,15 @@ describe('a value with a colon in it', () => {
     text = without(text, 'Telephony failure');
     const { uri, diagnostics, doc } = await open('colon.md', text);
     const slip = diagnostics.find((d) => d.code === 'front-matter')!;
-    expect(slip.message).toBe(`The value of 'address' has a colon followed by a space in it, which YAML reads as the start of another field, so the plan's details cannot be read. Put the whole value in quotes: address: "14 Wharf Road: Maidstone"`);
+    expect(slip.message).toBe(
+      `The value of 'address' has a colon followed by a space in it, which YAML reads as the start of another field, so the plan's details cannot be read. Put the whole value in quotes: address: "14 Wharf Road: Maidstone"`,
+    );
     expect(diagnostics.map((d) => d.code)).toContain('schema/required-section');
-    const actions = await req<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: slip.range, context: { diagnostics: [slip] } });
+    const actions = await req<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: slip.range,
+      context: { diagnostics: [slip] },
+    });
     const fix = actions.find((a) => a.title === "Put the value of 'address' in quotes")!;
     const { doc: after, diagnostics: now } = await applyAndCheck(doc, fix.edit!.changes![uri]);
     expect(after.getText()).toContain('  address: "14 Wharf Road: Maidstone"');
@@ -232,11 +311,16 @@ describe('hover on front-matter keys', () => {
     const lines = text.split('\n');
     const hover = async (prefix: string) => {
       const line = lines.findIndex((l) => l.startsWith(prefix));
-      const h = (await req<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line, character: prefix.length - 2 } }))!;
+      const h = (await req<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line, character: prefix.length - 2 },
+      }))!;
       return h.contents.value;
     };
     expect(await hover('  bc_mode:')).toMatch(/A list of one or more of: `[a-z-]+`, `[a-z-]+`/);
-    expect(await hover('telephony:')).toMatch(/A group of fields, each on its own line indented under it: `provider` \(required\)/);
+    expect(await hover('telephony:')).toMatch(
+      /A group of fields, each on its own line indented under it: `provider` \(required\)/,
+    );
   });
 });
 
@@ -261,12 +345,17 @@ describe('insert all missing sections', () => {
 describe('readiness with shared content', () => {
   it('a section that comes from a shared file counts as there, not missing', async () => {
     const { plan, section } = takeSection(cleanPlan(), 'Telephony failure');
-    const root = tempRepository({ 'plans/practice.md': withShared(plan, ['../shared/telephony.md']), 'shared/telephony.md': sharedFile('Telephony', section) });
+    const root = tempRepository({
+      'plans/practice.md': withShared(plan, ['../shared/telephony.md']),
+      'shared/telephony.md': sharedFile('Telephony', section),
+    });
     const other = await startTestServer(root);
     try {
       const uri = pathToFileURL(join(root, 'plans/practice.md')).href;
       const text = withShared(plan, ['../shared/telephony.md']);
-      await other.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await other.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'markdown', version: 1, text },
+      });
       const diagnostics = await other.waitFor(() => other.published.filter((p) => p.uri === uri).at(-1)?.diagnostics);
       expect(diagnostics.map((d) => d.code)).not.toContain('schema/required-section');
       const r = (await other.connection.sendRequest('continuity/readiness', { uri })) as ReadinessResult;

@@ -37,10 +37,30 @@ function expected(uri: string, version: number, text: string): Diagnostic[] {
   return publishedDiagnostics(checkPlan(text, { today: TODAY, path: fileURLToPath(uri) }), doc);
 }
 
-const SNIPPETS = ['x', ' ', 'e', '\n', '\r\n', '|', '#', '**', '{{phone}}', '07700 900123', '2020-01-01', '\u{1F691}', '\n## Heating\n\nText.\n', '\n1. **Reception:** Ring the desk.\n', '| a | b |\n'];
+const SNIPPETS = [
+  'x',
+  ' ',
+  'e',
+  '\n',
+  '\r\n',
+  '|',
+  '#',
+  '**',
+  '{{phone}}',
+  '07700 900123',
+  '2020-01-01',
+  '\u{1F691}',
+  '\n## Heating\n\nText.\n',
+  '\n1. **Reception:** Ring the desk.\n',
+  '| a | b |\n',
+];
 
 /** One didChange's worth of edits in the body of the plan (the front matter stays, so it stays a plan). */
-function randomChanges(doc: TextDocument, bodyStart: number, r: ReturnType<typeof random>): TextDocumentContentChangeEvent[] {
+function randomChanges(
+  doc: TextDocument,
+  bodyStart: number,
+  r: ReturnType<typeof random>,
+): TextDocumentContentChangeEvent[] {
   const changes: TextDocumentContentChangeEvent[] = [];
   const count = r.next() < 0.15 ? 2 + r.int(3) : 1;
   // several changes in one notification apply in order, each to the text the previous one left
@@ -75,7 +95,9 @@ describe('language server under load', () => {
     const s = (server = await startTestServer(dir, { debounceMs: 10 }));
     const texts = new Map<number, string>([[1, original]]);
     let doc = TextDocument.create(uri, 'markdown', 1, original);
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: original } });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: original },
+    });
     await settleDiagnostics(s, uri, 1);
     const r = random(20261122);
     const bodyStart = bodyStartOf(original);
@@ -97,7 +119,10 @@ describe('language server under load', () => {
       }
       doc = TextDocument.update(doc, changes, version);
       texts.set(version, doc.getText());
-      await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+      await s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: changes,
+      });
       return version;
     };
     const rssSamples: number[] = [];
@@ -111,7 +136,8 @@ describe('language server under load', () => {
         }
       }
     };
-    const hoverRoundTrip = () => s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+    const hoverRoundTrip = () =>
+      s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
     // RSS moves with each garbage collection; the lowest of a phase's samples is its settled level
     const settledRss = () => Math.min(...rssSamples.splice(0).slice(-40));
 
@@ -132,8 +158,13 @@ describe('language server under load', () => {
 
     // a barrier: a later debounced check on another document publishes only after every earlier timer has fired
     const other = pathToFileURL(join(dir, 'plans', 'barrier.md')).href;
-    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'markdown', version: 1, text: original } });
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: other, version: 2 }, contentChanges: [{ text: `${original}\n` }] });
+    await s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: other, languageId: 'markdown', version: 1, text: original },
+    });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: other, version: 2 },
+      contentChanges: [{ text: `${original}\n` }],
+    });
     await settleDiagnostics(s, other, 2);
 
     const mine = s.published.filter((p) => p.uri === uri);
@@ -144,7 +175,8 @@ describe('language server under load', () => {
     // quick) is exactly the engine's result for the text at its version
     const versions = mine.map((p) => p.version!);
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);
-    for (const p of mine.filter((_, i) => i % 10 === 0)) expect(p.diagnostics, `version ${p.version}`).toEqual(expected(uri, p.version!, texts.get(p.version!)!));
+    for (const p of mine.filter((_, i) => i % 10 === 0))
+      expect(p.diagnostics, `version ${p.version}`).toEqual(expected(uri, p.version!, texts.get(p.version!)!));
     // the burst was debounced (fewer checks than edits), the forced checks all happened
     expect(mine.length).toBeGreaterThanOrEqual(301);
     expect(mine.length).toBeLessThan(700);
@@ -158,14 +190,20 @@ describe('language server under load', () => {
     // parsed-chunk cache legitimately fills (up to ~50 MB of heap) and V8 grows its heap in steps.
     // test/core/parse-cache.test.ts measures the cache itself after a forced GC.
     const growthKb = rssLateKb - rssEarlyKb;
-    console.log(`LSP load: ${incremental} incremental (${multi} with several changes) + ${full} full edits, ${mine.length} publications; server RSS (settled) early ${(rssEarlyKb / 1024).toFixed(1)} MB, late ${(rssLateKb / 1024).toFixed(1)} MB, growth ${(growthKb / 1024).toFixed(1)} MB`);
+    console.log(
+      `LSP load: ${incremental} incremental (${multi} with several changes) + ${full} full edits, ${mine.length} publications; server RSS (settled) early ${(rssEarlyKb / 1024).toFixed(1)} MB, late ${(rssLateKb / 1024).toFixed(1)} MB, growth ${(growthKb / 1024).toFixed(1)} MB`,
+    );
     expect(growthKb).toBeLessThan(Math.max(100 * 1024, rssEarlyKb));
   }, 90_000);
 
   it('50 plans opened, edited and closed interleaved: nothing published for a closed plan after its close, open ones end on their last version', async () => {
     const dir = tempWorkspace();
     const s = (server = await startTestServer(dir));
-    const bases = ['example-riverside-medical-centre.md', 'example-castle-street-practice.md', 'example-moorland-surgery.md'].map(readPlan);
+    const bases = [
+      'example-riverside-medical-centre.md',
+      'example-castle-street-practice.md',
+      'example-moorland-surgery.md',
+    ].map(readPlan);
     const r = random(50);
     type Op = { uri: string; send: () => Promise<void> };
     const queues: Op[][] = [];
@@ -187,10 +225,21 @@ describe('language server under load', () => {
           const changes = randomChanges(doc, bodyStartOf(doc.getText()), r);
           doc = TextDocument.update(doc, changes, doc.version + 1);
           const version = doc.version;
-          ops.push({ uri, send: () => s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes }) });
+          ops.push({
+            uri,
+            send: () =>
+              s.connection.sendNotification('textDocument/didChange', {
+                textDocument: { uri, version },
+                contentChanges: changes,
+              }),
+          });
         }
       };
-      const close = () => ops.push({ uri, send: () => s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } }) });
+      const close = () =>
+        ops.push({
+          uri,
+          send: () => s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } }),
+        });
       openAt(doc);
       editN(2 + r.int(4));
       if (i < 10) {
@@ -221,12 +270,16 @@ describe('language server under load', () => {
     for (const op of order) await op.send();
 
     for (const [uri, d] of finalDocs) await settleDiagnostics(s, uri, d.version);
-    for (const uri of closedFor) await s.waitFor(() => s.published.some((p) => p.uri === uri && p.version === undefined));
+    for (const uri of closedFor)
+      await s.waitFor(() => s.published.some((p) => p.uri === uri && p.version === undefined));
     // barrier: a debounced check started now publishes after any timer left from the burst
     const barrier = [...finalDocs.keys()][0];
     const barrierDoc = finalDocs.get(barrier)!;
     const barrierText = `${barrierDoc.getText()}\n`;
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: barrier, version: barrierDoc.version + 1 }, contentChanges: [{ text: barrierText }] });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: barrier, version: barrierDoc.version + 1 },
+      contentChanges: [{ text: barrierText }],
+    });
     await settleDiagnostics(s, barrier, barrierDoc.version + 1);
     finalDocs.set(barrier, TextDocument.create(barrier, 'markdown', barrierDoc.version + 1, barrierText));
 
@@ -247,12 +300,21 @@ describe('language server under load', () => {
       const mine = s.published.filter((p) => p.uri === uri);
       const closeAt = mine.findIndex((p) => p.version === undefined);
       expect(mine[closeAt], uri).toEqual({ uri, diagnostics: [] });
-      expect(mine.slice(closeAt + 1).every((p) => p.version! >= reopened), uri).toBe(true);
-      expect(mine.slice(0, closeAt).every((p) => p.version! < reopened), uri).toBe(true);
+      expect(
+        mine.slice(closeAt + 1).every((p) => p.version! >= reopened),
+        uri,
+      ).toBe(true);
+      expect(
+        mine.slice(0, closeAt).every((p) => p.version! < reopened),
+        uri,
+      ).toBe(true);
     }
     expect(s.exited()).toBeUndefined();
     expect(s.stderr()).toBe('');
-    const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: barrier }, position: { line: 1, character: 2 } })) as { contents: { value: string } } | null;
+    const hover = (await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: barrier },
+      position: { line: 1, character: 2 },
+    })) as { contents: { value: string } } | null;
     expect(hover?.contents.value).toMatch(/schema_version/);
   }, 60_000);
 });

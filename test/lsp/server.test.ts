@@ -16,13 +16,19 @@ afterEach(async () => {
 });
 
 function badPlan(): string {
-  return replaceOnce(replaceOnce(cleanPlan(), /^## Telephony failure[\s\S]*?(?=^## )/m, ''), /next_review: \S+/, 'next_review: 01/06/2027');
+  return replaceOnce(
+    replaceOnce(cleanPlan(), /^## Telephony failure[\s\S]*?(?=^## )/m, ''),
+    /next_review: \S+/,
+    'next_review: 01/06/2027',
+  );
 }
 
 async function open(dir: string, name: string, text: string) {
   server ??= await startTestServer(dir);
   const uri = pathToFileURL(join(dir, 'plans', name)).href;
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'markdown', version: 1, text },
+  });
   const diagnostics = await server.waitFor(() => server!.published.filter((p) => p.uri === uri).at(-1)?.diagnostics);
   return { uri, diagnostics };
 }
@@ -38,12 +44,16 @@ describe('language server', () => {
     const date = diagnostics.find((d) => d.code === 'schema/invalid-value')!;
     const line = text.split('\n').findIndex((l) => l.startsWith('next_review:'));
     expect(date.range).toEqual({ start: { line, character: 13 }, end: { line, character: 23 } });
-    expect(date.message).toMatch(/'01\/06\/2027' in 'next_review' in the front matter is not a date written as YYYY-MM-DD. If you meant 2027-06-01, write that\./);
+    expect(date.message).toMatch(
+      /'01\/06\/2027' in 'next_review' in the front matter is not a date written as YYYY-MM-DD. If you meant 2027-06-01, write that\./,
+    );
     expect(date.codeDescription?.href).toMatch(/^file:\/\/.*\/docs\/rules\.md#schemainvalid-value$/);
     const missing = diagnostics.find((d) => d.code === 'schema/required-section')!;
     expect(missing.message).toMatch(/^The plan has no 'Telephony failure' section\./);
     // The status notification is sent after the diagnostics: awaited, not sampled.
-    expect(await server!.waitFor(() => server!.statuses.findLast((s) => s.isPlan === true && s.errors === 2))).toMatchObject({ isPlan: true, errors: 2, warnings: 0 });
+    expect(
+      await server!.waitFor(() => server!.statuses.findLast((s) => s.isPlan === true && s.errors === 2)),
+    ).toMatchObject({ isPlan: true, errors: 2, warnings: 0 });
   });
 
   it('code actions, applied, leave a plan with fewer problems and no lost text', async () => {
@@ -62,12 +72,22 @@ describe('language server', () => {
     let doc = TextDocument.create(uri, 'markdown', 1, text);
     for (const title of ['Write the date as 2027-06-01', "Insert the 'Telephony failure' section"]) {
       const action = actions.find((a) => a.title === title)!;
-      doc = TextDocument.create(uri, 'markdown', doc.version + 1, TextDocument.applyEdits(doc, action.edit!.changes![uri]));
+      doc = TextDocument.create(
+        uri,
+        'markdown',
+        doc.version + 1,
+        TextDocument.applyEdits(doc, action.edit!.changes![uri]),
+      );
     }
     // every original line is still there
     for (const line of text.split('\n')) if (!line.startsWith('next_review:')) expect(doc.getText()).toContain(line);
-    await server!.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: doc.getText() }] });
-    const after = await server!.waitFor(() => server!.published.filter((p) => p.uri === uri && p.version === 2).at(-1)?.diagnostics);
+    await server!.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: doc.getText() }],
+    });
+    const after = await server!.waitFor(
+      () => server!.published.filter((p) => p.uri === uri && p.version === 2).at(-1)?.diagnostics,
+    );
     // the inserted section's template leaves placeholders to fill in (warnings); the errors are gone
     expect(after.filter((d) => d.severity === 1)).toEqual([]);
     expect(codes(after).every((c) => c === 'placeholder')).toBe(true);
@@ -87,7 +107,10 @@ describe('language server', () => {
       const lines = current.split('\n');
       lines[line] = v === 40 ? '## Telephonyx removed' : `${lines[line]}x`;
       current = lines.join('\n');
-      await server!.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: current }] });
+      await server!.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ text: current }],
+      });
     }
     const last = await server!.waitFor(() => server!.published.find((p) => p.uri === uri && p.version === 40));
     await new Promise((r) => setTimeout(r, 300));
@@ -104,7 +127,9 @@ describe('language server', () => {
     const dir = tempWorkspace();
     const { diagnostics } = await open(dir, 'notes.md', '# Meeting notes\n\n{{todo}} ring 0207 946 0000\n');
     expect(diagnostics).toEqual([]);
-    expect(await server!.waitFor(() => server!.statuses.findLast((s) => s.isPlan === false))).toMatchObject({ isPlan: false });
+    expect(await server!.waitFor(() => server!.statuses.findLast((s) => s.isPlan === false))).toMatchObject({
+      isPlan: false,
+    });
   });
 
   it('completion offers missing front-matter keys, allowed values, missing sections and mandatory rows', async () => {
@@ -116,7 +141,11 @@ describe('language server', () => {
     text = replaceOnce(text, /^(\| Clinical system supplier \|.*\n)/m, '$1| \n');
     const { uri } = await open(dir, 'complete.md', text);
     const lines = text.split('\n');
-    const complete = async (line: number, character: number) => (await server!.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })) as CompletionItem[];
+    const complete = async (line: number, character: number) =>
+      (await server!.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line, character },
+      })) as CompletionItem[];
     const statusLine = lines.findIndex((l) => l.startsWith('status:'));
     expect((await complete(statusLine, 8)).map((c) => c.label)).toEqual(['draft', 'approved', 'superseded']);
     const blankInFm = lines.findIndex((l) => l.startsWith('title:'));
@@ -135,18 +164,30 @@ describe('language server', () => {
     const text = cleanPlan();
     const { uri } = await open(dir, 'hover.md', text);
     const lines = text.split('\n');
-    const hover = async (line: number) => (await server!.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } })) as Hover;
+    const hover = async (line: number) =>
+      (await server!.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line, character: 4 },
+      })) as Hover;
     const h = await hover(lines.findIndex((l) => l.startsWith('## Telephony failure')));
-    expect((h.contents as { value: string }).value).toMatch(/\*\*Telephony failure\*\* \(required section\)[\s\S]*Why it matters:/);
+    expect((h.contents as { value: string }).value).toMatch(
+      /\*\*Telephony failure\*\* \(required section\)[\s\S]*Why it matters:/,
+    );
     const f = await hover(lines.findIndex((l) => l.startsWith('next_review:')));
-    expect((f.contents as { value: string }).value).toMatch(/\*\*next review date\*\* \(`next_review`, required\)[\s\S]*YYYY-MM-DD/);
+    expect((f.contents as { value: string }).value).toMatch(
+      /\*\*next review date\*\* \(`next_review`, required\)[\s\S]*YYYY-MM-DD/,
+    );
   });
 
   it('severities from continuity.config.json apply', async () => {
     const dir = tempWorkspace();
     writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ rules: { placeholder: 'error' } }));
     mkdirSync(join(dir, 'plans'), { recursive: true });
-    const { diagnostics } = await open(dir, 'template.md', cleanPlan().replace(/^(## Telephony failure\n)/m, '$1\nRing {{provider}} first.\n'));
+    const { diagnostics } = await open(
+      dir,
+      'template.md',
+      cleanPlan().replace(/^(## Telephony failure\n)/m, '$1\nRing {{provider}} first.\n'),
+    );
     expect(diagnostics.find((d) => d.code === 'placeholder')?.severity).toBe(1);
   });
 });

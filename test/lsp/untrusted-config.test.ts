@@ -18,7 +18,15 @@ afterEach(async () => {
 const extension = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
-  properties: { sections: { type: 'object', required: ['heatwave'], properties: { heatwave: { title: 'Heatwave and server room cooling', 'x-aliases': ['Heatwave'], type: 'object' } } } },
+  properties: {
+    sections: {
+      type: 'object',
+      required: ['heatwave'],
+      properties: {
+        heatwave: { title: 'Heatwave and server room cooling', 'x-aliases': ['Heatwave'], type: 'object' },
+      },
+    },
+  },
 };
 
 describe('language server and workspace trust', () => {
@@ -28,10 +36,14 @@ describe('language server and workspace trust', () => {
     writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ schema: './icb.schema.json' }));
     server = await startTestServer(dir, { trusted: false });
     const uri = pathToFileURL(join(dir, 'plans', 'plan.md')).href;
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: cleanPlan() } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: cleanPlan() },
+    });
     const untrusted = await server.waitFor(() => server!.published.filter((p) => p.uri === uri).at(-1)?.diagnostics);
     expect(untrusted.map((d) => [d.code, d.severity])).toEqual([['config', 3]]);
-    expect(untrusted[0].message).toMatch(/^This workspace is not trusted, so the ICB's schema extension named in continuity.config.json \(.*icb\.schema\.json\) is not loaded/);
+    expect(untrusted[0].message).toMatch(
+      /^This workspace is not trusted, so the ICB's schema extension named in continuity.config.json \(.*icb\.schema\.json\) is not loaded/,
+    );
 
     await server.connection.sendNotification('continuity/trust', { trusted: true });
     const trusted = await server.waitFor(() => {

@@ -20,8 +20,13 @@ describe('extension manifest', () => {
   });
 
   it('gives every setting a scope', () => {
-    for (const [key, setting] of Object.entries(manifest.contributes.configuration.properties as Record<string, { scope?: string }>)) {
-      expect(['application', 'machine', 'machine-overridable', 'window', 'resource', 'language-overridable'], key).toContain(setting.scope);
+    for (const [key, setting] of Object.entries(
+      manifest.contributes.configuration.properties as Record<string, { scope?: string }>,
+    )) {
+      expect(
+        ['application', 'machine', 'machine-overridable', 'window', 'resource', 'language-overridable'],
+        key,
+      ).toContain(setting.scope);
     }
   });
 
@@ -39,7 +44,9 @@ describe('extension manifest', () => {
   });
 
   it('contributes the config schema, which the extension build copies, and builds the bundle once per package', () => {
-    expect(manifest.contributes.jsonValidation).toEqual([{ fileMatch: 'continuity.config.json', url: './schema/continuity.config.schema.json' }]);
+    expect(manifest.contributes.jsonValidation).toEqual([
+      { fileMatch: 'continuity.config.json', url: './schema/continuity.config.schema.json' },
+    ]);
     expect(readFileSync(join(ROOT, 'extension', 'build.mjs'), 'utf8')).toContain("'continuity.config.schema.json'");
     expect(manifest.scripts['vscode:prepublish']).toBe('node build.mjs');
     expect(rootPackage.scripts.package).not.toContain('build.mjs'); // vsce runs vscode:prepublish: building first would build twice

@@ -18,7 +18,14 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 };
 
 let dir: string;
-const env = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', TF_BUILD: '', npm_config_audit: 'false', npm_config_fund: 'false' };
+const env = {
+  ...process.env,
+  NO_COLOR: '1',
+  GITHUB_ACTIONS: '',
+  TF_BUILD: '',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+};
 
 function run(cmd: string, args: string[], cwd = dir) {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
@@ -38,7 +45,14 @@ beforeAll(() => {
   expect(tarball).toBeDefined();
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'tarball-smoke', private: true, type: 'module' }));
   // The tarball is local; its dependencies come from the npm cache (or the registry when not cached).
-  const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, `remark-cli@${pkg.devDependencies['remark-cli']}`]);
+  const install = run('npm', [
+    'install',
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+    `./${tarball}`,
+    `remark-cli@${pkg.devDependencies['remark-cli']}`,
+  ]);
   expect(install.code, install.stderr).toBe(0);
 }, 600_000);
 
@@ -57,11 +71,28 @@ describe('the installed npm package', () => {
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
 
-    const created = run(join(dir, 'node_modules', '.bin', 'continuity'), ['new', '--name', 'Tarball Surgery', '--ods', 'K81003', '--out', 'plan.md', '--today', '2026-11-22']);
+    const created = run(join(dir, 'node_modules', '.bin', 'continuity'), [
+      'new',
+      '--name',
+      'Tarball Surgery',
+      '--ods',
+      'K81003',
+      '--out',
+      'plan.md',
+      '--today',
+      '2026-11-22',
+    ]);
     expect(created.code, created.stderr).toBe(0);
     expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toContain('Tarball Surgery');
 
-    const lint = run(join(dir, 'node_modules', '.bin', 'continuity'), ['lint', 'plan.md', '--format', 'json', '--today', '2026-11-22']);
+    const lint = run(join(dir, 'node_modules', '.bin', 'continuity'), [
+      'lint',
+      'plan.md',
+      '--format',
+      'json',
+      '--today',
+      '2026-11-22',
+    ]);
     expect(lint.code, lint.stderr).toBe(0); // a fresh plan has placeholder warnings, no errors
     const results = JSON.parse(lint.stdout) as { path: string; diagnostics: { ruleId: string; url: string }[] }[];
     expect(results).toHaveLength(1);
@@ -80,11 +111,20 @@ describe('the installed npm package', () => {
   });
 
   it('starts continuity-language-server, which answers initialize over stdio', async () => {
-    const child = spawn(join(dir, 'node_modules', '.bin', 'continuity-language-server'), ['--stdio'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(join(dir, 'node_modules', '.bin', 'continuity-language-server'), ['--stdio'], {
+      cwd: dir,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: process.pid, rootUri: null, capabilities: {} },
+    });
     const answer = await new Promise<{ result?: { capabilities?: Record<string, unknown> } }>((resolve, reject) => {
       child.on('exit', (code) => reject(new Error(`the language server exited (${code}): ${stderr}`)));
       child.stdout.on('data', (d) => {
@@ -105,11 +145,22 @@ describe('the installed npm package', () => {
 
   it('checks a plan with the remark preset in remark-cli', () => {
     writeFileSync(join(dir, 'broken.md'), '---\npractice:\n  name: Broken Surgery\n---\n\n# Plan\n');
-    const remark = run(join(dir, 'node_modules', '.bin', 'remark'), ['--use', `${pkg.name}/preset`, '--frail', '--no-color', 'broken.md']);
+    const remark = run(join(dir, 'node_modules', '.bin', 'remark'), [
+      '--use',
+      `${pkg.name}/preset`,
+      '--frail',
+      '--no-color',
+      'broken.md',
+    ]);
     expect(remark.code).toBe(1);
     expect(remark.stderr).toMatch(/broken\.md/);
     expect(remark.stderr).toMatch(/error/);
-    const clean = run(join(dir, 'node_modules', '.bin', 'remark'), ['--use', `${pkg.name}/preset`, '--no-color', 'plan.md']);
+    const clean = run(join(dir, 'node_modules', '.bin', 'remark'), [
+      '--use',
+      `${pkg.name}/preset`,
+      '--no-color',
+      'plan.md',
+    ]);
     expect(clean.stderr).toContain('placeholder');
   });
 

@@ -9,7 +9,12 @@ import { buildPrintDocument } from '../../core/render/print-document.js';
 import { tempWorkspace } from '../helpers/cli.js';
 import { ROOT, TODAY, cleanPlan, replaceOnce } from '../helpers/plans.js';
 
-const renamed = () => replaceOnce(cleanPlan(), '| Telephony provider | Tollgate Cloud Telephony |', '| Telecommunications provider | Tollgate Cloud Telephony |');
+const renamed = () =>
+  replaceOnce(
+    cleanPlan(),
+    '| Telephony provider | Tollgate Cloud Telephony |',
+    '| Telecommunications provider | Tollgate Cloud Telephony |',
+  );
 
 function page1Html(text: string): string {
   const { doc, diagnostics } = checkPlan(text, { today: TODAY });
@@ -31,7 +36,9 @@ describe('emergency page numbers', () => {
     expect(expected.length).toBeGreaterThanOrEqual(6);
   });
   it("a telephony row called 'Telecommunications provider' passes the check and is on page 1", () => {
-    expect(page1Html(renamed())).toContain('<tr><th>Telecommunications provider</th><td class="phone">0808 157 0220</td>');
+    expect(page1Html(renamed())).toContain(
+      '<tr><th>Telecommunications provider</th><td class="phone">0808 157 0220</td>',
+    );
   });
 });
 
@@ -42,20 +49,41 @@ describe('emergency page in a real PDF', () => {
     writeFileSync(join(dir, 'plans', 'renamed.md'), renamed());
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  it('page 1 carries the renamed telephony provider and its number, and every example\'s emergency page fits on one page', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'render', 'plans/renamed.md', 'plans/example-moorland-surgery.md', 'plans/example-castle-street-practice.md', '--out', 'out', '--today', TODAY], { cwd: dir, encoding: 'utf8' });
+  it("page 1 carries the renamed telephony provider and its number, and every example's emergency page fits on one page", () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'continuity.js'),
+        'render',
+        'plans/renamed.md',
+        'plans/example-moorland-surgery.md',
+        'plans/example-castle-street-practice.md',
+        '--out',
+        'out',
+        '--today',
+        TODAY,
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     // -raw keeps each table row in reading order (name, number, notes) whatever the font sizes
-    const page1 = execFileSync('pdftotext', ['-raw', '-f', '1', '-l', '1', join(dir, 'out', 'renamed.pdf'), '-'], { encoding: 'utf8' });
+    const page1 = execFileSync('pdftotext', ['-raw', '-f', '1', '-l', '1', join(dir, 'out', 'renamed.pdf'), '-'], {
+      encoding: 'utf8',
+    });
     expect(page1).toMatch(/Telecommunications provider\s+0808 157 0220/);
     expect(page1).toContain('IT has failed: do this first');
     // every mandatory number and the closing line on page 1; page 2 is the cover
     for (const name of ['renamed', 'example-moorland-surgery', 'example-castle-street-practice']) {
       const pdf = join(dir, 'out', `${name}.pdf`);
       const first = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
-      expect(first, name).toMatch(/Cyber incident: NHS England[\s\S]*Neighbouring practice[\s\S]*Then: declare the incident/);
-      expect(execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' }), name).toContain('Uncontrolled when printed. Check that the review date');
+      expect(first, name).toMatch(
+        /Cyber incident: NHS England[\s\S]*Neighbouring practice[\s\S]*Then: declare the incident/,
+      );
+      expect(
+        execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' }),
+        name,
+      ).toContain('Uncontrolled when printed. Check that the review date');
     }
   }, 120_000);
 });

@@ -10,7 +10,11 @@ import { runCliAsync, tempWorkspace } from '../helpers/cli.js';
 import { TODAY, cleanPlan, replaceOnce } from '../helpers/plans.js';
 
 const claimed = () =>
-  replaceOnce(replaceOnce(cleanPlan(), /^## Contacts and escalation$/m, '## Who to ring {#contacts}'), /^### Activation criteria$/m, '### When we switch to paper {#criteria}');
+  replaceOnce(
+    replaceOnce(cleanPlan(), /^## Contacts and escalation$/m, '## Who to ring {#contacts}'),
+    /^### Activation criteria$/m,
+    '### When we switch to paper {#criteria}',
+  );
 
 describe('{#id} in print', () => {
   it('is not in the body or the contents, and the section is still that section', () => {
@@ -33,7 +37,10 @@ describe('{#id} in print', () => {
     expect(text).not.toMatch(/\{#/);
     // The contents line carries the page number the section starts on.
     expect(text).toMatch(/Who to ring\s*\.*\s*\d+/);
-    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const bookmarks = [...xml.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
     expect(bookmarks).toContain('Who to ring');
     expect(bookmarks.join('\n')).not.toMatch(/\{#/);

@@ -16,7 +16,14 @@ function print(text: string, extra: Parameters<typeof buildPrintDocument>[1] | o
 describe('print document', () => {
   it('emergency page first, then cover, contents, sections, action cards and forms', () => {
     const { html, toc } = print(cleanPlan());
-    const order = ['class="emergency"', 'class="cover"', 'class="toc"', 'class="plan-section"', 'id="action-cards"', 'id="paper-forms"'].map((m) => html.indexOf(m));
+    const order = [
+      'class="emergency"',
+      'class="cover"',
+      'class="toc"',
+      'class="plan-section"',
+      'id="action-cards"',
+      'id="paper-forms"',
+    ].map((m) => html.indexOf(m));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(toc.map((t) => t.title)).toContain('Telephony failure');
@@ -30,7 +37,7 @@ describe('print document', () => {
     for (const k of facts.keyNumbers) expect(page).toContain(k.phone);
     expect(page).toContain(facts.divertNumbers[0]);
   });
-  it('one action card per role, with that role\'s steps', () => {
+  it("one action card per role, with that role's steps", () => {
     const { html, facts } = print(cleanPlan());
     const cards = html.match(/<article class="card">/g) ?? [];
     expect(cards.length).toBe(facts.roleSteps.size);
@@ -52,7 +59,9 @@ describe('print document', () => {
   });
   it('footer carries version, revision, printed date, review date and classification', () => {
     const { footerText } = print(cleanPlan());
-    expect(footerText).toMatch(/^Version \S+ · rev abc1234 · printed 22 November 2026 · Uncontrolled when printed: check the review date \d+ \w+ \d{4} · OFFICIAL/);
+    expect(footerText).toMatch(
+      /^Version \S+ · rev abc1234 · printed 22 November 2026 · Uncontrolled when printed: check the review date \d+ \w+ \d{4} · OFFICIAL/,
+    );
   });
   it('sanitises hostile content: no script, no handlers, no remote or outside images, no local file links', () => {
     const dir = mkdtempSync(join(tmpdir(), 'continuity-hostile-'));

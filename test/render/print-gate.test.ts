@@ -16,9 +16,11 @@ function decide(text: string, allowErrors = false, formsOnly = false) {
 }
 
 /** A placeholder in the service desk's number: on page 1 and in a contact's number. */
-const deskNumberPlaceholder = (text: string) => replaceOnce(text, /(\| GP IT service desk \|[^|\n]*\| )[^|\n]*?( \|)/, '$1{{phone}}$2');
+const deskNumberPlaceholder = (text: string) =>
+  replaceOnce(text, /(\| GP IT service desk \|[^|\n]*\| )[^|\n]*?( \|)/, '$1{{phone}}$2');
 /** A placeholder in a place that is neither page 1 nor a number: the review section's prose. */
-const prosePlaceholder = (text: string) => replaceOnce(text, /^(## Review, approval and maintenance\n\n)/m, '$1Reviewed with {{name of the partner}}.\n\n');
+const prosePlaceholder = (text: string) =>
+  replaceOnce(text, /^(## Review, approval and maintenance\n\n)/m, '$1Reviewed with {{name of the partner}}.\n\n');
 
 describe('print gate decisions', () => {
   it('a finished, approved plan prints with no stamp', () => {
@@ -28,13 +30,19 @@ describe('print gate decisions', () => {
     const d = decide(deskNumberPlaceholder(cleanPlan()));
     expect(d).toEqual({
       print: false,
-      problems: ["would print placeholder text on the emergency page (page 1): '{{phone}}'", "has no real number for 'GP IT service desk' in the contacts table"],
+      problems: [
+        "would print placeholder text on the emergency page (page 1): '{{phone}}'",
+        "has no real number for 'GP IT service desk' in the contacts table",
+      ],
     });
     expect(decide(deskNumberPlaceholder(cleanPlan()), true)).toEqual({ print: true, stamp: 'DRAFT - NOT FILLED IN' });
   });
   it('a placeholder in a contact that is not on page 1 is refused too', () => {
     const text = replaceOnce(cleanPlan(), /(\| Local Medical Committee \|[^|\n]*\| )[^|\n]*?( \|)/, '$1{{phone}}$2');
-    expect(decide(text)).toEqual({ print: false, problems: ["has no real number for 'Local Medical Committee' in the contacts table"] });
+    expect(decide(text)).toEqual({
+      print: false,
+      problems: ["has no real number for 'Local Medical Committee' in the contacts table"],
+    });
   });
   it('any other placeholder prints, stamped DRAFT', () => {
     expect(decide(prosePlaceholder(cleanPlan()))).toEqual({ print: true, stamp: 'DRAFT - NOT FILLED IN' });
@@ -46,19 +54,29 @@ describe('print gate decisions', () => {
   it('the unfilled template is refused, naming the page 1 placeholders', () => {
     const d = decide(readPlan('template.md'));
     expect(d.print).toBe(false);
-    if (!d.print) expect(d.problems.some((p) => p.startsWith('would print placeholder text on the emergency page (page 1)'))).toBe(true);
+    if (!d.print)
+      expect(d.problems.some((p) => p.startsWith('would print placeholder text on the emergency page (page 1)'))).toBe(
+        true,
+      );
   });
   it('the paper forms alone: blank forms from a draft plan print unstamped; placeholders printed on a form are refused', () => {
-    expect(decide(replaceOnce(cleanPlan(), /^status: approved$/m, 'status: draft'), false, true)).toEqual({ print: true });
+    expect(decide(replaceOnce(cleanPlan(), /^status: approved$/m, 'status: draft'), false, true)).toEqual({
+      print: true,
+    });
     expect(decide(prosePlaceholder(cleanPlan()), false, true)).toEqual({ print: true });
     const template = decide(readPlan('template.md'), false, true);
     expect(template.print).toBe(false);
-    if (!template.print) expect(template.problems[0]).toMatch(/^would print placeholder text on the paper forms: '\{\{practice name\}\}'/);
+    if (!template.print)
+      expect(template.problems[0]).toMatch(/^would print placeholder text on the paper forms: '\{\{practice name\}\}'/);
   });
   it("the editor's print uses the same gate (message and DRAFT stamp in its preview)", async () => {
     const { doc } = checkPlan(deskNumberPlaceholder(cleanPlan()), { today: TODAY });
     const refused = await printPlan(doc!, undefined, 0, TODAY, { uri: 'file:///p.md', format: 'pdf' });
-    expect(refused).toEqual({ ok: false, message: "The plan would print placeholder text on the emergency page (page 1): '{{phone}}' and has no real number for 'GP IT service desk' in the contacts table. Fix them (see the Problems panel) before printing, or print a copy stamped DRAFT." });
+    expect(refused).toEqual({
+      ok: false,
+      message:
+        "The plan would print placeholder text on the emergency page (page 1): '{{phone}}' and has no real number for 'GP IT service desk' in the contacts table. Fix them (see the Problems panel) before printing, or print a copy stamped DRAFT.",
+    });
     const preview = await printPlan(doc!, undefined, 0, TODAY, { uri: 'file:///p.md', format: 'html' });
     expect(preview.ok && preview.html).toContain('<div class="draft-stamp">DRAFT - NOT FILLED IN</div>');
   });
@@ -71,7 +89,9 @@ function pageTexts(pdf: string): string[] {
 
 function render(dir: string, args: string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'render', ...args, '--today', TODAY], { cwd: dir });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'render', ...args, '--today', TODAY], {
+      cwd: dir,
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => done({ code: code ?? -1, stderr }));
@@ -91,7 +111,9 @@ describe('print gate with real PDFs', () => {
   it('the unfilled template is refused, and with --allow-errors every page says DRAFT', async () => {
     const refused = await render(dir, ['plans/template.md', '--out', 'out']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/plans\/template\.md not printed: it would print placeholder text on the emergency page \(page 1\): '\{\{practice name\}\}', .* and has no real number for 'GP IT service desk', /);
+    expect(refused.stderr).toMatch(
+      /plans\/template\.md not printed: it would print placeholder text on the emergency page \(page 1\): '\{\{practice name\}\}', .* and has no real number for 'GP IT service desk', /,
+    );
     expect(existsSync(join(dir, 'out', 'template.pdf'))).toBe(false);
     const allowed = await render(dir, ['plans/template.md', '--out', 'out', '--allow-errors']);
     expect(allowed.code).toBe(0);
@@ -103,7 +125,9 @@ describe('print gate with real PDFs', () => {
   it('a placeholder in a contact number is refused; allowed, every page says DRAFT', async () => {
     const refused = await render(dir, ['plans/desk.md', '--out', 'out']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("plans/desk.md not printed: it would print placeholder text on the emergency page (page 1): '{{phone}}' and has no real number for 'GP IT service desk' in the contacts table. Run 'continuity lint plans/desk.md' and fix them, or use --allow-errors to print a copy stamped DRAFT.");
+    expect(refused.stderr).toContain(
+      "plans/desk.md not printed: it would print placeholder text on the emergency page (page 1): '{{phone}}' and has no real number for 'GP IT service desk' in the contacts table. Run 'continuity lint plans/desk.md' and fix them, or use --allow-errors to print a copy stamped DRAFT.",
+    );
     const allowed = await render(dir, ['plans/desk.md', '--out', 'out', '--allow-errors']);
     expect(allowed.code).toBe(0);
     const pages = pageTexts(join(dir, 'out', 'desk.pdf'));

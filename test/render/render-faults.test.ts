@@ -20,7 +20,9 @@ const browserPath = findBrowser().path;
 
 /** pdfinfo's page count, or a failure if the file is not a complete PDF. */
 function pdfPages(file: string): number {
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }))![1]);
+  return Number(
+    /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }))![1],
+  );
 }
 
 // Each test runs its browsers with a temporary folder of its own: their profiles and Chromium's
@@ -58,7 +60,12 @@ async function expectNothingLeft(outDir: string, outcomes?: RenderOutcome[]): Pr
 
 const { doc: castle } = checkPlan(readPlan('example-castle-street-practice.md'), { today: TODAY });
 
-function jobs(outDir: string, names: string[], hook: (name: string) => void = () => undefined, formsOnly = true): RenderJob[] {
+function jobs(
+  outDir: string,
+  names: string[],
+  hook: (name: string) => void = () => undefined,
+  formsOnly = true,
+): RenderJob[] {
   return names.map((name) => ({
     name,
     outFile: join(outDir, `${name}.pdf`),
@@ -100,7 +107,8 @@ describe('renderBatch under faults (real Chromium)', () => {
     const failed = outcomes.filter((o) => !o.ok);
     const byName = Object.fromEntries(outcomes.map((o) => [o.job.name, o]));
     expect(byName.p3.ok).toBe(false);
-    for (const o of failed) expect(o.error, o.job.name).toMatch(/^the browser stopped while printing it \(it crashed or was killed\)/);
+    for (const o of failed)
+      expect(o.error, o.job.name).toMatch(/^the browser stopped while printing it \(it crashed or was killed\)/);
     // only the plans in flight on the killed browser failed: p3 and at most the one beside it
     expect(failed.length).toBeLessThanOrEqual(2);
     // p5 started after the crash and was printed by a second browser
@@ -114,10 +122,18 @@ describe('renderBatch under faults (real Chromium)', () => {
     const { browsers, launch } = trackingLaunch();
     // Only the stopped plan has a short limit: the healthy ones get a bound no loaded machine reaches.
     const outcomes = await renderBatch(
-      withLimit(jobs(out, ['a', 'b', 'c'], (name) => name === 'b' && process.kill(browsers[0].pid, 'SIGSTOP')), 'b', 2_000),
+      withLimit(
+        jobs(out, ['a', 'b', 'c'], (name) => name === 'b' && process.kill(browsers[0].pid, 'SIGSTOP')),
+        'b',
+        2_000,
+      ),
       { browserPath, concurrency: 1, timeoutMs: 120_000, closeTimeoutMs: 10_000, sourceDate: new Date(0), launch },
     );
-    expect(outcomes.map((o) => [o.job.name, o.ok])).toEqual([['a', true], ['b', false], ['c', true]]);
+    expect(outcomes.map((o) => [o.job.name, o.ok])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', true],
+    ]);
     expect(outcomes[1].error).toBe('printing took longer than 4 s');
     expect(browsers).toHaveLength(2);
     await expectNothingLeft(out, outcomes);
@@ -130,10 +146,24 @@ describe('renderBatch under faults (real Chromium)', () => {
       if (name !== 'b') return;
       // The plan's page is the newest one. Its renderer's main thread never returns (as a
       // pathological layout would), so loading the plan into it never finishes.
-      void browsers[0].pages.at(-1)!.evaluate('for (;;) {}').catch(() => undefined);
+      void browsers[0].pages
+        .at(-1)!
+        .evaluate('for (;;) {}')
+        .catch(() => undefined);
     };
-    const outcomes = await renderBatch(withLimit(jobs(out, ['a', 'b', 'c'], hang), 'b', 2_000), { browserPath, concurrency: 1, timeoutMs: 120_000, closeTimeoutMs: 15_000, sourceDate: new Date(0), launch });
-    expect(outcomes.map((o) => [o.job.name, o.ok])).toEqual([['a', true], ['b', false], ['c', true]]);
+    const outcomes = await renderBatch(withLimit(jobs(out, ['a', 'b', 'c'], hang), 'b', 2_000), {
+      browserPath,
+      concurrency: 1,
+      timeoutMs: 120_000,
+      closeTimeoutMs: 15_000,
+      sourceDate: new Date(0),
+      launch,
+    });
+    expect(outcomes.map((o) => [o.job.name, o.ok])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', true],
+    ]);
     expect(outcomes[1].error).toMatch(/took longer than/);
     // the browser itself still answered, so it was kept
     expect(browsers).toHaveLength(1);
@@ -150,25 +180,39 @@ describe('renderBatch under faults (real Chromium)', () => {
       launch: (p) => (launches++, launchBrowser(p)),
     });
     expect(launches).toBe(1);
-    for (const o of outcomes) expect(o).toMatchObject({ ok: false, noBrowser: true, error: expect.stringMatching(/^the browser could not be started: Failed to launch the browser process/) });
+    for (const o of outcomes)
+      expect(o).toMatchObject({
+        ok: false,
+        noBrowser: true,
+        error: expect.stringMatching(/^the browser could not be started: Failed to launch the browser process/),
+      });
     mkdirSync(out, { recursive: true });
     await expectNothingLeft(out, outcomes);
   }, 300_000);
 });
 
 /** `continuity render` as a user runs it, with the browser's TMPDIR set, reacting to its output. */
-function renderCli(dir: string, args: string[], onStdout: (all: string, child: ReturnType<typeof spawn>) => void = () => undefined) {
-  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'render', ...args, '--today', TODAY], { cwd: dir, env: { ...process.env, TMPDIR: browserTmp, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      onStdout(stdout, child);
-    });
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+function renderCli(
+  dir: string,
+  args: string[],
+  onStdout: (all: string, child: ReturnType<typeof spawn>) => void = () => undefined,
+) {
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'render', ...args, '--today', TODAY], {
+        cwd: dir,
+        env: { ...process.env, TMPDIR: browserTmp, NO_COLOR: '1' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        onStdout(stdout, child);
+      });
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    },
+  );
 }
 
 function workspace(names: string[]): string {
@@ -176,7 +220,8 @@ function workspace(names: string[]): string {
   mkdirSync(join(dir, 'plans'), { recursive: true });
   // The example includes the shipped shared content.
   cpSync(join(ROOT, 'plans', 'shared'), join(dir, 'plans', 'shared'), { recursive: true });
-  for (const n of names) copyFileSync(join(ROOT, 'plans', 'example-castle-street-practice.md'), join(dir, 'plans', `${n}.md`));
+  for (const n of names)
+    copyFileSync(join(ROOT, 'plans', 'example-castle-street-practice.md'), join(dir, 'plans', `${n}.md`));
   return dir;
 }
 
@@ -184,8 +229,15 @@ describe('continuity render under faults', () => {
   it('Chromium killed mid-batch: exit 1 naming the plans not printed; the others printed and complete; nothing left', async () => {
     const dir = workspace(['b', 'c', 'd']);
     // a long plan (60 extra annex sections with tables) sorts first and is still printing when b is done
-    const rows = Array.from({ length: 40 }, (_, r) => `| Item ${r} | Store room shelf ${r % 7} | 01632 9605${String(r).padStart(2, '0')} | Checked weekly |`).join('\n');
-    const annexes = Array.from({ length: 60 }, (_, i) => `\n## Site annex ${i + 1}\n\nWhat is kept where.\n\n| Item | Where | Phone | Notes |\n| --- | --- | --- | --- |\n${rows}\n`).join('');
+    const rows = Array.from(
+      { length: 40 },
+      (_, r) => `| Item ${r} | Store room shelf ${r % 7} | 01632 9605${String(r).padStart(2, '0')} | Checked weekly |`,
+    ).join('\n');
+    const annexes = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `\n## Site annex ${i + 1}\n\nWhat is kept where.\n\n| Item | Where | Phone | Notes |\n| --- | --- | --- | --- |\n${rows}\n`,
+    ).join('');
     writeFileSync(join(dir, 'plans', 'a-long.md'), readPlan('example-castle-street-practice.md') + annexes);
     let killed: number | undefined;
     const r = await renderCli(dir, ['plans', '--out', 'out', '--concurrency', '2'], (stdout) => {
@@ -196,10 +248,14 @@ describe('continuity render under faults', () => {
     });
     expect(killed).toBeDefined();
     expect(r.code).toBe(1);
-    const notPrinted = [...r.stderr.matchAll(/^continuity: plans\/(\S+)\.md not printed: (.*)$/gm)].map((m) => [m[1], m[2]]);
+    const notPrinted = [...r.stderr.matchAll(/^continuity: plans\/(\S+)\.md not printed: (.*)$/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     const printed = [...r.stdout.matchAll(/^plans\/(\S+)\.md -> out\/\S+\.pdf \((\d+) pages/gm)].map((m) => m[1]);
     expect(notPrinted.map(([n]) => n)).toContain('a-long');
-    for (const [, why] of notPrinted) expect(why).toMatch(/^the browser stopped while printing it \(it crashed or was killed\)/);
+    for (const [, why] of notPrinted)
+      expect(why).toMatch(/^the browser stopped while printing it \(it crashed or was killed\)/);
     expect([...printed, ...notPrinted.map(([n]) => n)].sort()).toEqual(['a-long', 'b', 'c', 'd']);
     expect(printed).toContain('d'); // started after the crash, by a new browser
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(printed.map((n) => `${n}.pdf`).sort());
@@ -218,7 +274,9 @@ describe('continuity render under faults', () => {
     expect(interrupted).toBe(true);
     expect(r.code).toBe(2);
     const printed = [...r.stdout.matchAll(/^plans\/(\S+)\.md -> /gm)].map((m) => m[1]);
-    const stopped = [...r.stderr.matchAll(/^continuity: plans\/(\S+)\.md not printed: (stopped|stopped before it was printed)$/gm)].map((m) => m[1]);
+    const stopped = [
+      ...r.stderr.matchAll(/^continuity: plans\/(\S+)\.md not printed: (stopped|stopped before it was printed)$/gm),
+    ].map((m) => m[1]);
     expect(printed.length).toBeGreaterThanOrEqual(1);
     expect(stopped.length).toBeGreaterThanOrEqual(1);
     expect([...printed, ...stopped].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
@@ -232,7 +290,9 @@ describe('continuity render under faults', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('continuity: plans/a.md not printed: there was no browser to print it with');
     expect(r.stderr).toContain('continuity: plans/b.md not printed: there was no browser to print it with');
-    expect(r.stderr).toMatch(/the browser could not be started: .* \(\/bin\/false\)\. Run 'continuity doctor --browser "\/bin\/false"' to see why and how to fix it/);
+    expect(r.stderr).toMatch(
+      /the browser could not be started: .* \(\/bin\/false\)\. Run 'continuity doctor --browser "\/bin\/false"' to see why and how to fix it/,
+    );
     expect(readdirSync(browserTmp)).toEqual([]);
     expect(readFileSync(join(dir, 'plans', 'a.md'), 'utf8')).toContain('Castle Street');
   }, 300_000);

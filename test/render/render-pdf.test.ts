@@ -23,13 +23,23 @@ function pageTexts(pdf: string): string[] {
 }
 
 function outline(pdf: string): string[] {
-  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const xml = execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', pdf], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return [...xml.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
 }
 
-function renderCli(dir: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function renderCli(
+  dir: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'render', ...args], { cwd: dir, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'continuity.js'), 'render', ...args], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -49,7 +59,10 @@ describe('continuity render with real Chromium', () => {
 
   it('prints every example (not the template), one PDF each', () => {
     const pdfs = readdirSync(join(dir, 'out')).sort();
-    const examples = readdirSync(join(dir, 'plans')).filter((f) => f.startsWith('example-')).map((f) => f.replace(/\.md$/, '.pdf')).sort();
+    const examples = readdirSync(join(dir, 'plans'))
+      .filter((f) => f.startsWith('example-'))
+      .map((f) => f.replace(/\.md$/, '.pdf'))
+      .sort();
     expect(pdfs).toEqual(examples);
   });
 
@@ -61,10 +74,16 @@ describe('continuity render with real Chromium', () => {
     expect(pages[0]).toContain('Numbers to ring');
     pages.forEach((text, i) => {
       expect(text, `page ${i + 1}`).toContain('Riverside Medical Centre · IT outage business continuity plan');
-      expect(text.replace(/\s+/g, ' '), `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} of ${pages.length} · Version \\S+ · rev .+? · printed \\d+ \\w+ \\d{4} · Uncontrolled when printed: check the review date \\d+ \\w+ \\d{4} · OFFICIAL`));
+      expect(text.replace(/\s+/g, ' '), `page ${i + 1}`).toMatch(
+        new RegExp(
+          `Page ${i + 1} of ${pages.length} · Version \\S+ · rev .+? · printed \\d+ \\w+ \\d{4} · Uncontrolled when printed: check the review date \\d+ \\w+ \\d{4} · OFFICIAL`,
+        ),
+      );
     });
     const contents = pages.find((p) => /^\s*Contents\s*$/m.test(p))!;
-    const telephony = /Telephony failure \.*\s+(\d+)/.exec(contents.replace(/ +/g, ' '))?.[1] ?? /Telephony failure\s+(\d+)/.exec(contents)?.[1];
+    const telephony =
+      /Telephony failure \.*\s+(\d+)/.exec(contents.replace(/ +/g, ' '))?.[1] ??
+      /Telephony failure\s+(\d+)/.exec(contents)?.[1];
     expect(Number(telephony)).toBeGreaterThan(2);
     expect(pages[Number(telephony) - 1]).toMatch(/Telephony failure/);
   });
@@ -72,7 +91,13 @@ describe('continuity render with real Chromium', () => {
   it('has bookmarks for every section, tagged structure and metadata from the front matter', () => {
     const file = join(dir, 'out', 'example-riverside-medical-centre.pdf');
     const items = outline(file);
-    for (const title of ['Contacts and escalation', 'Telephony failure', 'Prescribing fallback', 'Recovery and back-entry of records']) expect(items).toContain(title);
+    for (const title of [
+      'Contacts and escalation',
+      'Telephony failure',
+      'Prescribing fallback',
+      'Recovery and back-entry of records',
+    ])
+      expect(items).toContain(title);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+Riverside Medical Centre: IT outage business continuity plan/);
     expect(info).toMatch(/Author:\s+\S+/);
@@ -83,24 +108,50 @@ describe('continuity render with real Chromium', () => {
 
   it('action cards and every paper form start their own page', () => {
     const pages = pageTexts(join(dir, 'out', 'example-moorland-surgery.pdf'));
-    const starts = (heading: string) => pages.filter((p) => p.split('\n').slice(0, 8).some((l) => l.trim().startsWith(heading))).length;
+    const starts = (heading: string) =>
+      pages.filter((p) =>
+        p
+          .split('\n')
+          .slice(0, 8)
+          .some((l) => l.trim().startsWith(heading)),
+      ).length;
     expect(pages.filter((p) => /ACTION CARD · MOORLAND SURGERY/.test(p)).length).toBeGreaterThanOrEqual(4);
-    for (const form of ['Telephone triage log', 'Consultation record', 'FP10 serial number register', 'Cost log', 'Staff sign-in sheet', 'Decision and action log']) {
+    for (const form of [
+      'Telephone triage log',
+      'Consultation record',
+      'FP10 serial number register',
+      'Cost log',
+      'Staff sign-in sheet',
+      'Decision and action log',
+    ]) {
       expect(starts(form), form).toBeGreaterThanOrEqual(1);
     }
   });
 
   it('is reproducible: same plan and SOURCE_DATE_EPOCH give the same text and page count', async () => {
-    const again = await renderCli(dir, ['plans/example-castle-street-practice.md', '--out', 'again', '--today', TODAY], { SOURCE_DATE_EPOCH: '1795305600' });
+    const again = await renderCli(
+      dir,
+      ['plans/example-castle-street-practice.md', '--out', 'again', '--today', TODAY],
+      { SOURCE_DATE_EPOCH: '1795305600' },
+    );
     expect(again.code).toBe(0);
     const a = pageTexts(join(dir, 'out', 'example-castle-street-practice.pdf'));
     const b = pageTexts(join(dir, 'again', 'example-castle-street-practice.pdf'));
     expect(b).toEqual(a);
-    expect(execFileSync('pdfinfo', [join(dir, 'again', 'example-castle-street-practice.pdf')], { encoding: 'utf8' })).toMatch(/CreationDate:\s+\w+ Nov 22 00:00:00 2026 UTC/);
+    expect(
+      execFileSync('pdfinfo', [join(dir, 'again', 'example-castle-street-practice.pdf')], { encoding: 'utf8' }),
+    ).toMatch(/CreationDate:\s+\w+ Nov 22 00:00:00 2026 UTC/);
   });
 
   it('--forms-only prints just the grab pack', async () => {
-    const r = await renderCli(dir, ['plans/example-moorland-surgery.md', '--forms-only', '--out', 'forms', '--today', TODAY]);
+    const r = await renderCli(dir, [
+      'plans/example-moorland-surgery.md',
+      '--forms-only',
+      '--out',
+      'forms',
+      '--today',
+      TODAY,
+    ]);
     expect(r.code).toBe(0);
     const pages = pageTexts(join(dir, 'forms', 'example-moorland-surgery-forms.pdf'));
     expect(pages[0]).toMatch(/Day appointment list/);
@@ -108,10 +159,15 @@ describe('continuity render with real Chromium', () => {
   });
 
   it('refuses a plan with errors unless --allow-errors, which stamps every page DRAFT', async () => {
-    writeFileSync(join(dir, 'plans', 'broken.md'), replaceOnce(cleanPlan(), /^## Telephony failure[\s\S]*?(?=^## )/m, ''));
+    writeFileSync(
+      join(dir, 'plans', 'broken.md'),
+      replaceOnce(cleanPlan(), /^## Telephony failure[\s\S]*?(?=^## )/m, ''),
+    );
     const refused = await renderCli(dir, ['plans/broken.md', '--out', 'draft', '--today', TODAY]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/plans\/broken.md not printed: it has 1 error\. Run 'continuity lint plans\/broken.md'/);
+    expect(refused.stderr).toMatch(
+      /plans\/broken.md not printed: it has 1 error\. Run 'continuity lint plans\/broken.md'/,
+    );
     expect(existsSync(join(dir, 'draft', 'broken.pdf'))).toBe(false);
     const allowed = await renderCli(dir, ['plans/broken.md', '--out', 'draft', '--allow-errors', '--today', TODAY]);
     expect(allowed.code).toBe(0);
@@ -166,7 +222,14 @@ describe('a hostile plan', () => {
     const out = join(tempWorkspace(false), 'hostile.pdf');
     hits = [];
     const [outcome] = await renderBatch(
-      [{ name: 'hostile', outFile: out, build: (pages) => buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY, pages, images: { root: ROOT, base: ROOT } }) }],
+      [
+        {
+          name: 'hostile',
+          outFile: out,
+          build: (pages) =>
+            buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY, pages, images: { root: ROOT, base: ROOT } }),
+        },
+      ],
       { browserPath, concurrency: 1, sourceDate: new Date(0) },
     );
     expect(outcome.error).toBeUndefined();
@@ -183,13 +246,32 @@ describe('a hostile plan', () => {
   it('a page that hangs or a browser that cannot start ends in a reported failure, not a hang', async () => {
     const out = join(tempWorkspace(false), 'x', 'never.pdf');
     const outcomes = await renderBatch(
-      [{ name: 'never', outFile: out, build: () => { throw new Error('layout exploded'); } }],
+      [
+        {
+          name: 'never',
+          outFile: out,
+          build: () => {
+            throw new Error('layout exploded');
+          },
+        },
+      ],
       { browserPath, concurrency: 1, sourceDate: new Date(0) },
     );
     expect(outcomes[0]).toMatchObject({ ok: false, error: 'layout exploded' });
     expect(existsSync(out)).toBe(false);
     mkdirSync(join(out, '..'), { recursive: true });
-    const failed = await renderBatch([{ name: 'a', outFile: out, build: () => { throw new Error('unused'); } }], { browserPath: '/no/such/browser', concurrency: 1, sourceDate: new Date(0) });
+    const failed = await renderBatch(
+      [
+        {
+          name: 'a',
+          outFile: out,
+          build: () => {
+            throw new Error('unused');
+          },
+        },
+      ],
+      { browserPath: '/no/such/browser', concurrency: 1, sourceDate: new Date(0) },
+    );
     expect(failed[0].ok).toBe(false);
     expect(failed[0].error).toMatch(/not found|no such|ENOENT/i);
   });

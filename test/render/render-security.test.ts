@@ -55,7 +55,11 @@ describe('printing makes no request and runs no script', () => {
   it('control: with the defences off, the harness sees the script run and the requests arrive', async () => {
     requests.length = 0;
     // a bare browser: none of launchBrowser's flags (its dead proxy would stop the requests too)
-    const browser = await launch({ executablePath: browserPath, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    const browser = await launch({
+      executablePath: browserPath,
+      headless: true,
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    });
     try {
       const page = await browser.newPage();
       await page.setContent(rawHostilePage(), { waitUntil: 'load' });
@@ -75,7 +79,10 @@ describe('printing makes no request and runs no script', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'continuity-sec-')), 'raw.pdf');
     requests.length = 0;
     connections = 0;
-    const [outcome] = await renderBatch([{ name: 'raw', outFile: out, build: () => ({ ...real, toc: [], html: rawHostilePage() }) }], { browserPath, concurrency: 1, sourceDate: new Date(0) });
+    const [outcome] = await renderBatch(
+      [{ name: 'raw', outFile: out, build: () => ({ ...real, toc: [], html: rawHostilePage() }) }],
+      { browserPath, concurrency: 1, sourceDate: new Date(0) },
+    );
     expect(outcome.error).toBeUndefined();
     // a request that got out would have been answered before the browser closed; none did, and no connection was opened
     expect(requests).toEqual([]);
@@ -90,14 +97,27 @@ describe('printing makes no request and runs no script', () => {
   });
 
   it('a plan with <picture><source srcset>: no source URL reaches the browser (the fallback picture note is printed)', async () => {
-    const text = replaceOnce(cleanPlan(), /^## Telephony failure\n/m, `## Telephony failure\n\n<picture><source srcset="${base}/srcset.png"><img src="${base}/fallback.png" alt="map"></picture>\n\n`);
+    const text = replaceOnce(
+      cleanPlan(),
+      /^## Telephony failure\n/m,
+      `## Telephony failure\n\n<picture><source srcset="${base}/srcset.png"><img src="${base}/fallback.png" alt="map"></picture>\n\n`,
+    );
     const { doc } = checkPlan(text, { today: TODAY });
     const { html } = buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY });
     expect(html.slice(html.indexOf('<body>'))).not.toContain(base);
     expect(html).toContain("'map' is not printed: only pictures stored with the plan are printed");
     const out = join(mkdtempSync(join(tmpdir(), 'continuity-sec-')), 'picture.pdf');
     requests.length = 0;
-    const [outcome] = await renderBatch([{ name: 'picture', outFile: out, build: (pages) => buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY, pages }) }], { browserPath, concurrency: 1, sourceDate: new Date(0) });
+    const [outcome] = await renderBatch(
+      [
+        {
+          name: 'picture',
+          outFile: out,
+          build: (pages) => buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY, pages }),
+        },
+      ],
+      { browserPath, concurrency: 1, sourceDate: new Date(0) },
+    );
     expect(outcome.ok).toBe(true);
     expect(outcome.blocked).toEqual([]);
     expect(requests).toEqual([]);
@@ -107,7 +127,16 @@ describe('printing makes no request and runs no script', () => {
 describe('printing reads no file outside the plan folder', () => {
   /** Record every path the fs functions the print code uses are asked about, while `fn` runs. */
   function recordFileAccess<T>(fn: () => T): { result: T; paths: string[] } {
-    const names = ['readFileSync', 'existsSync', 'statSync', 'lstatSync', 'realpathSync', 'openSync', 'accessSync', 'readlinkSync'] as const;
+    const names = [
+      'readFileSync',
+      'existsSync',
+      'statSync',
+      'lstatSync',
+      'realpathSync',
+      'openSync',
+      'accessSync',
+      'readlinkSync',
+    ] as const;
     const original = new Map(names.map((n) => [n, fs[n]]));
     const paths: string[] = [];
     for (const n of names) {
@@ -152,10 +181,16 @@ describe('printing reads no file outside the plan folder', () => {
       '[a document](../../private/secret.png) and [a file link](file:///etc/passwd)',
     ];
     const inside = ['![map](img/map.gif)', '![dots](img/..dots.gif)'];
-    const text = replaceOnce(cleanPlan(), /^## Telephony failure\n/m, `## Telephony failure\n\n${[...outside, ...inside].join('\n\n')}\n\n`);
+    const text = replaceOnce(
+      cleanPlan(),
+      /^## Telephony failure\n/m,
+      `## Telephony failure\n\n${[...outside, ...inside].join('\n\n')}\n\n`,
+    );
     const { doc } = checkPlan(text, { today: TODAY });
     const images = { root: plans, base: plans };
-    const { result, paths } = recordFileAccess(() => buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY, images }));
+    const { result, paths } = recordFileAccess(() =>
+      buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY, images }),
+    );
     const body = result.html.slice(result.html.indexOf('<body>'));
 
     // nothing outside the plan folder was read, or even looked for (existence would show in the note)
@@ -176,7 +211,16 @@ describe('printing reads no file outside the plan folder', () => {
     // and printed for real: the PDF holds the two pictures from inside, made without a request
     const out = join(root, 'out', 'plan.pdf');
     requests.length = 0;
-    const [outcome] = await renderBatch([{ name: 'files', outFile: out, build: (pages) => buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY, images, pages }) }], { browserPath, concurrency: 1, sourceDate: new Date(0) });
+    const [outcome] = await renderBatch(
+      [
+        {
+          name: 'files',
+          outFile: out,
+          build: (pages) => buildPrintDocument(doc!, { revision: 'x', printedDate: TODAY, images, pages }),
+        },
+      ],
+      { browserPath, concurrency: 1, sourceDate: new Date(0) },
+    );
     expect(outcome.ok).toBe(true);
     expect(outcome.blocked).toEqual([]);
     expect(requests).toEqual([]);

@@ -31,25 +31,145 @@ const catalogue = buildCatalogue([loadPlanSchema()]);
 const allSections: SectionDef[] = catalogue.sections.flatMap((s) => [s, ...s.subsections]);
 const SECTION_TITLES = [...new Set(allSections.flatMap((s) => [s.title, ...s.aliases]))];
 const SECTION_IDS = allSections.map((s) => s.id);
-const COLUMN_TITLES = [...new Set(allSections.flatMap((s) => s.tables.flatMap((t) => t.columns.flatMap((c) => [c.title, ...c.aliases]))))];
+const COLUMN_TITLES = [
+  ...new Set(allSections.flatMap((s) => s.tables.flatMap((t) => t.columns.flatMap((c) => [c.title, ...c.aliases])))),
+];
 
 /** Fragments that mean something to markdown, YAML, git or the rules, and awkward characters. */
 export const TOKENS = [
-  '{{phone}}', '{{', '}}', '{{}}', '<!-- lint disable placeholder -->', '<!-- lint enable -->', '<!-- lint ignore -->', '<!--', '-->',
-  '<<<<<<< HEAD', '=======', '>>>>>>> branch', '|||||||', '```', '~~~', '> ', '- ', '* ', '1. ', '10) ', '**Reception:** ', 'Duty GP: ',
-  '**', '*', '_', '`', '[', ']', '(', ')', '![', '](x)', '|', '| --- |', '\\', '&amp;', '&#0;', '<div>', '</div>', '<script>', '<br>',
-  '\t', '\r', '\n', '\r\n', '\n\n', '\u2028', '\u00a0', '\u200b', '\u202e', '\ufeff', '\uffff', '\ud800', '\udc00', '\u0000', '\u001b[2J',
-  '😀', '👩🏽‍⚕️', 'e\u0301', 'Ñoño', 'ß', 'İ', '943 476 5919', '9434765919', '020 7946 0123', '+44 (0)20 7946 0123', '07700 900123',
-  '01/02/2026', '31/02/2026', '1st March 2026', '2026-13-45', '2026-02-29', '4 hours', 'PT4H', 'immediately', '{#telephony}', '{#contacts}',
-  '{#no-such-id}', '---', '...', '#', '## ', '### ', '#### ', 'Setext\n===', ': ', '- - - -', '    code', '[x]: http://a', '<http://a>',
-  'key: value', '&anchor', '*alias', '!!binary', '? ', '%YAML 1.2',
+  '{{phone}}',
+  '{{',
+  '}}',
+  '{{}}',
+  '<!-- lint disable placeholder -->',
+  '<!-- lint enable -->',
+  '<!-- lint ignore -->',
+  '<!--',
+  '-->',
+  '<<<<<<< HEAD',
+  '=======',
+  '>>>>>>> branch',
+  '|||||||',
+  '```',
+  '~~~',
+  '> ',
+  '- ',
+  '* ',
+  '1. ',
+  '10) ',
+  '**Reception:** ',
+  'Duty GP: ',
+  '**',
+  '*',
+  '_',
+  '`',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![',
+  '](x)',
+  '|',
+  '| --- |',
+  '\\',
+  '&amp;',
+  '&#0;',
+  '<div>',
+  '</div>',
+  '<script>',
+  '<br>',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '\u2028',
+  '\u00a0',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\uffff',
+  '\ud800',
+  '\udc00',
+  '\u0000',
+  '\u001b[2J',
+  '😀',
+  '👩🏽‍⚕️',
+  'e\u0301',
+  'Ñoño',
+  'ß',
+  'İ',
+  '943 476 5919',
+  '9434765919',
+  '020 7946 0123',
+  '+44 (0)20 7946 0123',
+  '07700 900123',
+  '01/02/2026',
+  '31/02/2026',
+  '1st March 2026',
+  '2026-13-45',
+  '2026-02-29',
+  '4 hours',
+  'PT4H',
+  'immediately',
+  '{#telephony}',
+  '{#contacts}',
+  '{#no-such-id}',
+  '---',
+  '...',
+  '#',
+  '## ',
+  '### ',
+  '#### ',
+  'Setext\n===',
+  ': ',
+  '- - - -',
+  '    code',
+  '[x]: http://a',
+  '<http://a>',
+  'key: value',
+  '&anchor',
+  '*alias',
+  '!!binary',
+  '? ',
+  '%YAML 1.2',
 ];
 
-const WORDS = ['the', 'Reception', 'duty', 'GP', 'phone', 'call', 'EMIS', 'divert', 'paper', 'patients', 'ICB', 'pharmacy', 'log', 'outage', 'hours'];
+const WORDS = [
+  'the',
+  'Reception',
+  'duty',
+  'GP',
+  'phone',
+  'call',
+  'EMIS',
+  'divert',
+  'paper',
+  'patients',
+  'ICB',
+  'pharmacy',
+  'log',
+  'outage',
+  'hours',
+];
 
 const ROLES = ['Reception', 'Duty GP', 'Incident lead', 'Practice manager', 'Anyone', 'Nurse', 'IT lead', 'Admin team'];
 
-const ENUM_VALUES = ['approved', 'draft', 'superseded', 'live-paper-switch', 'table-top', 'cloud-voip', 'analogue', 'EMIS Web', 'TPP SystmOne', 'Vision', 'standards-met', 'OFFICIAL-SENSITIVE', 'OFFICIAL'];
+const ENUM_VALUES = [
+  'approved',
+  'draft',
+  'superseded',
+  'live-paper-switch',
+  'table-top',
+  'cloud-voip',
+  'analogue',
+  'EMIS Web',
+  'TPP SystmOne',
+  'Vision',
+  'standards-met',
+  'OFFICIAL-SENSITIVE',
+  'OFFICIAL',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Mutations of a text
@@ -83,7 +203,9 @@ const lineText = fc.oneof(
   fc.constantFrom(...SECTION_IDS).map((id) => `## Something else {#${id}}`),
   fc.constant('---'),
   fc.constant('# Title'),
-  fc.array(fc.oneof(fc.constantFrom(...COLUMN_TITLES), fragment), { minLength: 1, maxLength: 5 }).map((cells) => `| ${cells.join(' | ')} |`),
+  fc
+    .array(fc.oneof(fc.constantFrom(...COLUMN_TITLES), fragment), { minLength: 1, maxLength: 5 })
+    .map((cells) => `| ${cells.join(' | ')} |`),
   fc.integer({ min: 1, max: 6 }).map((n) => `|${' --- |'.repeat(n)}`),
   fc.tuple(fc.constantFrom(...ROLES), fragment).map(([r, t]) => `1. **${r}:** ${t}`),
   fragment.map((t) => `- ${t}`),
@@ -113,7 +235,20 @@ function linesOf(text: string): string[] {
   return text.split(/(?<=\n)/);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function applyMutation(text: string, m: Mutation): string {
   const lines = linesOf(text);
@@ -165,15 +300,25 @@ export function applyMutation(text: string, m: Mutation): string {
       if (dates.length === 0) return text;
       const d = dates[m.at % dates.length];
       const [y, mo, day] = [d[1], d[2], d[3]];
-      const styles = [`${day}/${mo}/${y}`, `${+day}/${+mo}/${y}`, `${+day} ${MONTHS[+mo - 1] ?? 'Smarch'} ${y}`, `${+day}th ${(MONTHS[+mo - 1] ?? 'Smarch').slice(0, 3)} ${y}`, `${y}/${mo}/${day}`];
+      const styles = [
+        `${day}/${mo}/${y}`,
+        `${+day}/${+mo}/${y}`,
+        `${+day} ${MONTHS[+mo - 1] ?? 'Smarch'} ${y}`,
+        `${+day}th ${(MONTHS[+mo - 1] ?? 'Smarch').slice(0, 3)} ${y}`,
+        `${y}/${mo}/${day}`,
+      ];
       return text.slice(0, d.index) + styles[m.style % styles.length] + text.slice(d.index! + d[0].length);
     }
     case 'enum-case': {
       const found: { index: number; value: string }[] = [];
-      for (const v of ENUM_VALUES) for (const x of text.matchAll(new RegExp(`(?<=: ?)${v.replace(/[-]/g, '\\-')}(?=\\s|$)`, 'g'))) found.push({ index: x.index!, value: v });
+      for (const v of ENUM_VALUES)
+        for (const x of text.matchAll(new RegExp(`(?<=: ?)${v.replace(/[-]/g, '\\-')}(?=\\s|$)`, 'g')))
+          found.push({ index: x.index!, value: v });
       if (found.length === 0) return text;
       const f = found[m.at % found.length];
-      const changed = m.upper ? f.value.toUpperCase() : f.value.charAt(0).toUpperCase() + f.value.slice(1).toLowerCase();
+      const changed = m.upper
+        ? f.value.toUpperCase()
+        : f.value.charAt(0).toUpperCase() + f.value.slice(1).toLowerCase();
       return text.slice(0, f.index) + changed + text.slice(f.index + f.value.length);
     }
     case 'stray-pipe': {
@@ -196,30 +341,104 @@ export const mutatedPlan: fc.Arbitrary<string> = fc
 
 const word = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fragment });
 const sentence = fc.array(word, { minLength: 1, maxLength: 10 }).map((w) => w.join(' '));
-const isoDate = fc.date({ min: new Date('2018-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date('2018-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const ukDate = isoDate.map((d) => `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`);
-const phone = fc.oneof(fc.constantFrom('020 7946 0123', '01632 960200', '07700 900231', '+44 (0)20 7946 0123', '0800 123 4567', '111', '020 7946 012', '+1 555 0100'), fc.stringMatching(/^0[0-9 ]{9,12}$/));
-const duration = fc.constantFrom('4 hours', '1 day', '30 minutes', '2 weeks', 'PT4H', 'immediately', 'soon', '48h', 'half a day');
-const cell = fc.oneof(word, sentence, phone, isoDate, ukDate, duration, fc.constant(''), fc.constant('{{Phone}}'), fc.constantFrom(...ROLES));
+const phone = fc.oneof(
+  fc.constantFrom(
+    '020 7946 0123',
+    '01632 960200',
+    '07700 900231',
+    '+44 (0)20 7946 0123',
+    '0800 123 4567',
+    '111',
+    '020 7946 012',
+    '+1 555 0100',
+  ),
+  fc.stringMatching(/^0[0-9 ]{9,12}$/),
+);
+const duration = fc.constantFrom(
+  '4 hours',
+  '1 day',
+  '30 minutes',
+  '2 weeks',
+  'PT4H',
+  'immediately',
+  'soon',
+  '48h',
+  'half a day',
+);
+const cell = fc.oneof(
+  word,
+  sentence,
+  phone,
+  isoDate,
+  ukDate,
+  duration,
+  fc.constant(''),
+  fc.constant('{{Phone}}'),
+  fc.constantFrom(...ROLES),
+);
 
-const step = fc.tuple(fc.option(fc.constantFrom(...ROLES)), fc.boolean(), sentence).map(([role, bold, text]) => (role ? (bold ? `**${role}:** ${text}` : `${role}: ${text}`) : text));
+const step = fc
+  .tuple(fc.option(fc.constantFrom(...ROLES)), fc.boolean(), sentence)
+  .map(([role, bold, text]) => (role ? (bold ? `**${role}:** ${text}` : `${role}: ${text}`) : text));
 
 const block: fc.Arbitrary<string> = fc.oneof(
   sentence,
   fc.array(step, { minLength: 1, maxLength: 8 }).map((s) => s.map((x, i) => `${i + 1}. ${x}`).join('\n')),
   fc.array(sentence, { minLength: 1, maxLength: 6 }).map((s) => s.map((x) => `- ${x}`).join('\n')),
   fc
-    .tuple(fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...COLUMN_TITLES) }, { weight: 1, arbitrary: word }), { minLength: 1, maxLength: 7 }), fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 8 }))
-    .map(([head, rows]) => [`| ${head.join(' | ')} |`, `|${' --- |'.repeat(head.length)}`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')),
-  fc.tuple(fc.constantFrom('```', '~~~', '````'), sentence, fc.boolean()).map(([f, t, closed]) => `${f}\n${t}\n${closed ? f : ''}`),
+    .tuple(
+      fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...COLUMN_TITLES) }, { weight: 1, arbitrary: word }), {
+        minLength: 1,
+        maxLength: 7,
+      }),
+      fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 8 }),
+    )
+    .map(([head, rows]) =>
+      [`| ${head.join(' | ')} |`, `|${' --- |'.repeat(head.length)}`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+        '\n',
+      ),
+    ),
+  fc
+    .tuple(fc.constantFrom('```', '~~~', '````'), sentence, fc.boolean())
+    .map(([f, t, closed]) => `${f}\n${t}\n${closed ? f : ''}`),
   sentence.map((t) => `<!-- ${t} -->`),
   sentence.map((t) => `> ${t}\n> ${t}`),
   fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.map((x, i) => `${'  '.repeat(i)}- ${x}`).join('\n')),
-  fc.tuple(fc.constantFrom(...SECTION_TITLES), fc.array(step, { maxLength: 3 })).map(([t, s]) => [`### ${t}`, '', ...s.map((x, i) => `${i + 1}. ${x}`)].join('\n')),
+  fc
+    .tuple(fc.constantFrom(...SECTION_TITLES), fc.array(step, { maxLength: 3 }))
+    .map(([t, s]) => [`### ${t}`, '', ...s.map((x, i) => `${i + 1}. ${x}`)].join('\n')),
 );
 
-const fmValue: fc.Arbitrary<unknown> = fc.oneof(isoDate, ukDate, phone, sentence, fc.constantFrom(...ENUM_VALUES), fc.boolean(), fc.integer(), fc.constant(null));
-const FM_KEYS = ['schema_version', 'title', 'classification', 'version', 'status', 'date_issued', 'last_reviewed', 'next_review', 'last_tested', 'last_test_type', 'contacts_last_verified', 'contacts_last_printed', 'online_consultation_tool', 'unknown_field'];
+const fmValue: fc.Arbitrary<unknown> = fc.oneof(
+  isoDate,
+  ukDate,
+  phone,
+  sentence,
+  fc.constantFrom(...ENUM_VALUES),
+  fc.boolean(),
+  fc.integer(),
+  fc.constant(null),
+);
+const FM_KEYS = [
+  'schema_version',
+  'title',
+  'classification',
+  'version',
+  'status',
+  'date_issued',
+  'last_reviewed',
+  'next_review',
+  'last_tested',
+  'last_test_type',
+  'contacts_last_verified',
+  'contacts_last_printed',
+  'online_consultation_tool',
+  'unknown_field',
+];
 const frontMatter = fc.oneof(
   { weight: 1, arbitrary: fc.constant('') },
   {
@@ -228,15 +447,26 @@ const frontMatter = fc.oneof(
       .tuple(
         fc.dictionary(fc.constantFrom(...FM_KEYS), fmValue, { maxKeys: 10 }),
         fc.record({ name: sentence, ods_code: fc.constantFrom('G82999', 'Y05123', 'bad', '') }),
-        fc.record({ provider: sentence, type: fc.constantFrom('cloud-voip', 'analogue', 'Cloud-VOIP'), divert_numbers: fc.array(phone, { maxLength: 3 }), divert_tested: fc.oneof(isoDate, ukDate) }),
+        fc.record({
+          provider: sentence,
+          type: fc.constantFrom('cloud-voip', 'analogue', 'Cloud-VOIP'),
+          divert_numbers: fc.array(phone, { maxLength: 3 }),
+          divert_tested: fc.oneof(isoDate, ukDate),
+        }),
       )
-      .map(([fields, practice, telephony]) => `---\n${stringify({ ...fields, practice, telephony }, { lineWidth: 0 })}---\n`),
+      .map(
+        ([fields, practice, telephony]) =>
+          `---\n${stringify({ ...fields, practice, telephony }, { lineWidth: 0 })}---\n`,
+      ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((s) => `---\n${s}\n---\n`) },
   { weight: 1, arbitrary: sentence.map((s) => `---\ntitle: ${s}\n`) },
 );
 
-const section = fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...SECTION_TITLES) }, { weight: 1, arbitrary: sentence }), fc.array(block, { maxLength: 5 }));
+const section = fc.tuple(
+  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...SECTION_TITLES) }, { weight: 1, arbitrary: sentence }),
+  fc.array(block, { maxLength: 5 }),
+);
 
 /** A plan made from the grammar, with LF or CRLF line endings and maybe a BOM. */
 export const generatedPlan: fc.Arbitrary<string> = fc
@@ -251,20 +481,35 @@ export const generatedPlan: fc.Arbitrary<string> = fc
 export const anyText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 400 }),
   fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => t.join('')),
-  fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 60 }).map((t) => t.join('')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 60 })
+    .map((t) => t.join('')),
 );
 
 /** Bytes: encoded plans with byte-level damage, BOMs of both kinds, and random bytes. */
 export const planBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
-  fc.tuple(mutatedPlan, fc.array(fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 4 })), { maxLength: 3 }), fc.constantFrom('', 'utf8-bom', 'utf16le-bom', 'utf16be-bom')).map(([text, damage, bom]) => {
-    let bytes = Buffer.from(text, 'utf8');
-    for (const [at, insert] of damage) {
-      const i = at % (bytes.length + 1);
-      bytes = Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i)]);
-    }
-    const prefix = bom === 'utf8-bom' ? [0xef, 0xbb, 0xbf] : bom === 'utf16le-bom' ? [0xff, 0xfe] : bom === 'utf16be-bom' ? [0xfe, 0xff] : [];
-    return new Uint8Array(Buffer.concat([Buffer.from(prefix), bytes]));
-  }),
+  fc
+    .tuple(
+      mutatedPlan,
+      fc.array(fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 4 })), { maxLength: 3 }),
+      fc.constantFrom('', 'utf8-bom', 'utf16le-bom', 'utf16be-bom'),
+    )
+    .map(([text, damage, bom]) => {
+      let bytes = Buffer.from(text, 'utf8');
+      for (const [at, insert] of damage) {
+        const i = at % (bytes.length + 1);
+        bytes = Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i)]);
+      }
+      const prefix =
+        bom === 'utf8-bom'
+          ? [0xef, 0xbb, 0xbf]
+          : bom === 'utf16le-bom'
+            ? [0xff, 0xfe]
+            : bom === 'utf16be-bom'
+              ? [0xfe, 0xff]
+              : [];
+      return new Uint8Array(Buffer.concat([Buffer.from(prefix), bytes]));
+    }),
   fc.uint8Array({ maxLength: 3000 }),
   generatedPlan.map((t) => new Uint8Array(Buffer.from(t, 'utf8'))),
 );
@@ -285,13 +530,17 @@ export function rangeProblems(text: string | undefined, d: Diagnostic): string[]
   const problems: string[] = [];
   const length = text?.length ?? 0;
   const check = (name: string, p: Position) => {
-    if (!Number.isInteger(p.offset) || p.offset < 0 || p.offset > length) problems.push(`${name} offset ${p.offset} outside 0..${length}`);
-    const want = text === undefined ? { line: 1, column: 1 } : expectedPosition(text, Math.min(Math.max(p.offset, 0), length));
-    if (p.line !== want.line || p.column !== want.column) problems.push(`${name} ${p.line}:${p.column} but offset ${p.offset} is ${want.line}:${want.column}`);
+    if (!Number.isInteger(p.offset) || p.offset < 0 || p.offset > length)
+      problems.push(`${name} offset ${p.offset} outside 0..${length}`);
+    const want =
+      text === undefined ? { line: 1, column: 1 } : expectedPosition(text, Math.min(Math.max(p.offset, 0), length));
+    if (p.line !== want.line || p.column !== want.column)
+      problems.push(`${name} ${p.line}:${p.column} but offset ${p.offset} is ${want.line}:${want.column}`);
   };
   check('start', d.range.start);
   check('end', d.range.end);
-  if (d.range.start.offset > d.range.end.offset) problems.push(`start ${d.range.start.offset} after end ${d.range.end.offset}`);
+  if (d.range.start.offset > d.range.end.offset)
+    problems.push(`start ${d.range.start.offset} after end ${d.range.end.offset}`);
   return problems.map((p) => `${d.ruleId} (${d.message.slice(0, 60)}...): ${p}`);
 }
 
@@ -314,18 +563,33 @@ export function fixProblems(text: string, d: Diagnostic): string[] {
   const problems: string[] = [];
   const sorted = [...d.fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
   sorted.forEach((e: TextEdit, i) => {
-    if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end > text.length || e.start > e.end) {
+    if (
+      !Number.isInteger(e.start) ||
+      !Number.isInteger(e.end) ||
+      e.start < 0 ||
+      e.end > text.length ||
+      e.start > e.end
+    ) {
       problems.push(`edit ${e.start}-${e.end} outside 0..${text.length}`);
       return;
     }
     const next = sorted[i + 1];
-    if (next && (next.start < e.end || (next.start === e.start && next.end === e.end))) problems.push(`edits ${e.start}-${e.end} and ${next.start}-${next.end} overlap`);
-    if (splitsCharacter(text, e.start) || splitsCharacter(text, e.end)) problems.push(`edit ${e.start}-${e.end} cuts a character or a CRLF in two`);
+    if (next && (next.start < e.end || (next.start === e.start && next.end === e.end)))
+      problems.push(`edits ${e.start}-${e.end} and ${next.start}-${next.end} overlap`);
+    if (splitsCharacter(text, e.start) || splitsCharacter(text, e.end))
+      problems.push(`edit ${e.start}-${e.end} cuts a character or a CRLF in two`);
     if (e.end > e.start) {
       const old = text.slice(e.start, e.end);
-      if (/[\r\n]/.test(old)) problems.push(`edit ${e.start}-${e.end} deletes a line ending (${JSON.stringify(old.slice(0, 40))})`);
-      if (e.text === '' || /[\r\n]/.test(e.text)) problems.push(`edit ${e.start}-${e.end} replaces ${JSON.stringify(old)} with ${JSON.stringify(e.text)}, not a value`);
-      if (e.start < d.range.start.offset || e.end > d.range.end.offset) problems.push(`edit ${e.start}-${e.end} replaces text outside its diagnostic's range ${d.range.start.offset}-${d.range.end.offset}`);
+      if (/[\r\n]/.test(old))
+        problems.push(`edit ${e.start}-${e.end} deletes a line ending (${JSON.stringify(old.slice(0, 40))})`);
+      if (e.text === '' || /[\r\n]/.test(e.text))
+        problems.push(
+          `edit ${e.start}-${e.end} replaces ${JSON.stringify(old)} with ${JSON.stringify(e.text)}, not a value`,
+        );
+      if (e.start < d.range.start.offset || e.end > d.range.end.offset)
+        problems.push(
+          `edit ${e.start}-${e.end} replaces text outside its diagnostic's range ${d.range.start.offset}-${d.range.end.offset}`,
+        );
     }
   });
   return problems.map((p) => `${d.ruleId} fix '${d.fix!.title}': ${p}`);
@@ -344,7 +608,12 @@ export interface PropertyRun {
 export const propertyRuns: PropertyRun[] = [];
 
 /** Run a property with the fixed seed; fail with fast-check's report (seed, path, counterexample). */
-export function checkProperty<T>(name: string, arb: fc.Arbitrary<T>, predicate: (value: T) => void, numRuns: number): PropertyRun {
+export function checkProperty<T>(
+  name: string,
+  arb: fc.Arbitrary<T>,
+  predicate: (value: T) => void,
+  numRuns: number,
+): PropertyRun {
   const started = performance.now();
   const details = fc.check(
     fc.property(arb, (v) => {

@@ -15,7 +15,8 @@ import { runCliAsync, tempWorkspace } from '../helpers/cli.js';
 
 describe('glob bounds', () => {
   it('ordinary globs pass and still match', () => {
-    for (const g of ['plans/archive/**', '**/*.draft.md', 'plans/{old,retired}/*.md', '!plans/keep.md']) expect(globProblem(g), g).toBeUndefined();
+    for (const g of ['plans/archive/**', '**/*.draft.md', 'plans/{old,retired}/*.md', '!plans/keep.md'])
+      expect(globProblem(g), g).toBeUndefined();
     expect(picomatch('plans/archive/**')('plans/archive/2024/x.md')).toBe(true);
   });
 
@@ -50,7 +51,12 @@ describe('schema extension bounds', () => {
     const dir = tempWorkspace();
     writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ schema: 'icb.schema.json' }));
     const ext = join(dir, 'icb.schema.json');
-    writeFileSync(ext, JSON.stringify({ properties: { frontMatter: { properties: { icb_code: { type: 'string', pattern: '^(Q+)+$' } } } } }));
+    writeFileSync(
+      ext,
+      JSON.stringify({
+        properties: { frontMatter: { properties: { icb_code: { type: 'string', pattern: '^(Q+)+$' } } } },
+      }),
+    );
     const bad = await runCliAsync(['lint', 'plans'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr.split('\n').filter((l) => l.includes('icb.schema.json')).length).toBe(1);
@@ -60,7 +66,9 @@ describe('schema extension bounds', () => {
     writeFileSync(ext, JSON.stringify({ type: 'nonsense' }));
     const malformed = await runCliAsync(['lint', 'plans'], dir);
     expect(malformed.code).toBe(2);
-    expect(malformed.stderr).toContain(`the schema extension ${ext} cannot be used: it is not a valid extension of the plan schema`);
+    expect(malformed.stderr).toContain(
+      `the schema extension ${ext} cannot be used: it is not a valid extension of the plan schema`,
+    );
     expect(malformed.stdout).not.toContain('internal-error');
   }, 300_000);
 });

@@ -57,15 +57,19 @@ function fixProperty(text: string, kind?: keyof typeof fixedCases): void {
 
 const sameDiagnostic = (a: Diagnostic, b: Diagnostic) => a.ruleId === b.ruleId && a.message === b.message;
 
-describe('fixes keep the user\'s words, are idempotent and converge', () => {
+describe("fixes keep the user's words, are idempotent and converge", () => {
   it('on mutations of the shipped plans (British dates, wrong-case values, damage)', () => {
     const run = checkProperty('fix: mutated shipped plans', mutatedPlan, (t) => fixProperty(t, 'mutated'), 120);
-    console.log(`[robustness] fix: mutated shipped plans: ${fixedCases.mutated} of ${run.runs} cases had safe fixes applied`);
+    console.log(
+      `[robustness] fix: mutated shipped plans: ${fixedCases.mutated} of ${run.runs} cases had safe fixes applied`,
+    );
     expect(fixedCases.mutated).toBeGreaterThan(run.runs / 10);
   });
   it('on plans generated from the plan grammar', () => {
     const run = checkProperty('fix: generated plans', generatedPlan, (t) => fixProperty(t, 'generated'), 120);
-    console.log(`[robustness] fix: generated plans: ${fixedCases.generated} of ${run.runs} cases had safe fixes applied`);
+    console.log(
+      `[robustness] fix: generated plans: ${fixedCases.generated} of ${run.runs} cases had safe fixes applied`,
+    );
     expect(fixedCases.generated).toBeGreaterThan(run.runs / 10);
   });
   it('each safe fix, applied alone, resolves its own diagnostic and keeps the rest of the text', () => {
@@ -84,7 +88,9 @@ describe('fixes keep the user\'s words, are idempotent and converge', () => {
           const last = [...edits].sort((a, b) => b.end - a.end)[0];
           expect(after.startsWith(text.slice(0, first.start))).toBe(true);
           expect(after.endsWith(text.slice(last.end))).toBe(true);
-          const left = checkPlan(after, options).diagnostics.filter((x) => sameDiagnostic(x, d) && x.range.start.offset === d.range.start.offset);
+          const left = checkPlan(after, options).diagnostics.filter(
+            (x) => sameDiagnostic(x, d) && x.range.start.offset === d.range.start.offset,
+          );
           expect(left.map((x) => x.message)).toEqual([]);
         }
       },
@@ -114,7 +120,8 @@ function referenceSafe(diagnostics: Diagnostic[]): { edits: TextEdit[]; applied:
   const applied: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!d.fix?.safe) continue;
-    const clashes = (e: TextEdit, o: TextEdit) => (e.start < o.end && o.start < e.end) || (e.start === o.start && e.end === o.end);
+    const clashes = (e: TextEdit, o: TextEdit) =>
+      (e.start < o.end && o.start < e.end) || (e.start === o.start && e.end === o.end);
     // A fix whose own edits overlap would be half applied: it is not taken at all.
     if (d.fix.edits.some((e, k) => d.fix!.edits.some((o, m) => m < k && clashes(e, o)))) continue;
     if (d.fix.edits.some((e) => edits.some((o) => clashes(e, o)))) continue;
@@ -125,7 +132,9 @@ function referenceSafe(diagnostics: Diagnostic[]): { edits: TextEdit[]; applied:
 }
 
 const edit = (max: number) =>
-  fc.tuple(fc.integer({ min: -2, max: max + 2 }), fc.integer({ min: 0, max: 6 }), fc.string({ maxLength: 4 })).map(([start, len, text]) => ({ start, end: start + len, text }));
+  fc
+    .tuple(fc.integer({ min: -2, max: max + 2 }), fc.integer({ min: 0, max: 6 }), fc.string({ maxLength: 4 }))
+    .map(([start, len, text]) => ({ start, end: start + len, text }));
 
 describe('fixes offered in the editor only (not safe)', () => {
   it('applied one at a time: the rest of the text kept, and the result checks without a fault', () => {
@@ -137,7 +146,10 @@ describe('fixes offered in the editor only (not safe)', () => {
         const unsafe = checkPlan(text, options).diagnostics.filter((x) => x.fix && !x.fix.safe);
         // Two per case, chosen by the generator (a plan missing its front matter offers dozens). Their
         // edits were checked to be insertions or one-value replacements (fixProblems).
-        for (const d of [unsafe[pick % Math.max(1, unsafe.length)], unsafe[(pick >> 3) % Math.max(1, unsafe.length)]].filter(Boolean)) {
+        for (const d of [
+          unsafe[pick % Math.max(1, unsafe.length)],
+          unsafe[(pick >> 3) % Math.max(1, unsafe.length)],
+        ].filter(Boolean)) {
           tried++;
           assertNone(fixProblems(text, d));
           const after = applyEdits(text, d.fix!.edits);
@@ -160,20 +172,24 @@ describe('edit machinery', () => {
   it('applyEdits equals applying the edits one by one from the end', () => {
     checkProperty(
       'applyEdits: equals the reference',
-      fc.string({ maxLength: 40 }).chain((text) => fc.tuple(fc.constant(text), fc.array(edit(text.length), { maxLength: 8 }))),
+      fc
+        .string({ maxLength: 40 })
+        .chain((text) => fc.tuple(fc.constant(text), fc.array(edit(text.length), { maxLength: 8 }))),
       ([text, edits]) => expect(applyEdits(text, edits)).toBe(referenceApply(text, edits)),
       1000,
     );
   });
   it('safeFixEdits picks the same fixes as the pairwise comparison (and never half a fix)', () => {
     const zero = { line: 1, column: 1, offset: 0 };
-    const diagnostic = fc.tuple(fc.boolean(), fc.array(edit(30), { minLength: 1, maxLength: 3 })).map(([safe, edits]): Diagnostic => ({
-      ruleId: 'x',
-      severity: 'error',
-      message: 'm',
-      range: { start: zero, end: zero },
-      fix: { title: 't', safe, edits },
-    }));
+    const diagnostic = fc
+      .tuple(fc.boolean(), fc.array(edit(30), { minLength: 1, maxLength: 3 }))
+      .map(([safe, edits]): Diagnostic => ({
+        ruleId: 'x',
+        severity: 'error',
+        message: 'm',
+        range: { start: zero, end: zero },
+        fix: { title: 't', safe, edits },
+      }));
     checkProperty(
       'safeFixEdits: equals the reference',
       fc.array(diagnostic, { maxLength: 12 }),

@@ -11,7 +11,16 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import { runCliAsync, type CliResult } from './run-cli.js';
 
 const HANG = 300_000;
-const CASES = ['plan-10mb', 'blocks-200000', 'long-line-1mb', 'long-table-cell-2mb', 'long-front-matter-value-2mb', 'table-2000-rows', 'table-50000-rows', 'headings-50000'] as const;
+const CASES = [
+  'plan-10mb',
+  'blocks-200000',
+  'long-line-1mb',
+  'long-table-cell-2mb',
+  'long-front-matter-value-2mb',
+  'table-2000-rows',
+  'table-50000-rows',
+  'headings-50000',
+] as const;
 
 const dir = mkdtempSync(join(tmpdir(), 'continuity-large-'));
 const inputs = new Map<string, string>();
@@ -33,7 +42,10 @@ beforeAll(async () => {
     runCliAsync(['lint', '.', '--no-cache', '--format', 'json', '--output', 'report.json'], dir, { hangMs: HANG }),
     runCliAsync(['lint', 'plan.md', '--no-cache', '--output', 'report.txt'], many, { hangMs: HANG }),
   ]);
-  const files = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { path: string; diagnostics: Diagnostic[] }[];
+  const files = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+    path: string;
+    diagnostics: Diagnostic[];
+  }[];
   report = new Map(files.map((f) => [f.path.replace(/\.md$/, ''), f.diagnostics]));
 }, HANG);
 afterAll(() => [dir, many].forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -56,14 +68,20 @@ describe('large plans through one continuity lint run', () => {
     expect([...new Set(ds.map((d) => d.ruleId))]).toEqual(['duplicate-section']);
     expect(ds).toHaveLength(h2s(text) - h2s(basePlan()));
   });
-  it.each(['blocks-200000', 'long-line-1mb', 'long-table-cell-2mb', 'long-front-matter-value-2mb', 'table-2000-rows', 'headings-50000'] as const)(
-    '%s: read as written and the plan is clean',
-    (name) => expect(report.get(name)).toEqual([]),
-  );
+  it.each([
+    'blocks-200000',
+    'long-line-1mb',
+    'long-table-cell-2mb',
+    'long-front-matter-value-2mb',
+    'table-2000-rows',
+    'headings-50000',
+  ] as const)('%s: read as written and the plan is clean', (name) => expect(report.get(name)).toEqual([]));
   it('a table of 50,000 rows: one unreadable-block error on its first line, the rest checked', () => {
     const text = inputs.get('table-50000-rows')!;
     const line = text.slice(0, text.indexOf('| Contact | Phone |\n')).split('\n').length;
-    expect(report.get('table-50000-rows')!.map((d) => [d.ruleId, d.range.start.line])).toEqual([['unreadable-block', line]]);
+    expect(report.get('table-50000-rows')!.map((d) => [d.ruleId, d.range.start.line])).toEqual([
+      ['unreadable-block', line],
+    ]);
   });
 });
 

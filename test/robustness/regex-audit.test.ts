@@ -66,7 +66,8 @@ function schemaPatterns(node: unknown, out: Found[] = []): Found[] {
   if (Array.isArray(node)) node.forEach((n) => schemaPatterns(n, out));
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
-      if (k === 'pattern' && typeof v === 'string') out.push({ where: 'schema/plan.schema.json', source: v, flags: 'u' });
+      if (k === 'pattern' && typeof v === 'string')
+        out.push({ where: 'schema/plan.schema.json', source: v, flags: 'u' });
       else schemaPatterns(v, out);
     }
   }
@@ -90,7 +91,7 @@ function vulnerable(found: Found[]): string[] {
 describe('regular expressions: no super-linear backtracking', () => {
   const { literals, constructed } = collect();
 
-  it('finds the project\'s patterns (the audit is not looking at nothing)', () => {
+  it("finds the project's patterns (the audit is not looking at nothing)", () => {
     expect(literals.length).toBeGreaterThan(150);
     expect(literals.some((f) => f.where.startsWith('core/shared/scan-lines.ts'))).toBe(true);
   });
@@ -100,12 +101,21 @@ describe('regular expressions: no super-linear backtracking', () => {
   }, 300_000);
 
   it('patterns built at run time: the known places only, each safe for hostile input', () => {
-    expect([...new Set(constructed)].sort()).toEqual(['core/config/check-extension.ts', 'core/new-plan.ts', 'core/render/cards.ts', 'core/schema/catalogue.ts']);
+    expect([...new Set(constructed)].sort()).toEqual([
+      'core/config/check-extension.ts',
+      'core/new-plan.ts',
+      'core/render/cards.ts',
+      'core/schema/catalogue.ts',
+    ]);
     // cards.ts: a role name, escaped, between blank runs; catalogue.ts: the schema's row patterns (an
     // ICB extension's are refused at load unless recheck finds them safe: config-bounds.test.ts);
     // new-plan.ts: the shipped schema's practice.ods_code pattern, one of the schema patterns checked here;
     // check-extension.ts compiles a pattern only to see whether it is valid, and never runs it.
-    const roleLeadIn = { where: 'core/render/cards.ts', source: "^\\**\\s*Reception \\(front desk\\)\\s*:?\\s*\\**\\s*:?\\s*", flags: 'i' };
+    const roleLeadIn = {
+      where: 'core/render/cards.ts',
+      source: '^\\**\\s*Reception \\(front desk\\)\\s*:?\\s*\\**\\s*:?\\s*',
+      flags: 'i',
+    };
     expect(vulnerable([roleLeadIn, ...schemaPatterns(loadPlanSchema())])).toEqual([]);
   }, 300_000);
 });

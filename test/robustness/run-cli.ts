@@ -13,7 +13,11 @@ export interface CliResult {
  * Run the built CLI as a user would, without blocking the test worker, and fail if it has not ended
  * after `hangMs`: a hang detector, far above any expected time (not a speed assertion).
  */
-export function runCliAsync(args: string[], cwd: string, options: { hangMs?: number; prefix?: string[] } = {}): Promise<CliResult> {
+export function runCliAsync(
+  args: string[],
+  cwd: string,
+  options: { hangMs?: number; prefix?: string[] } = {},
+): Promise<CliResult> {
   const withToday = ['lint', 'render'].includes(args[0]) ? [...args, '--today', TODAY] : args;
   const command = [...(options.prefix ?? []), process.execPath, join(ROOT, 'bin', 'continuity.js'), ...withToday];
   return new Promise((resolvePromise, reject) => {
@@ -32,7 +36,12 @@ export function runCliAsync(args: string[], cwd: string, options: { hangMs?: num
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolvePromise({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolvePromise({
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }

@@ -26,7 +26,10 @@ function hostileRepository(): string {
 describe('one reader for paths from the repository', () => {
   const root = hostileRepository();
   const read = (name: string, inside = true) => {
-    const r = readRegularFile(join(root, 'shared', name), { root: inside ? root : undefined, maxBytes: 2 * 1024 * 1024 });
+    const r = readRegularFile(join(root, 'shared', name), {
+      root: inside ? root : undefined,
+      maxBytes: 2 * 1024 * 1024,
+    });
     return 'bytes' in r ? r.bytes.toString() : r.refused;
   };
 
@@ -47,7 +50,9 @@ describe('one reader for paths from the repository', () => {
     mkdirSync(join(root, 'plans'), { recursive: true });
     const path = join(root, 'plans/practice.md');
     writeFileSync(path, plan);
-    const messages = checkPlan(plan, { today: TODAY, path }).diagnostics.filter((d) => d.ruleId === 'shared-content').map((d) => d.message);
+    const messages = checkPlan(plan, { today: TODAY, path })
+      .diagnostics.filter((d) => d.ruleId === 'shared-content')
+      .map((d) => d.message);
     expect(messages.length).toBe(4);
     expect(messages[0]).toContain("'../shared/zero.md' is a link to a file outside this repository");
     expect(messages[1]).toContain('it is not an ordinary file (a device, pipe or socket)');
@@ -59,11 +64,15 @@ describe('one reader for paths from the repository', () => {
     const repo = tempRepository({});
     execFileSync('mkfifo', [join(repo, 'continuity.config.json')]);
     expect(() => loadConfigFile(join(repo, 'continuity.config.json'), knownRuleIds())).toThrow(ConfigError);
-    expect(() => loadConfigFile(join(repo, 'continuity.config.json'), knownRuleIds())).toThrow(/cannot be read: it is not an ordinary file/);
+    expect(() => loadConfigFile(join(repo, 'continuity.config.json'), knownRuleIds())).toThrow(
+      /cannot be read: it is not an ordinary file/,
+    );
 
     const other = tempRepository({ 'continuity.config.json': '{"schema": "icb.schema.json"}' });
     symlinkSync('/dev/zero', join(other, 'icb.schema.json'));
-    expect(() => loadConfigFile(join(other, 'continuity.config.json'), knownRuleIds())).toThrow(/cannot read the schema extension .*icb.schema.json: it is a link to a file outside the repository/);
+    expect(() => loadConfigFile(join(other, 'continuity.config.json'), knownRuleIds())).toThrow(
+      /cannot read the schema extension .*icb.schema.json: it is a link to a file outside the repository/,
+    );
   });
 
   it('a plan committed as a link to /dev/zero or as a FIFO is an unreadable-file error', () => {
@@ -71,8 +80,14 @@ describe('one reader for paths from the repository', () => {
     symlinkSync('/dev/zero', join(repo, 'zero.md'));
     execFileSync('mkfifo', [join(repo, 'fifo.md')]);
     for (const name of ['zero.md', 'fifo.md']) {
-      const { diagnostics } = checkFileOnDisk(join(repo, name), { rules: {}, ignore: [], schemas: [], hash: '' } as never, TODAY);
-      expect(diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual(['unreadable-file: The file could not be read (it is not an ordinary file (a device, pipe or socket)).']);
+      const { diagnostics } = checkFileOnDisk(
+        join(repo, name),
+        { rules: {}, ignore: [], schemas: [], hash: '' } as never,
+        TODAY,
+      );
+      expect(diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([
+        'unreadable-file: The file could not be read (it is not an ordinary file (a device, pipe or socket)).',
+      ]);
     }
   });
 });
