@@ -30,9 +30,22 @@ export interface CheckFilesOptions {
 
 const MIN_FILES_PER_WORKER = 24;
 
+/** The one diagnostic for a file that could not be read, saying why in plain English. */
+function unreadable(why: string): Diagnostic[] {
+  const zero = { line: 1, column: 1, offset: 0 };
+  return [
+    {
+      ruleId: 'unreadable-file',
+      severity: 'error',
+      message: `The file could not be read (${why}).`,
+      range: { start: zero, end: zero },
+      url: ruleDocsUrl('unreadable-file'),
+    },
+  ];
+}
+
 /** A file that could not be read: a diagnostic in plain English, never an exception. */
 export function readError(file: string, e: unknown): Diagnostic[] {
-  const zero = { line: 1, column: 1, offset: 0 };
   const code = (e as NodeJS.ErrnoException)?.code;
   const why =
     code === 'EACCES' || code === 'EPERM'
@@ -44,15 +57,7 @@ export function readError(file: string, e: unknown): Diagnostic[] {
           : code === 'ELOOP'
             ? 'it is a symbolic link that points to itself'
             : ((e as Error)?.message ?? String(e));
-  return [
-    {
-      ruleId: 'unreadable-file',
-      severity: 'error',
-      message: `The file could not be read (${why}).`,
-      range: { start: zero, end: zero },
-      url: ruleDocsUrl('unreadable-file'),
-    },
-  ];
+  return unreadable(why);
 }
 
 /** A plan is text someone wrote: far larger than this is not a plan (and is never read whole). */
@@ -65,22 +70,13 @@ export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
 export function readPlanBytes(file: string): Buffer | Diagnostic[] {
   const read = readRegularFile(file, { maxBytes: MAX_PLAN_BYTES });
   if ('bytes' in read) return read.bytes;
-  const zero = { line: 1, column: 1, offset: 0 };
   const why =
     read.refused === 'missing'
       ? 'it no longer exists: it was moved or deleted while the plans were being checked'
       : read.refused === 'denied'
         ? 'permission denied: ask whoever manages the folder for read access'
         : read.reason;
-  return [
-    {
-      ruleId: 'unreadable-file',
-      severity: 'error',
-      message: `The file could not be read (${why}).`,
-      range: { start: zero, end: zero },
-      url: ruleDocsUrl('unreadable-file'),
-    },
-  ];
+  return unreadable(why);
 }
 
 /** Check one file from disk: its diagnostics, the shared files it used and its estate summary. */

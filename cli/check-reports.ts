@@ -11,18 +11,22 @@ import { isAzurePipelines } from './reporters/azure.js';
 import { reporters } from './reporters/index.js';
 import { TOOL_NAME, TOOL_VERSION } from './tool-version.js';
 
-export interface CheckReportOptions {
-  cwd: string;
-  resolver: ConfigResolver;
+/** Which CI report files to write and how to print the problem list: the options build shares with lint. */
+export interface CheckReportChoices {
   sarif?: string;
   junit?: string;
   json?: string;
   codequality?: string;
   /** Annotations in the CI's own form: Azure Pipelines' logging commands inside Azure, GitHub's otherwise. */
   annotations: boolean;
-  /** Colour for the problem list; default: a terminal gets colour unless NO_COLOR is set. */
+  /** Colour for the problem list (NO_COLOR / FORCE_COLOR decided by the caller); default: a terminal gets colour. */
   color?: boolean;
   tty: boolean;
+}
+
+export interface CheckReportOptions extends CheckReportChoices {
+  cwd: string;
+  resolver: ConfigResolver;
 }
 
 /** Write the asked-for report files (never coloured), then print the problem list. */

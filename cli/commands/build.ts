@@ -12,7 +12,7 @@
  */
 import { join, relative, resolve } from 'node:path';
 import { ConfigResolver } from '../../core/index.js';
-import { reportChecks } from '../check-reports.js';
+import { reportChecks, type CheckReportChoices } from '../check-reports.js';
 import { checkEstate } from '../estate.js';
 import { decidePrinting } from '../print-decision.js';
 import type { BuildOutput } from '../printed-copies.js';
@@ -27,20 +27,11 @@ import type { CommandIO } from './lint.js';
 // main.ts parses --outputs through this module, which it loads only for a build.
 export { parseBuildOutputs } from '../printed-copies.js';
 
-export interface BuildOptions {
+export interface BuildOptions extends CheckReportChoices {
   paths: string[];
   cwd: string;
   out: string;
   outputs: BuildOutput[];
-  sarif?: string;
-  junit?: string;
-  json?: string;
-  /** GitLab Code Quality report (CodeClimate JSON). */
-  codequality?: string;
-  /** Annotations in the CI's own form: Azure Pipelines' logging commands inside Azure, GitHub's otherwise. */
-  annotations: boolean;
-  /** Colour for the problem list (NO_COLOR / FORCE_COLOR decided by the caller); default: a terminal gets colour. */
-  color?: boolean;
   changedSince?: string;
   shard?: Shard;
   indexOnly: boolean;
@@ -50,7 +41,6 @@ export interface BuildOptions {
   today?: string;
   config?: string;
   cache: boolean;
-  tty: boolean;
   signal?: AbortSignal;
 }
 

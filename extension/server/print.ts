@@ -6,16 +6,10 @@ import { BrowserNotFoundError, findBrowser } from '../../core/printing.js';
 import { renderBatch } from '../../core/printing.js';
 import { decidePrint, joinProblems } from '../../core/printing.js';
 import { buildPrintDocument, type PrintOptions } from '../../core/printing.js';
+import type { PrintParams } from '../shared/protocol.js';
 
-export interface PrintRequest {
-  uri: string;
-  format: 'pdf' | 'html';
-  /** The continuity.browserPath setting. */
-  browserPath?: string;
-  /** Where to write the PDF; defaults beside the plan in print/. */
-  outFile?: string;
-  allowErrors?: boolean;
-}
+/** What the client asks to print: the protocol's request, typed once in ../shared/protocol.ts. */
+export type PrintRequest = PrintParams;
 
 export type PrintResult =
   { ok: true; html?: string; pdfPath?: string; pages?: number } | { ok: false; message: string; noBrowser?: boolean };
