@@ -34,8 +34,9 @@ describe('extension in an untrusted workspace', () => {
 
   it('the client refuses to print before asking the server, when the workspace is not trusted', () => {
     const print = client.slice(client.indexOf('const print = async'), client.indexOf('const insertSection = async'));
-    const trustCheck = print.indexOf('if (!vscode.workspace.isTrusted) return');
-    const printRequest = print.indexOf("request(c, 'continuity/print'");
+    // Found by pattern, not exact text, so the formatter's line breaks do not matter.
+    const trustCheck = print.search(/if \(!vscode\.workspace\.isTrusted\)\s*return/);
+    const printRequest = print.search(/request\(c, 'continuity\/print'/);
     expect(trustCheck).toBeGreaterThan(0);
     expect(printRequest).toBeGreaterThan(trustCheck);
     // both print commands (the clean copy and the DRAFT) go through it
@@ -44,11 +45,11 @@ describe('extension in an untrusted workspace', () => {
     // the server is told whether the workspace is trusted (it then leaves an ICB schema extension unloaded), and told when it becomes trusted
     expect(client).toContain('trusted: vscode.workspace.isTrusted');
     expect(client).toMatch(
-      /onDidGrantWorkspaceTrust\(\(\) => void \(client && notify\(client, 'continuity\/trust', \{ trusted: true \}\)\)\)/,
+      /onDidGrantWorkspaceTrust\(\s*\(\) => void \(client && notify\(client, 'continuity\/trust', \{ trusted: true \}\)\),?\s*\)/,
     );
     // the preview is static HTML in a webview with scripts off
     const preview = readFileSync(join(ROOT, 'extension', 'client', 'preview.ts'), 'utf8');
-    expect(preview).toContain("createWebviewPanel('continuity.preview'");
+    expect(preview).toMatch(/createWebviewPanel\(\s*'continuity.preview'/);
     expect(preview).toMatch(/\{ enableScripts: false \}/);
     expect(client).not.toMatch(/enableScripts/);
   });
