@@ -1,6 +1,6 @@
 // The print document as HTML: order of parts, action cards, forms, and what happens to hostile input.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkPlan } from '../../core/check-plan.js';
@@ -82,7 +82,12 @@ describe('print document', () => {
       '<a href="javascript:alert(1)">click</a>',
     ].join('\n\n');
     const text = replaceOnce(cleanPlan(), /^## Telephony failure\n/m, `## Telephony failure\n\n${hostile}\n\n`);
-    const { html } = print(text, { images: { root: join(dir, 'plans'), base: join(dir, 'plans') } });
+    let html: string;
+    try {
+      html = print(text, { images: { root: join(dir, 'plans'), base: join(dir, 'plans') } }).html;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const body = html.slice(html.indexOf('<body>'));
     expect(body).not.toMatch(/<script|onerror|<iframe|<style|javascript:|file:\/\/|127\.0\.0\.1/i);
     expect(body).toContain("'remote' is not printed: only pictures stored with the plan are printed");
