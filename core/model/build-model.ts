@@ -29,21 +29,20 @@ import {
   tablePointer,
   type ModelPointer,
 } from './model-pointer.js';
-
 import { explicitId } from './explicit-id.js';
 
 const ROLE_WORDS = /^[A-Z][A-Za-z0-9 &/()'+.:-]*$/;
+
+/** A blank as `\s` means it (String.prototype.trim removes the same characters). */
+function isBlank(ch: string): boolean {
+  return ch.trim() === '';
+}
 
 /**
  * "Reception: ring ..." -> "Reception". A role may carry a time or a place in brackets, "Reception
  * (08:00 to 18:30): ...": the colon that ends the role is the first one followed by a space. Found by
  * string search, not one regular expression, so a long line cannot make it backtrack.
  */
-/** A blank as `\s` means it (String.prototype.trim removes the same characters). */
-function isBlank(ch: string): boolean {
-  return ch.trim() === '';
-}
-
 function plainRole(text: string): string | undefined {
   for (let colon = text.indexOf(':'); colon >= 1 && colon <= 61; colon = text.indexOf(':', colon + 1)) {
     // A blank, then words: the first non-blank after the colon, with at least one blank before it.
