@@ -2,7 +2,23 @@
  * Read a date a person wrote in a British way ("01/03/2026", "1 March 2026", "1st Mar 2026") so a fix
  * can offer the ISO form. Ambiguous or impossible dates give undefined: no fix is better than a wrong one.
  */
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The months as written in full, January first: what dates are printed with and read from. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 
 function iso(y: number, m: number, d: number): string | undefined {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
@@ -30,19 +46,5 @@ export function looseDateToIso(input: string): string | undefined {
 /** "1 March 2026" for an ISO date, as printed on the page. */
 export function formatLongDate(isoDate: string): string {
   const [y, mo, d] = isoDate.split('-').map(Number);
-  const names = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${d} ${names[mo - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[mo - 1]} ${y}`;
 }

@@ -6,7 +6,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { looseDateToIso } from '../dates/loose-date.js';
+import { looseDateToIso, MONTH_NAMES } from '../dates/loose-date.js';
 import type { KnownValues } from '../fix/front-matter-skeleton.js';
 
 export interface FoundFact {
@@ -16,20 +16,7 @@ export interface FoundFact {
   from: string;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = MONTH_NAMES.map((name) => name.toLowerCase());
 
 /** A date as written: "01/06/2027", "1 June 2027", "June 2027" (the first of the month). */
 export function readDate(text: string): string | undefined {
