@@ -167,23 +167,21 @@ export function resolveConfig(
     docsUrl = obj.docsUrl as string;
   }
   const schemas = [loadPlanSchema()];
-  let schemaIgnored: string | undefined;
+  // The one shape every outcome takes; the hash covers everything that can change a check's result.
+  const resolved = (schemaIgnored?: string): ResolvedConfig => ({
+    path,
+    rules,
+    ignore,
+    schemas,
+    hash: hashOf({ rules, ignore, schemas, docsUrl }),
+    ...(schemaIgnored ? { schemaIgnored } : {}),
+    ...(docsUrl ? { docsUrl } : {}),
+  });
   if (obj.schema !== undefined) {
     if (typeof obj.schema !== 'string')
       throw new ConfigError('"schema" must be the path of a JSON Schema file that extends the plan schema', path);
     const schemaPath = resolve(baseDir, obj.schema);
-    if (options.schemaExtensions === false) {
-      schemaIgnored = schemaPath;
-      return {
-        path,
-        rules,
-        ignore,
-        schemas,
-        hash: hashOf({ rules, ignore, schemas, docsUrl }),
-        schemaIgnored,
-        ...(docsUrl ? { docsUrl } : {}),
-      };
-    }
+    if (options.schemaExtensions === false) return resolved(schemaPath);
     let ext: unknown;
     // The extension must be a regular file inside the repository holding the config (a link to
     // /dev/zero, a FIFO or a file elsewhere on the machine is refused before it is opened).
@@ -204,12 +202,5 @@ export function resolveConfig(
     if (problem) throw new ConfigError(`the schema extension ${schemaPath} cannot be used: ${problem}`, path);
     schemas.push(ext as JsonSchema);
   }
-  return {
-    path,
-    rules,
-    ignore,
-    schemas,
-    hash: hashOf({ rules, ignore, schemas, docsUrl }),
-    ...(docsUrl ? { docsUrl } : {}),
-  };
+  return resolved();
 }
