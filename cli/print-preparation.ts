@@ -30,7 +30,7 @@ export function preparePrint(file: string, shown: string, opts: PrepareOptions):
   if (!decision.print || !result.doc) {
     const problems = decision.print ? ['could not be read'] : decision.problems;
     return {
-      refusal: `it ${joinProblems(problems)}. Run 'continuity lint ${shown}' and fix them, or use --allow-errors to print a copy stamped DRAFT.`,
+      refusal: `it ${joinProblems(problems)}. Run 'continuity lint ${shown}' and fix them, or print a copy stamped DRAFT with 'continuity render ${shown} --allow-errors'.`,
     };
   }
   const options: PrintOptions = {

@@ -9,6 +9,7 @@ import type { CommandIO } from './commands/lint.js';
 import type { PrintDecision } from './print-decision.js';
 import { locateBrowser, printBatch } from './print-batch.js';
 import { removeOutputs } from './site-status.js';
+import { displayName } from './display-name.js';
 
 export interface SitePrintOptions {
   siteDir: string;
@@ -44,15 +45,25 @@ export async function printDecided(
     if (!browserPath) return 'no-browser';
   }
   const failedToPrint = new Map<string, string>();
+  // Files written per plan: a plan with a copy that failed is unpublished, so its files are not counted.
+  const written = new Map<string, number>();
+  const wrote = (planPath: string) => written.set(planPath, (written.get(planPath) ?? 0) + 1);
   for (const h of decision.html) {
     const p = h.prepared();
-    if ('refusal' in p) failedToPrint.set(h.plan.path, p.refusal);
-    else writeFileAtomic(h.outFile, buildPrintDocument(p.doc, p.options).html, { makeFolders: true });
+    if ('refusal' in p) {
+      // Said on stderr as render says it, so a failed CI step's log gives the reason.
+      failedToPrint.set(h.plan.path, p.refusal);
+      io.stderr(`continuity: ${displayName(h.plan.path)} not printed: ${p.refusal}\n`);
+    } else {
+      writeFileAtomic(h.outFile, buildPrintDocument(p.doc, p.options).html, { makeFolders: true });
+      wrote(h.plan.path);
+    }
   }
-  let printedFiles = decision.html.length;
-  if (browserPath) {
+  // A plan refused above is refused for its PDF too: not prepared, printed or reported twice.
+  const jobs = decision.jobs.filter((j) => !failedToPrint.has(decision.planOfJob.get(j)!));
+  if (browserPath && jobs.length > 0) {
     const outcomes = await printBatch(
-      decision.jobs,
+      jobs,
       {
         browserPath,
         explicitBrowser: opts.browser,
@@ -68,8 +79,9 @@ export async function printDecided(
     // A browser that cannot start prints nothing: the site's statuses are left as they were.
     if (outcomes.some((o) => o.noBrowser)) return 'no-browser';
     for (const o of outcomes) {
-      if (o.ok) printedFiles++;
-      else failedToPrint.set(decision.planOfJob.get(o.job)!, o.error ?? 'printing failed');
+      const planPath = decision.planOfJob.get(o.job)!;
+      if (o.ok) wrote(planPath);
+      else failedToPrint.set(planPath, o.error ?? 'printing failed');
     }
   }
   for (const [planPath, why] of failedToPrint) {
@@ -81,5 +93,7 @@ export async function printDecided(
       outputs: { notPrinted: `Not printed: ${why}` },
     });
   }
+  let printedFiles = 0;
+  for (const [planPath, count] of written) if (!failedToPrint.has(planPath)) printedFiles += count;
   return { printedFiles, failedPlans: failedToPrint.size };
 }

@@ -99,7 +99,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   recordStatuses(siteDir, decision.statuses.values());
   forgetRemovedPlans(siteDir, opts.cwd);
   io.stdout(
-    `Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build.\n`,
+    `Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}${printed.failedPlans > 0 ? `; ${n(printed.failedPlans, 'plan', 'plans')} not printed` : ''}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build.\n`,
   );
   if (opts.shard) {
     // A shard's site is incomplete: its pages are written once, after every shard is merged.

@@ -126,7 +126,7 @@ describe('print gate with real PDFs', () => {
     const refused = await render(dir, ['plans/desk.md', '--out', 'out']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      "plans/desk.md not printed: it would print placeholder text on the emergency page (page 1): '{{phone}}' and has no real number for 'GP IT service desk' in the contacts table. Run 'continuity lint plans/desk.md' and fix them, or use --allow-errors to print a copy stamped DRAFT.",
+      "plans/desk.md not printed: it would print placeholder text on the emergency page (page 1): '{{phone}}' and has no real number for 'GP IT service desk' in the contacts table. Run 'continuity lint plans/desk.md' and fix them, or print a copy stamped DRAFT with 'continuity render plans/desk.md --allow-errors'.",
     );
     const allowed = await render(dir, ['plans/desk.md', '--out', 'out', '--allow-errors']);
     expect(allowed.code).toBe(0);
