@@ -12,9 +12,15 @@ import { summarisePlan } from '../core/estate.js';
 import { readRegularFile } from '../core/index.js';
 import { ruleDocsUrl } from '../core/index.js';
 import { cacheKey, type CheckedFile, type ResultCache } from './result-cache.js';
+import { monotonicClock, timed, type Clock } from './stopwatch.js';
 
 export interface FileCheck extends CheckedFile {
   file: string;
+  /**
+   * Milliseconds this run spent on the file: reading it, and checking it or finding its cached result.
+   * Never stored in the cache (see checkFiles). Absent where nothing was measured (`lint --fix`).
+   */
+  durationMs?: number;
 }
 
 export interface CheckFilesOptions {
@@ -26,6 +32,8 @@ export interface CheckFilesOptions {
   workers?: number;
   /** An explicit --config path, passed on to workers. */
   configPath?: string;
+  /** Where durations are read from (a test passes a fake clock); workers always use their own monotonic clock. */
+  clock?: Clock;
 }
 
 const MIN_FILES_PER_WORKER = 24;
@@ -87,30 +95,51 @@ export function checkFileOnDisk(file: string, config: ResolvedConfig, today: str
   return { diagnostics: result.diagnostics, sharedFiles: result.sharedFiles, summary: summarisePlan(result) };
 }
 
+/**
+ * A plan's duration is what this run spent on it. For a cached result that is the time it took to read
+ * the file, hash it and find the entry (and check its shared files are unchanged), not the time the
+ * check took when the entry was made: JUnit's `time` describes the run it reports on, an older run's
+ * time would add up to more than this run did, and a clock reading in the cache would make entries
+ * differ between identical runs. A worker's start-up is nobody's plan: it is in no plan's time; but
+ * the first plan a thread checks pays for setting the checker up (compiling the schema), as it did.
+ */
 export async function checkFiles(files: string[], options: CheckFilesOptions): Promise<FileCheck[]> {
+  const clock = options.clock ?? monotonicClock;
   const results = new Map<string, CheckedFile>();
+  const durations = new Map<string, number>();
   const misses: { file: string; key: string; configPath?: string }[] = [];
   for (const file of files) {
-    const bytes = readPlanBytes(file);
-    if (!Buffer.isBuffer(bytes)) {
-      results.set(file, { diagnostics: bytes });
-      continue;
-    }
-    const config = options.resolver.forFile(file);
-    const key = cacheKey(bytes, config.hash, options.fingerprint, options.today, file);
-    const hit = options.cache?.get(key);
-    if (hit) results.set(file, hit);
-    else misses.push({ file, key, configPath: config.path });
+    const { ms } = timed(clock, () => {
+      const bytes = readPlanBytes(file);
+      if (!Buffer.isBuffer(bytes)) {
+        results.set(file, { diagnostics: bytes });
+        return;
+      }
+      const config = options.resolver.forFile(file);
+      const key = cacheKey(bytes, config.hash, options.fingerprint, options.today, file);
+      const hit = options.cache?.get(key);
+      if (hit) results.set(file, hit);
+      else misses.push({ file, key, configPath: config.path });
+    });
+    durations.set(file, ms);
   }
 
   const workerCount =
     options.workers ?? Math.min(availableParallelism(), Math.floor(misses.length / MIN_FILES_PER_WORKER));
   if (workerCount >= 2) {
     const done = await checkInWorkers(misses, workerCount, options.today, options.configPath);
-    for (const [file, checked] of done) results.set(file, checked);
+    for (const { file, durationMs, ...checked } of done) {
+      results.set(file, checked);
+      durations.set(file, (durations.get(file) ?? 0) + (durationMs ?? 0));
+    }
   } else {
-    for (const m of misses)
-      results.set(m.file, checkFileOnDisk(m.file, options.resolver.forFile(m.file), options.today));
+    for (const m of misses) {
+      const { value, ms } = timed(clock, () =>
+        checkFileOnDisk(m.file, options.resolver.forFile(m.file), options.today),
+      );
+      results.set(m.file, value);
+      durations.set(m.file, (durations.get(m.file) ?? 0) + ms);
+    }
   }
   for (const m of misses) {
     const checked = results.get(m.file);
@@ -122,7 +151,11 @@ export async function checkFiles(files: string[], options: CheckFilesOptions): P
     )
       options.cache?.set(m.key, checked);
   }
-  return files.map((file) => ({ file, ...(results.get(file) ?? { diagnostics: [] }) }));
+  return files.map((file) => ({
+    file,
+    ...(results.get(file) ?? { diagnostics: [] }),
+    durationMs: durations.get(file),
+  }));
 }
 
 function checkInWorkers(
@@ -130,9 +163,9 @@ function checkInWorkers(
   count: number,
   today: string,
   configPath?: string,
-): Promise<Map<string, CheckedFile>> {
+): Promise<FileCheck[]> {
   return new Promise((resolvePromise, reject) => {
-    const out = new Map<string, CheckedFile>();
+    const out: FileCheck[] = [];
     const slices: (typeof jobs)[] = Array.from({ length: count }, () => []);
     jobs.forEach((j, i) => slices[i % count].push(j));
     let pending = count;
@@ -140,9 +173,7 @@ function checkInWorkers(
       const worker = new Worker(new URL('./check-worker.js', import.meta.url), {
         workerData: { jobs: slice, today, configPath },
       });
-      worker.on('message', (msg: FileCheck[]) => {
-        for (const { file, ...checked } of msg) out.set(file, checked);
-      });
+      worker.on('message', (msg: FileCheck[]) => out.push(...msg));
       worker.on('error', reject);
       worker.on('exit', (code) => {
         if (code !== 0) reject(new Error(`a checking worker stopped with code ${code}`));

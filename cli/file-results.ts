@@ -13,7 +13,7 @@ export function relPath(cwd: string, file: string): string {
 }
 
 export function toFileResults(
-  checks: { file: string; diagnostics: Diagnostic[] }[],
+  checks: { file: string; diagnostics: Diagnostic[]; durationMs?: number }[],
   cwd: string,
   quiet = false,
 ): FileResult[] {
@@ -32,6 +32,6 @@ export function toFileResults(
       seen.add(key);
       diagnostics.push({ ...d, file });
     }
-    return { path: relPath(cwd, c.file), diagnostics };
+    return { path: relPath(cwd, c.file), diagnostics, durationMs: c.durationMs };
   });
 }

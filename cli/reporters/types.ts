@@ -6,6 +6,8 @@ export interface FileResult {
   /** Path relative to the working directory, with forward slashes. */
   path: string;
   diagnostics: Diagnostic[];
+  /** How long this run spent reading and checking the file, in milliseconds (JUnit's `time`); absent when not measured. */
+  durationMs?: number;
 }
 
 export interface ReportContext {

@@ -175,13 +175,15 @@ describe('reporters', () => {
   it('junit: XML-escaped, a failure per error or warning, a passing case for a clean plan', () => {
     const out = reporters.junit(context());
     expect(out).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="continuity" tests="4" failures="2" errors="0" time="0">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="continuity" tests="4" failures="2" errors="0" time="0.000">/,
     );
     expect(out).toContain(
-      '<testsuite name="plans/a &amp; b &lt;practice&gt;.md" tests="3" failures="2" errors="0" skipped="0" time="0" file="plans/a &amp; b &lt;practice&gt;.md">',
+      '<testsuite name="plans/a &amp; b &lt;practice&gt;.md" tests="3" failures="2" errors="0" skipped="0" time="0.000" file="plans/a &amp; b &lt;practice&gt;.md">',
     );
     expect(out).toContain('message="Bad, very: bad&#10;100% &quot;sure&quot;"');
-    expect(out).toContain('<testcase name="no problems" classname="plans/clean.md" file="plans/clean.md" time="0"/>');
+    expect(out).toContain(
+      '<testcase name="no problems" classname="plans/clean.md" file="plans/clean.md" time="0.000"/>',
+    );
     expect((out.match(/<failure /g) ?? []).length).toBe(2);
     expect(wellFormed(out)).toBe(true);
   });
@@ -209,8 +211,41 @@ describe('reporters', () => {
     const twiceNames = names(reporters.junit(twice)).filter((n) => n !== 'no problems');
     expect(new Set(twiceNames).size).toBe(2);
     expect(after).toMatch(
-      /<testcase name="[^"]*" classname="[^"]*" file="plans\/a &amp; b &lt;practice&gt;.md" line="9" time="0">/,
+      /<testcase name="[^"]*" classname="[^"]*" file="plans\/a &amp; b &lt;practice&gt;.md" line="9" time="0.000">/,
     );
+  });
+
+  it("junit: each plan's measured time shared among its cases to the millisecond, summed on its suite and the report", () => {
+    const timed = context();
+    timed.results[0].durationMs = 1234.4; // three cases: 412 + 411 + 411 ms
+    timed.results[1].durationMs = 7.6; // one case: 8 ms
+    const out = reporters.junit(timed);
+    expect(out).toMatch(/^<\?xml[^\n]*\n<testsuites [^>]* time="1.242">/);
+    expect(out).toContain(
+      '<testsuite name="plans/a &amp; b &lt;practice&gt;.md" tests="3" failures="2" errors="0" skipped="0" time="1.234"',
+    );
+    expect([...out.matchAll(/<testcase [^>]*classname="plans\/a[^>]* time="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      '0.412',
+      '0.411',
+      '0.411',
+    ]);
+    expect(out).toContain(
+      '<testsuite name="plans/clean.md" tests="1" failures="0" errors="0" skipped="0" time="0.008"',
+    );
+    expect(out).toContain(
+      '<testcase name="no problems" classname="plans/clean.md" file="plans/clean.md" time="0.008"/>',
+    );
+    // Only the times differ from a report without them: names, counts and failures are the same.
+    expect(out.replace(/ time="[^"]*"/g, '')).toBe(reporters.junit(context()).replace(/ time="[^"]*"/g, ''));
+    expect(wellFormed(out)).toBe(true);
+  });
+
+  it('junit: times are seconds with three decimals (xs:decimal, as Ant and Jenkins read them), whole or tiny', () => {
+    const timed = context();
+    timed.results[0].durationMs = 61_005;
+    timed.results[1].durationMs = 0.2;
+    const times = [...reporters.junit(timed).matchAll(/ time="([^"]*)"/g)].map((m) => m[1]);
+    expect(times).toEqual(['61.005', '61.005', '20.335', '20.335', '20.335', '0.000', '0.000']);
   });
 
   it('junit: well-formed XML even when a plan holds characters XML forbids (U+FFFE, U+FFFF, controls, lone surrogates)', () => {
