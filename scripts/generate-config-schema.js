@@ -29,21 +29,24 @@ const schema = {
         'Rule levels, and options for rules that take them: "placeholder": "error" or "contacts-verified": ["warning", {"maxAgeMonths": 3}].',
       additionalProperties: false,
       properties: Object.fromEntries(
-        ruleCatalogue().map((r) => [
-          r.id,
-          {
-            description: `${r.description} (default: ${r.severity})`,
-            oneOf: [
-              level,
-              {
-                type: 'array',
-                items: [level, { type: 'object', description: "The rule's options." }],
-                minItems: 2,
-                maxItems: 2,
-              },
-            ],
-          },
-        ]),
+        // Rules whose level cannot be set are left out, so an editor flags them as not allowed.
+        ruleCatalogue()
+          .filter((r) => !r.fixed)
+          .map((r) => [
+            r.id,
+            {
+              description: `${r.description} (default: ${r.severity})`,
+              oneOf: [
+                level,
+                {
+                  type: 'array',
+                  items: [level, { type: 'object', description: "The rule's options." }],
+                  minItems: 2,
+                  maxItems: 2,
+                },
+              ],
+            },
+          ]),
       ),
     },
     ignore: {

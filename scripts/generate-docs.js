@@ -99,7 +99,8 @@ const ruleDocs = [
   '',
   ...ruleCatalogue().flatMap((r) => {
     const rule = rules.find((x) => x.id === r.id);
-    const out = [`## ${r.id}`, '', `Default level: ${r.severity}. ${r.description}`, ''];
+    const level = r.fixed ? `Always ${r.severity} (cannot be configured: ${r.fixed})` : `Default level: ${r.severity}`;
+    const out = [`## ${r.id}`, '', `${level}. ${r.description}`, ''];
     if (rule) {
       out.push(rule.rationale, '');
       const options = Object.entries(rule.options?.properties ?? {});
@@ -135,7 +136,8 @@ const table = [
   '| Rule id | Default | What it checks |',
   '| --- | --- | --- |',
   ...ruleCatalogue().map(
-    (r) => `| [\`${r.id}\`](docs/rules.md#${r.id.replace(/\//g, '')}) | ${r.severity} | ${esc(r.description)} |`,
+    (r) =>
+      `| [\`${r.id}\`](docs/rules.md#${r.id.replace(/\//g, '')}) | ${r.fixed ? `always ${r.severity}` : r.severity} | ${esc(r.description)} |`,
   ),
 ].join('\n');
 const { readmeOptionLists } = await import(join(root, 'dist', 'cli', 'command-table.js'));

@@ -12,6 +12,7 @@ import { extensionProblem } from './check-extension.js';
 import { globProblem } from './glob-bounds.js';
 import { loadPlanSchema } from '../schema/load-schema.js';
 import { checkRuleOptions } from './rule-options.js';
+import { fixedRuleReason } from '../rules/catalogue.js';
 import { repositoryRoot } from './repository-root.js';
 
 export const CONFIG_FILE = 'continuity.config.json';
@@ -126,6 +127,8 @@ export function resolveConfig(
     for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
       if (!knownRuleIds.includes(id))
         throw new ConfigError(`unknown rule '${id}' in "rules". Known rules: ${knownRuleIds.join(', ')}`, path);
+      const fixed = fixedRuleReason(id);
+      if (fixed) throw new ConfigError(`rule '${id}' cannot be set: ${fixed}. Remove it from "rules".`, path);
       const [level, options] = Array.isArray(value) ? value : [value, {}];
       if (!RULE_LEVELS.includes(level as RuleLevel))
         throw new ConfigError(

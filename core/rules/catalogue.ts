@@ -9,6 +9,8 @@ export interface RuleInfo {
   severity: Severity;
   url: string;
   rationale?: string;
+  /** Why its level cannot be configured (always an error), for the few findings that mean "not checked". */
+  fixed?: string;
 }
 
 export function ruleCatalogue(): RuleInfo[] {
@@ -25,10 +27,16 @@ export function ruleCatalogue(): RuleInfo[] {
       description: r.description,
       severity: 'error' as Severity,
       url: ruleDocsUrl(r.id),
+      ...('fixed' in r ? { fixed: r.fixed } : {}),
     })),
   ];
 }
 
 export function knownRuleIds(): string[] {
   return ruleCatalogue().map((r) => r.id);
+}
+
+/** Why a rule's level cannot be configured, or undefined when it can. */
+export function fixedRuleReason(id: string): string | undefined {
+  return ruleCatalogue().find((r) => r.id === id)?.fixed;
 }

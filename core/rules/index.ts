@@ -34,7 +34,10 @@ export const rules: Rule[] = [
   outdatedNhsNames,
 ];
 
-/** Diagnostics that come from the schema rather than a rule file: ids, default severity, docs. */
+/**
+ * Diagnostics that come from the schema rather than a rule file: ids, default severity, docs. `fixed`:
+ * why the level cannot be configured (ESLint's fatal parse errors are the model: not checked is not passing).
+ */
 export const schemaRuleIds = [
   { id: 'schema/required-section', description: 'A required section is missing.' },
   { id: 'schema/required-subsection', description: 'A required part (H3) of a section is missing.' },
@@ -55,6 +58,7 @@ export const schemaRuleIds = [
   {
     id: 'unreadable-file',
     description: 'The file cannot be read as text: missing, a folder, binary (a NUL byte), UTF-16 or not UTF-8.',
+    fixed: 'a plan the tools cannot read has not been checked, so it must never pass',
   },
   {
     id: 'unreadable-block',
@@ -66,7 +70,11 @@ export const schemaRuleIds = [
     description:
       "Shared content (files named under 'shared:' or in <!-- include: ... -->) that is missing, outside the repository or includes itself.",
   },
-  { id: 'internal-error', description: 'A rule failed; the other checks still ran. Please report it.' },
+  {
+    id: 'internal-error',
+    description: 'A rule failed; the other checks still ran. Please report it.',
+    fixed: 'a plan a check failed on has not been fully checked, so it must never pass',
+  },
 ] as const;
 
 export type { Rule } from './rule.js';

@@ -41,6 +41,14 @@ describe('rule options', () => {
       { 'schema/required-section': ['warning', { x: 1 }] },
       "continuity.config.json: rule 'schema/required-section' takes no options, but has 'x'",
     ],
+    [
+      { 'unreadable-file': 'off' },
+      'continuity.config.json: rule \'unreadable-file\' cannot be set: a plan the tools cannot read has not been checked, so it must never pass. Remove it from "rules".',
+    ],
+    [
+      { 'internal-error': ['warning', {}] },
+      'continuity.config.json: rule \'internal-error\' cannot be set: a plan a check failed on has not been fully checked, so it must never pass. Remove it from "rules".',
+    ],
   ])('reject %j', (settings, message) => {
     expect(load(settings)).toThrow(ConfigError);
     expect(load(settings)).toThrow(message);
