@@ -14,16 +14,16 @@ const SHORT_CODES = /^(999|111|112|119|101|105|116\d{3}|1\d{4})$/;
  * The shape checks come first so the message says what is wrong in words a person can act on.
  */
 /**
- * A trailing note like "(24 hours)": from the first bracket not followed by a digit, after the last
- * closing bracket. By string search: `\s*\([^)]*\)\s*$` backtracks quadratically on a long cell.
+ * A trailing note in brackets, "(24 hours)", "(24/7)", "(2nd line)": the last bracketed group, when it
+ * holds anything but digits, spaces and hyphens (brackets of digits are part of the number, as in
+ * "(01234) 567890"). By string search, not `\s*\([^)]*\)\s*$`, which backtracks quadratically on a
+ * long cell; one scan of the group, so linear.
  */
 function withoutTrailingNote(s: string): string {
   if (!s.endsWith(')')) return s;
-  const from = s.lastIndexOf(')', s.length - 2) + 1;
-  for (let i = s.indexOf('(', from); i !== -1 && i < s.length - 1; i = s.indexOf('(', i + 1)) {
-    if (!/[0-9]/.test(s[i + 1])) return s.slice(0, i).trimEnd();
-  }
-  return s;
+  const open = s.indexOf('(', s.lastIndexOf(')', s.length - 2) + 1);
+  if (open === -1 || !/[^0-9\s-]/.test(s.slice(open + 1, -1))) return s;
+  return s.slice(0, open).trimEnd();
 }
 
 /** An extension after the number: "ext 214", "x214", "extension 2". */
@@ -88,6 +88,12 @@ export const ukPhone: Rule = {
       title: 'international format with (0)',
       markdown:
         '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | +44 (0)20 7946 0123 |\n',
+      expected: [],
+    },
+    {
+      title: 'a note in brackets after the number, also one that starts with a digit',
+      markdown:
+        '# Plan\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | 020 7946 0123 (24/7) |\n| Out of hours | 020 7946 0124 (out of hours) |\n',
       expected: [],
     },
     {
