@@ -6,9 +6,11 @@
  *   catastrophically: a pattern such as `^(a+)+$` would make every check of every plan hang. Patterns
  *   are checked with recheck (the checker the project's own regular expressions are audited with);
  *   where it cannot be loaded (a bundled editor extension), nested quantifiers are refused instead;
- * - the extension must compile together with the plan schema, and give a usable section catalogue.
+ * - the extension must compile together with the plan schema, and give a usable section catalogue;
+ *   its annotations (x-template, x-sources ...) must have the shapes the tools read (annotations.ts).
  */
 import { createRequire } from 'node:module';
+import { ANNOTATION_SHAPES } from '../schema/annotations.js';
 import { buildCatalogue, type JsonSchema } from '../schema/catalogue.js';
 import { compileValidator } from '../validate/compile-validator.js';
 
@@ -92,7 +94,11 @@ export function extensionProblem(base: JsonSchema, extension: JsonSchema): strin
     compileValidator([base, extension]);
     buildCatalogue([base, extension]);
   } catch (e) {
-    return `it is not a valid extension of the plan schema: ${(e as Error).message.replace(/^The schema extension is not a valid JSON Schema: /, '')}`;
+    const message = (e as Error).message;
+    const annotation = /keyword "(x-[a-z-]{1,40})" value is invalid at path "#?([^"]{0,500})"/.exec(message);
+    if (annotation && Object.hasOwn(ANNOTATION_SHAPES, annotation[1]))
+      return `its "${annotation[1]}" at ${annotation[2] || '/'} is not what the tools read: it must be ${ANNOTATION_SHAPES[annotation[1]].description}`;
+    return `it is not a valid extension of the plan schema: ${message.replace(/^The schema extension is not a valid JSON Schema: /, '')}`;
   }
   return undefined;
 }

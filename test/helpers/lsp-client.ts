@@ -33,6 +33,8 @@ export interface TestServerOptions {
   capabilities?: Record<string, unknown>;
   /** Called before initialize, to register client-side handlers (e.g. workspace/configuration). */
   beforeInitialize?: (connection: ProtocolConnection) => void;
+  /** Node.js options for the server process (e.g. `--import` a test-only fault injection). */
+  nodeArgs?: string[];
 }
 
 export async function startTestServer(
@@ -40,7 +42,8 @@ export async function startTestServer(
   initializationOptions: Record<string, unknown> = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'extension', 'server', 'main.js'), '--stdio'], {
+  const serverMain = join(ROOT, 'dist', 'extension', 'server', 'main.js');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverMain, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

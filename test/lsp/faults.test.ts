@@ -2,12 +2,12 @@
 // documents and URIs, a client that fails or garbles settings. The server must answer (a result or
 // a JSON-RPC error), keep checking, and never exit.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ResponseError, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { startTestServer, type TestServer, type TestServerOptions } from '../helpers/lsp-client.js';
-import { cleanPlan, replaceOnce } from '../helpers/plans.js';
+import { ROOT, cleanPlan, replaceOnce } from '../helpers/plans.js';
 import { tempWorkspace } from '../helpers/cli.js';
 
 let server: TestServer | undefined;
@@ -72,30 +72,17 @@ const codes = (ds: Diagnostic[]) => [...new Set(ds.map((d) => String(d.code)))].
 
 describe('language server under faults', () => {
   it('a rule that throws becomes an internal-error diagnostic; the other checks still report and the server keeps going', async () => {
-    // An ICB schema extension whose section template (x-template) is a number, not text: the schema
-    // compiles (annotations are not validated), and the empty-section rule throws when it reaches for
-    // the starter text of that section, left empty in the plan. No fault injection needed: this is an
-    // input that really makes a rule throw.
+    // The empty-section rule made to throw (test/lsp/fixtures/throwing-rule.mjs, preloaded into the
+    // server process), as a bug in a rule would.
     const dir = tempWorkspace();
-    const extension = {
-      $schema: 'https://json-schema.org/draft/2020-12/schema',
-      type: 'object',
-      properties: {
-        sections: {
-          type: 'object',
-          properties: { 'local-arrangements': { type: 'object', title: 'Local arrangements', 'x-template': 42 } },
-        },
-      },
-    };
-    writeFileSync(join(dir, 'icb.schema.json'), JSON.stringify(extension));
-    writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ schema: './icb.schema.json' }));
     let text = replaceOnce(
       cleanPlan(),
       /^## Telephony failure\n/m,
-      '## Local arrangements\n\n## Telephony failure\n\nRing {{provider}} first.\n',
+      '## Telephony failure\n\nRing {{provider}} first.\n',
     );
     text = replaceOnce(text, '| 01632 960500 |', '| 0207 946 000 |');
-    const s = await start(dir);
+    const throwingRule = pathToFileURL(join(ROOT, 'test', 'lsp', 'fixtures', 'throwing-rule.mjs')).href;
+    const s = await start(dir, {}, { nodeArgs: ['--import', throwingRule] });
     const uri = pathToFileURL(join(dir, 'plans', 'crashing-rule.md')).href;
     const first = await openDoc(s, uri, text);
     const internal = first.diagnostics.filter((d) => d.code === 'internal-error');

@@ -7,7 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { patternProblem } from '../../core/config/check-extension.js';
+import { extensionProblem, patternProblem } from '../../core/config/check-extension.js';
+import { loadPlanSchema } from '../../core/schema/load-schema.js';
 import { ConfigError, findConfigFile, loadConfigFile } from '../../core/config/config.js';
 import { globProblem } from '../../core/config/glob-bounds.js';
 import { knownRuleIds } from '../../core/rules/catalogue.js';
@@ -70,7 +71,68 @@ describe('schema extension bounds', () => {
       `the schema extension ${ext} cannot be used: it is not a valid extension of the plan schema`,
     );
     expect(malformed.stdout).not.toContain('internal-error');
+
+    // An annotation the tools read with the wrong shape: a number where a section's starter text goes.
+    // Before, the schema compiled and the empty-section rule failed on every plan with the section.
+    const section = { type: 'object', title: 'Local arrangements', 'x-template': 42 };
+    writeFileSync(
+      ext,
+      JSON.stringify({
+        type: 'object',
+        properties: { sections: { type: 'object', properties: { 'local-arrangements': section } } },
+      }),
+    );
+    const annotation = await runCliAsync(['lint', 'plans'], dir);
+    expect(annotation.code).toBe(2);
+    expect(annotation.stderr).toContain(
+      `the schema extension ${ext} cannot be used: its "x-template" at /properties/sections/properties/local-arrangements is not what the tools read: it must be text: the starter text inserted for a missing section`,
+    );
+    expect(annotation.stdout).not.toContain('internal-error');
   }, 300_000);
+
+  it('every annotation the tools read is checked for its shape; well-formed ones pass', () => {
+    const base = loadPlanSchema();
+    const withSection = (annotations: Record<string, unknown>) =>
+      extensionProblem(base, {
+        type: 'object',
+        properties: {
+          sections: { type: 'object', properties: { local: { type: 'object', title: 'Local', ...annotations } } },
+        },
+      });
+    expect(
+      withSection({
+        'x-why': 'Why.',
+        'x-write': 'What.',
+        'x-template': 'Text.',
+        'x-aliases': ['Local'],
+        'x-keywords': ['local'],
+        'x-related': ['area'],
+        'x-recommended': true,
+        'x-priority': 3,
+        'x-sources': [{ title: 'NHS', url: 'https://www.england.nhs.uk/' }],
+      }),
+    ).toBeUndefined();
+    const wrong: [string, unknown][] = [
+      ['x-why', ['a list']],
+      ['x-write', 7],
+      ['x-template', { text: 'x' }],
+      ['x-aliases', 'Local'],
+      ['x-keywords', [1]],
+      ['x-related', 'area'],
+      ['x-recommended', 'yes'],
+      ['x-priority', 0],
+      ['x-sources', [{ title: 'NHS', url: 'javascript:alert(1)' }]],
+      ['x-kind', 'telephone'],
+      ['x-row', { Contact: 3 }],
+    ];
+    for (const [keyword, value] of wrong) {
+      const problem = withSection({ [keyword]: value }) ?? '';
+      expect(
+        problem.startsWith(`its "${keyword}" at /properties/sections/properties/local is not what `),
+        problem,
+      ).toBe(true);
+    }
+  });
 });
 
 describe('config file discovery', () => {
