@@ -45,14 +45,25 @@ interface NeovimRun {
   dir: string;
 }
 
-const serverPids: number[] = [];
+/** Workspaces of this file's runs: every server started there wrote its pid (see serverShim). */
+const workspaces: string[] = [];
 afterEach(() => {
-  // Last resort after a failed run: the server Neovim started, by its pid.
-  for (const pid of serverPids.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  // Last resort after a failed run (Neovim killed, say): end the servers Neovim started, by pid.
+  for (const dir of workspaces.splice(0))
+    for (const pid of serverPids(dir)) if (alive(pid)) process.kill(pid, 'SIGKILL');
 });
 
+function serverPids(dir: string): number[] {
+  const file = join(dir, 'server.pids');
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map(Number) : [];
+}
+
 function alive(pid: number): boolean {
-  return existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false; // gone
+  }
 }
 
 async function gone(pid: number, boundMs = 30_000): Promise<boolean> {
@@ -64,11 +75,18 @@ async function gone(pid: number, boundMs = 30_000): Promise<boolean> {
   return true;
 }
 
-/** What npm's bin link does: `continuity-language-server` on PATH runs the built server with node. */
+/**
+ * What npm's bin link does: `continuity-language-server` on PATH runs the built server with node. It
+ * notes its pid first (exec keeps it), so the test can always find the server Neovim started.
+ */
 function serverShim(dir: string, target = join(ROOT, 'dist', 'extension', 'server', 'main.js')): string {
   const bin = join(dir, 'bin');
   mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, SERVER_BIN), `#!/bin/sh\nexec '${process.execPath}' '${target}' "$@"\n`);
+  const pids = join(dir, 'server.pids');
+  writeFileSync(
+    join(bin, SERVER_BIN),
+    `#!/bin/sh\necho $$ >> '${pids}'\nexec '${process.execPath}' '${target}' "$@"\n`,
+  );
   chmodSync(join(bin, SERVER_BIN), 0o755);
   return bin;
 }
@@ -94,6 +112,7 @@ const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) =
 
 async function runNeovim(plans: Record<string, string>, options: { shimTarget?: string } = {}): Promise<NeovimRun> {
   const dir = tempWorkspace();
+  workspaces.push(dir);
   mkdirSync(join(dir, '.git')); // the root marker the README's set-up looks for
   writeFileSync(join(dir, 'notes.md'), '# Notes\n\nNot a plan.\n');
   for (const [name, text] of Object.entries(plans)) writeFileSync(join(dir, 'plans', name), text);
@@ -143,7 +162,6 @@ async function runNeovim(plans: Record<string, string>, options: { shimTarget?: 
     `lsp.log: ${existsSync(lspLog) ? readFileSync(lspLog, 'utf8').slice(-4000) : '(none)'}`;
   if (!existsSync(out)) throw new Error(`Neovim wrote no report. ${why()}`);
   const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
-  if (report.serverPid) serverPids.push(report.serverPid);
   if (report.error) throw new Error(`${report.error}. ${why()}`);
   expect(code, why()).toBe(0);
   return { report, dir };
@@ -210,6 +228,7 @@ describe('Neovim with the README set-up', () => {
 
     // One server for the folder, and it ends when Neovim quits.
     expect(report.clients).toBe(1);
+    expect(serverPids(dir)).toEqual([report.serverPid]);
     expect(await gone(report.serverPid)).toBe(true);
   });
 
