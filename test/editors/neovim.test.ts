@@ -240,4 +240,21 @@ describe('Neovim with the README set-up', () => {
       ),
     ).rejects.toThrow(/^the language server stopped while Neovim waited for the server to ask for its settings/);
   });
+
+  it("runs the README's set-up: the same command, filetype, root markers and init_options", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const snippet = /^The server also runs on its own[^\n]*Neovim[^\n]*\n\n```lua\n([\s\S]*?)^```/m.exec(readme)?.[1];
+    expect(snippet, "the README's Neovim snippet").toBeDefined();
+    const tested = readFileSync(join(FIXTURES, 'init.lua'), 'utf8');
+    const pieces = [
+      /pattern = 'markdown'/,
+      /cmd = \{ 'continuity-language-server', '--stdio' \}/,
+      /\{ 'continuity\.config\.json', '\.git' \}/,
+      /init_options = \{ debounceMs = 200\b/,
+    ];
+    for (const piece of pieces) {
+      expect(snippet, `README snippet has ${piece}`).toMatch(piece);
+      expect(tested, `init.lua has ${piece}`).toMatch(piece);
+    }
+  });
 });
