@@ -137,11 +137,12 @@ async function runNeovim(plans: Record<string, string>, options: { shimTarget?: 
     XDG_CACHE_HOME: join(home, '.cache'),
     NVIM_LOG_FILE: join(home, 'nvim.log'),
     CONTINUITY_TODAY: TODAY,
+    CONTINUITY_NVIM_PROBE: join(FIXTURES, 'probe.lua'),
     CONTINUITY_NVIM_OUT: out,
     CONTINUITY_NVIM_REQUEST: JSON.stringify(request),
   };
   const args = ['--headless', '--clean', '-u', join(FIXTURES, 'init.lua'), '-i', 'NONE', '-n'];
-  const child = spawn('nvim', [...args, '-c', `luafile ${join(FIXTURES, 'probe.lua')}`], {
+  const child = spawn('nvim', [...args, '-c', 'lua dofile(os.getenv("CONTINUITY_NVIM_PROBE"))'], {
     cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -149,6 +150,7 @@ async function runNeovim(plans: Record<string, string>, options: { shimTarget?: 
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
+  child.on('error', (e) => (output += `could not start nvim: ${e.message}`));
   let killed = false;
   const killer = setTimeout(() => {
     killed = true;
