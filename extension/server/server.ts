@@ -59,6 +59,12 @@ export function startServer(connection: Connection): void {
   const workspace = new WorkspaceConfig();
   const plans = new PlanChecker(connection, documents, workspace);
   let canPullSettings = false;
+  /**
+   * The settings from initializationOptions: what pulled settings are read over, field by field. A
+   * client that answers the settings request with null for a section it has no settings for (Neovim,
+   * with settings only in init_options) then keeps the init_options rather than the defaults.
+   */
+  let initialSettings = DEFAULT_SETTINGS;
   let clientCommands: ClientCommands = NO_CLIENT_COMMANDS;
 
   /** The client's settings; when it cannot give them, the ones we have are kept. */
@@ -73,7 +79,7 @@ export function startServer(connection: Connection): void {
       );
       return;
     }
-    plans.settings = readSettings(s, DEFAULT_SETTINGS);
+    plans.settings = readSettings(s, initialSettings);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -81,6 +87,7 @@ export function startServer(connection: Connection): void {
     workspace.root = folder ? filePathOf(folder) : undefined;
     canPullSettings = !!params.capabilities.workspace?.configuration;
     if (params.initializationOptions) plans.settings = readSettings(params.initializationOptions, plans.settings);
+    initialSettings = plans.settings;
     // Workspace trust, from the editor (VS Code sends it; other editors are trusted). Untrusted: an ICB
     // schema extension named in continuity.config.json is not loaded.
     const init = params.initializationOptions as { trusted?: unknown; clientCommands?: unknown } | undefined;
