@@ -18,7 +18,7 @@ export interface FileCheck extends CheckedFile {
   file: string;
   /**
    * Milliseconds this run spent on the file: reading it, and checking it or finding its cached result.
-   * Never stored in the cache (see checkFiles). Absent where nothing was measured (`lint --fix`).
+   * Never stored in the cache (see checkFiles); with `lint --fix`, the time to fix and re-check it.
    */
   durationMs?: number;
 }

@@ -6,6 +6,7 @@ import { accessSync, constants, readFileSync, realpathSync, statSync } from 'nod
 import { resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/index.js';
 import { fixPlanText } from '../../core/index.js';
+import { monotonicClock, timed, type Clock } from '../stopwatch.js';
 import { addMissing } from '../../core/index.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/index.js';
 import { todayIso } from '../../core/index.js';
@@ -39,6 +40,8 @@ export interface LintOptions {
   workers?: number;
   /** Test seams: called at the points where another program could change the files. */
   hooks?: LintHooks;
+  /** Test seam: where durations (JUnit's `time`) are read from; the real one is monotonic. */
+  clock?: Clock;
 }
 
 export interface LintHooks {
@@ -64,7 +67,13 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
 
   let checks: FileCheck[];
   if (opts.fix) {
-    checks = files.map((file) => fixOne(file, resolver, today, io, opts.hooks ?? {}, !!opts.addMissing));
+    // Each file's time (JUnit's `time`) is what this run spent fixing and re-checking it.
+    checks = files.map((file) => {
+      const { value, ms } = timed(opts.clock ?? monotonicClock, () =>
+        fixOne(file, resolver, today, io, opts.hooks ?? {}, !!opts.addMissing),
+      );
+      return { ...value, durationMs: ms };
+    });
   } else {
     const cache = opts.cache
       ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache'))
@@ -75,6 +84,7 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
       cache,
       fingerprint: toolFingerprint(),
       workers: opts.workers,
+      clock: opts.clock,
       configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined,
     });
     cache?.save();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigResolver } from '../../core/index.js';
 import { checkFiles } from '../../cli/check-files.js';
+import { runLint } from '../../cli/commands/lint.js';
 import { toFileResults } from '../../cli/file-results.js';
 import { reporters } from '../../cli/reporters/index.js';
 import { ResultCache } from '../../cli/result-cache.js';
@@ -126,6 +127,28 @@ describe('JUnit time from the checks', () => {
     expect(again.map((c) => c.diagnostics)).toEqual(first.map((c) => c.diagnostics));
     const [bad, clean] = expectTimesAddUp(junitFor(again, dir));
     expect([bad.time, clean.time]).toEqual(['0.040', '0.040']);
+  });
+
+  it("with --fix, a plan's time is what this run spent fixing and re-checking it", async () => {
+    const { dir } = twoPlans();
+    let out = '';
+    const code = await runLint(
+      {
+        paths: ['plans'],
+        format: 'junit',
+        fix: true,
+        quiet: false,
+        cache: false,
+        today: TODAY,
+        cwd: dir,
+        color: false,
+        clock: steppingClock(125),
+      },
+      { stdout: (s) => (out += s), stderr: () => {} },
+    );
+    expect(code).toBe(1);
+    const [bad, clean] = expectTimesAddUp(out);
+    expect([bad.time, clean.time]).toEqual(['0.125', '0.125']);
   });
 
   it('end to end, in worker threads and from the cache: seconds with three decimals that add up', async () => {
