@@ -33,6 +33,10 @@ export interface TestServerOptions {
   capabilities?: Record<string, unknown>;
   /** Called before initialize, to register client-side handlers (e.g. workspace/configuration). */
   beforeInitialize?: (connection: ProtocolConnection) => void;
+  /** Options for node before the server's script (e.g. a test-only preload; see heap-probe.ts). */
+  nodeArgs?: string[];
+  /** Open an IPC channel to the server process besides stdio (for a test-only preload to answer on). */
+  ipc?: boolean;
 }
 
 export async function startTestServer(
@@ -40,8 +44,9 @@ export async function startTestServer(
   initializationOptions: Record<string, unknown> = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'extension', 'server', 'main.js'), '--stdio'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+  const serverArgs = [join(ROOT, 'dist', 'extension', 'server', 'main.js'), '--stdio'];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serverArgs], {
+    stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
