@@ -190,11 +190,13 @@ describe('language server under load', () => {
     // weighing the same at both readings; see heap-probe-preload.mjs) after the warm-up and after all
     // 1,000 edits. Neither reading depends on when V8 collected or how busy the machine is, as RSS did
     // (which grew 85 MB on an idle machine and 149 MB on a busy one over the same edits).
-    // The bound, from what a leak costs: the plan is ~29,000 characters (29 KB as V8 stores ASCII), and
-    // between the readings come 900 edits and at least 250 checks. Keeping one copy of the text per
-    // edit would add ~26 MB, one per check ~7 MB, and a parsed tree per check (~25 bytes a character)
-    // ~180 MB. Without a leak the growth is ~1 MB (V8's compiled code and type feedback as the rarer
-    // paths of the engine first run; it levels off, ~2 MB after 2,500 edits). 4 MB sits between.
+    // The bound, from what a leak costs: the plan is ~29,000 characters (29 KB as V8 stores ASCII, twice
+    // that once an emoji is typed), and between the readings come 900 edits and at least 250 checks.
+    // Keeping one copy of the text per edit would add at least 26 MB, one per check at least 7 MB (one
+    // injected in PlanChecker.checkNow added 16 MB), a parsed tree per check (~25 bytes a character)
+    // ~180 MB. Without a leak the growth is ~1 MB, idle or busy (V8's compiled code and type feedback
+    // as the rarer paths of the engine first run; it levels off, ~2 MB after 2,500 edits). 4 MB sits
+    // between: a leak of under ~3 KB an edit or ~11 KB a check is below what this test can see.
     const checksBetween = mine.filter((p) => p.version! > earlyVersion).length;
     expect(checksBetween).toBeGreaterThanOrEqual(250);
     expect(original.length).toBeGreaterThan(25_000);
