@@ -1,6 +1,5 @@
 // A minimal LSP client over stdio for tests: starts the real server binary, speaks JSON-RPC.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -22,8 +21,6 @@ export interface TestServer {
   stderr(): string;
   /** The server's exit code or signal, once it has exited. */
   exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  /** The server process's resident set size in kB (Linux /proc), for leak checks. */
-  rssKb(): number;
   waitFor<T>(predicate: () => T | undefined, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
@@ -33,8 +30,10 @@ export interface TestServerOptions {
   capabilities?: Record<string, unknown>;
   /** Called before initialize, to register client-side handlers (e.g. workspace/configuration). */
   beforeInitialize?: (connection: ProtocolConnection) => void;
-  /** Node.js options for the server process (e.g. `--import` a test-only fault injection). */
+  /** Options for node before the server's script (e.g. a test-only preload; see heap-probe.ts). */
   nodeArgs?: string[];
+  /** Open an IPC channel to the server process besides stdio (for a test-only preload to answer on). */
+  ipc?: boolean;
 }
 
 export async function startTestServer(
@@ -42,9 +41,9 @@ export async function startTestServer(
   initializationOptions: Record<string, unknown> = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const serverMain = join(ROOT, 'dist', 'extension', 'server', 'main.js');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverMain, '--stdio'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
+  const serverArgs = [join(ROOT, 'dist', 'extension', 'server', 'main.js'), '--stdio'];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serverArgs], {
+    stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -88,10 +87,6 @@ export async function startTestServer(
     statuses,
     stderr: () => stderr,
     exited: () => exit,
-    rssKb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)![1]);
-    },
     waitFor,
     async stop() {
       // sendRequest throws at once (rather than rejecting) when the server has gone
