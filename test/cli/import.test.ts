@@ -212,14 +212,17 @@ describe('continuity import', () => {
       ],
       [['import', 'missing.docx'], /missing\.docx does not exist/, 'missing.md'],
     ];
-    for (const [args, message, out] of cases) {
-      const r = await runCliAsync(args, dir);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(message);
-      expect(r.stdout).toBe('');
+    // independent runs (none writes what another reads): side by side
+    const [exists, ...runs] = await Promise.all([
+      runCliAsync(['import', 'old.docx', '--out', 'exists.md'], dir),
+      ...cases.map(([args]) => runCliAsync(args, dir)),
+    ]);
+    cases.forEach(([args, message, out], i) => {
+      expect(runs[i].code, args.join(' ')).toBe(2);
+      expect(runs[i].stderr).toMatch(message);
+      expect(runs[i].stdout).toBe('');
       expect(existsSync(join(dir, out)), out).toBe(false);
-    }
-    const exists = await runCliAsync(['import', 'old.docx', '--out', 'exists.md'], dir);
+    });
     expect(exists.code).toBe(2);
     expect(exists.stderr).toMatch(/exists\.md already exists/);
     expect(readFileSync(join(dir, 'exists.md'), 'utf8')).toBe('keep me');

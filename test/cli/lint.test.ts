@@ -17,7 +17,9 @@ function withBadPlan(dir: string): string {
   return 'bad/bad plan.md';
 }
 
-describe('exit codes', () => {
+// Each test has a workspace of its own and runs the CLI as a separate process: the tests of a group
+// run side by side (at most vitest's maxConcurrency at once).
+describe.concurrent('exit codes', () => {
   it('0 for the clean shipped examples', async () => {
     const dir = tempWorkspace();
     const r = await runCliAsync(['lint', 'plans/example-*.md'], dir);
@@ -52,11 +54,12 @@ describe('exit codes', () => {
       [['lint', '--max-warnings', 'many'], /--max-warnings takes a whole number/],
       [['frobnicate'], /unknown command 'frobnicate'/],
     ];
-    for (const [args, message] of cases) {
-      const r = await runCliAsync(args, dir);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(message);
-    }
+    // independent runs: side by side
+    const runs = await Promise.all(cases.map(([args]) => runCliAsync(args, dir)));
+    cases.forEach(([args, message], i) => {
+      expect(runs[i].code, args.join(' ')).toBe(2);
+      expect(runs[i].stderr).toMatch(message);
+    });
   });
   it('--quiet reports errors only', async () => {
     const dir = tempWorkspace();
@@ -109,7 +112,7 @@ describe('formats', () => {
   });
 });
 
-describe('configuration', () => {
+describe.concurrent('configuration', () => {
   it('rule levels from continuity.config.json found upward', async () => {
     const dir = tempWorkspace();
     writeFileSync(join(dir, 'continuity.config.json'), JSON.stringify({ rules: { placeholder: 'error' } }));
@@ -179,7 +182,7 @@ describe('configuration', () => {
   });
 });
 
-describe('--fix', () => {
+describe.concurrent('--fix', () => {
   it('applies safe fixes atomically and keeps every other byte', async () => {
     const dir = tempWorkspace();
     const original = readFileSync(join(dir, CLEAN), 'utf8');
@@ -222,7 +225,7 @@ describe('cache', () => {
   });
 });
 
-describe('continuity new', () => {
+describe.concurrent('continuity new', () => {
   it('scaffolds a plan from the template with the practice name and ODS code', async () => {
     const dir = tempWorkspace();
     const r = await runCliAsync(
