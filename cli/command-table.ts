@@ -1,7 +1,7 @@
 /**
  * One table per command: its options, what each takes and means. The argument parser, each command's
- * `--help` and the README's option lists (`npm run generate`) are all made from it, so an option cannot
- * be accepted and undocumented, or documented and refused.
+ * `--help` and the option lists of docs/cli.md (`npm run generate`) are all made from it, so an option
+ * cannot be accepted and undocumented, or documented and refused.
  */
 import type { ParseArgsConfig } from 'node:util';
 import { reporters } from './reporters/index.js';
@@ -325,12 +325,22 @@ export function overallHelp(version: string): string {
   ].join('\n');
 }
 
-/** The README's option lists (between `<!-- cli-options:start -->` and `<!-- cli-options:end -->`). */
-export function readmeOptionLists(): string {
+/** Help text as markdown text: `<practice-name>` would otherwise vanish as an HTML tag. */
+function markdownText(s: string): string {
+  return s.replace(/[\\`*_[\]<]/g, '\\$&');
+}
+
+/**
+ * The command reference of docs/cli.md (between `<!-- cli-options:start -->` and
+ * `<!-- cli-options:end -->`, written by scripts/generate-cli-docs.js): a heading per command, so
+ * other pages can link to `docs/cli.md#continuity-lint`.
+ */
+export function optionListsMarkdown(): string {
   const out: string[] = [];
   for (const c of COMMANDS) {
-    out.push(`**\`continuity ${c.name}${c.args ? ` ${c.args}` : ''}\`**: ${c.summary}.`, '');
-    for (const o of c.options) out.push(`- \`${optionLabel(o)}\`: ${o.help}`);
+    out.push(`### continuity ${c.name}`, '');
+    out.push(`\`continuity ${c.name}${c.args ? ` ${c.args}` : ''}\`: ${markdownText(c.summary)}.`, '');
+    for (const o of c.options) out.push(`- \`${optionLabel(o)}\`: ${markdownText(o.help)}`);
     out.push(`- \`-h, --help\`, \`-v, --version\``, '');
   }
   return out.join('\n').trimEnd();

@@ -18,7 +18,7 @@ const schema = {
   $id: 'urn:continuity-plans:continuity.config.schema.json',
   title: 'continuity.config.json',
   description:
-    'Settings for the continuity plan checks, found upward from each plan. See the README, section continuity.config.json.',
+    'Settings for the continuity plan checks, found upward from each plan. See docs/cli.md, section Configuration.',
   type: 'object',
   additionalProperties: false,
   properties: {

@@ -1,7 +1,7 @@
 // Generates docs/plan-format.md (from the schema's annotations) and docs/rules.md (from each rule's
-// metadata), and the rules table in README.md between its markers. Run after `npm run build`.
+// metadata). Run after `npm run build`.
 // Committed and checked: CI runs `npm run generate` and fails on any difference.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -130,22 +130,4 @@ mkdirSync(join(root, 'docs'), { recursive: true });
 writeFileSync(join(root, 'docs', 'plan-format.md'), format.trimEnd() + '\n');
 writeFileSync(join(root, 'docs', 'rules.md'), ruleDocs.trimEnd() + '\n');
 
-const readmePath = join(root, 'README.md');
-const readme = readFileSync(readmePath, 'utf8');
-const table = [
-  '| Rule id | Default | What it checks |',
-  '| --- | --- | --- |',
-  ...ruleCatalogue().map(
-    (r) =>
-      `| [\`${r.id}\`](docs/rules.md#${r.id.replace(/\//g, '')}) | ${r.fixed ? `always ${r.severity}` : r.severity} | ${esc(r.description)} |`,
-  ),
-].join('\n');
-const { readmeOptionLists } = await import(join(root, 'dist', 'cli', 'command-table.js'));
-const next = readme
-  .replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, `<!-- rules:start -->\n${table}\n<!-- rules:end -->`)
-  .replace(
-    /<!-- cli-options:start -->[\s\S]*<!-- cli-options:end -->/,
-    () => `<!-- cli-options:start -->\n${readmeOptionLists()}\n<!-- cli-options:end -->`,
-  );
-writeFileSync(readmePath, next);
-console.log('wrote docs/plan-format.md, docs/rules.md and the README rules table and option lists');
+console.log('wrote docs/plan-format.md and docs/rules.md');

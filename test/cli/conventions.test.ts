@@ -1,11 +1,11 @@
 // CLI conventions, checked as a user meets them: every command's --help and --version, real dates,
-// NO_COLOR / FORCE_COLOR, a closed stdout, the template left out of folder checks, and README option
-// lists made from the same table as the parser.
+// NO_COLOR / FORCE_COLOR, a closed stdout, the template left out of folder checks, and the option
+// lists of docs/cli.md made from the same table as the parser.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, readmeOptionLists } from '../../cli/command-table.js';
+import { COMMANDS, optionListsMarkdown } from '../../cli/command-table.js';
 import { runCli, runCliAsync, tempWorkspace } from '../helpers/cli.js';
 import { ROOT } from '../helpers/plans.js';
 
@@ -59,10 +59,10 @@ describe.concurrent('--help and --version for every command', () => {
     expect(r.stderr).toContain('continuity lint --help');
   });
 
-  it("the README's option lists are the table's (npm run generate writes them)", ({ expect }) => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(readme).toContain(`<!-- cli-options:start -->\n${readmeOptionLists()}\n<!-- cli-options:end -->`);
-    expect(readmeOptionLists()).toContain('--workers N');
+  it("docs/cli.md's option lists are the table's (npm run generate writes them)", ({ expect }) => {
+    const page = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+    expect(page).toContain(`<!-- cli-options:start -->\n${optionListsMarkdown()}\n<!-- cli-options:end -->`);
+    expect(optionListsMarkdown()).toContain('--workers N');
   });
 });
 

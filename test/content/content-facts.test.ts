@@ -38,9 +38,10 @@ const corpus: { where: string; text: string }[] = [
   { where: 'schema/src/plan.schema.yaml', text: read('schema', 'src', 'plan.schema.yaml') },
   // the generated schema holds each template on one line: split its escaped line breaks too
   { where: 'schema/plan.schema.json', text: read('schema', 'plan.schema.json').replaceAll('\\n', '\n') },
-  { where: 'docs/plan-format.md', text: read('docs', 'plan-format.md') },
-  { where: 'docs/rules.md', text: read('docs', 'rules.md') },
-  { where: 'README.md', text: read('README.md') },
+  // every page of documentation, generated or written by hand (the README's text moved to docs/)
+  ...['README.md', 'extension/README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`)]
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ where: f, text: read(f) })),
   { where: 'core/render/forms.ts', text: JSON.stringify(FORMS) },
   ...ruleTexts,
 ];

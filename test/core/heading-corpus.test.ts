@@ -17,7 +17,7 @@ const corpus = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures
 };
 const catalogue = buildCatalogue([loadPlanSchema()]);
 
-/** The figures printed in the README: run this file to see them. */
+/** The figures printed in docs/writing-plans.md: run this file to see them. */
 export function corpusFigures() {
   const rows = corpus.headings.map((e) => ({ e, m: recogniseHeading(e.heading, catalogue.sections) }));
   const sectioned = rows.filter((r) => r.e.expected !== null);

@@ -1,8 +1,8 @@
 // Neovim as a practice manager's editor: a real headless Neovim (Debian 12's 0.7, installed by
-// scripts/ensure-test-tools.sh) with the README's set-up (fixtures/neovim/init.lua, the same command,
+// scripts/ensure-test-tools.sh) with the set-up in docs/cli.md (fixtures/neovim/init.lua, the same command,
 // filetype, root markers and init_options) opens plans in a copy of plans/, and fixtures/neovim/probe.lua
 // writes what Neovim then shows (diagnostics, hover, code actions, the buffer after a quick fix) as JSON.
-// The server is started as the README tells Neovim users, `continuity-language-server --stdio` found on
+// The server is started as docs/cli.md tells Neovim users, `continuity-language-server --stdio` found on
 // PATH, here a shim to the built server (dist/extension/server/main.js, package.json's bin).
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -113,7 +113,7 @@ const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) =
 async function runNeovim(plans: Record<string, string>, options: { shimTarget?: string } = {}): Promise<NeovimRun> {
   const dir = tempWorkspace();
   workspaces.push(dir);
-  mkdirSync(join(dir, '.git')); // the root marker the README's set-up looks for
+  mkdirSync(join(dir, '.git')); // the root marker the documented set-up looks for
   writeFileSync(join(dir, 'notes.md'), '# Notes\n\nNot a plan.\n');
   for (const [name, text] of Object.entries(plans)) writeFileSync(join(dir, 'plans', name), text);
   const clean = join(dir, 'plans', 'clean.md');
@@ -169,7 +169,7 @@ async function runNeovim(plans: Record<string, string>, options: { shimTarget?: 
   return { report, dir };
 }
 
-describe('Neovim with the README set-up', () => {
+describe('Neovim with the documented set-up', () => {
   beforeAll(() => {
     // pretest (scripts/ensure-test-tools.sh) installs Neovim; without it this fails, it is never skipped.
     expect(existsSync(join(ROOT, 'dist', 'extension', 'server', 'main.js')), 'run `npm run build` first').toBe(true);
@@ -243,10 +243,10 @@ describe('Neovim with the README set-up', () => {
     ).rejects.toThrow(/^the language server stopped while Neovim waited for the server to ask for its settings/);
   });
 
-  it("runs the README's set-up: the same command, filetype, root markers and init_options", () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const snippet = /^The server also runs on its own[^\n]*Neovim[^\n]*\n\n```lua\n([\s\S]*?)^```/m.exec(readme)?.[1];
-    expect(snippet, "the README's Neovim snippet").toBeDefined();
+  it("runs docs/cli.md's set-up: the same command, filetype, root markers and init_options", () => {
+    const page = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+    const snippet = /^The server also runs on its own[^\n]*Neovim[^\n]*\n\n```lua\n([\s\S]*?)^```/m.exec(page)?.[1];
+    expect(snippet, "docs/cli.md's Neovim snippet").toBeDefined();
     const tested = readFileSync(join(FIXTURES, 'init.lua'), 'utf8');
     const pieces = [
       /pattern = 'markdown'/,
@@ -255,7 +255,7 @@ describe('Neovim with the README set-up', () => {
       /init_options = \{ debounceMs = 200\b/,
     ];
     for (const piece of pieces) {
-      expect(snippet, `README snippet has ${piece}`).toMatch(piece);
+      expect(snippet, `docs/cli.md snippet has ${piece}`).toMatch(piece);
       expect(tested, `init.lua has ${piece}`).toMatch(piece);
     }
   });

@@ -1,6 +1,6 @@
 // Settings given in initializationOptions and settings the server pulls (workspace/configuration) are
 // read one over the other, field by field. Neovim answers the pull with null for a section it has no
-// `settings` for, and its users put the server's settings in init_options (as the README's set-up
+// `settings` for, and its users put the server's settings in init_options (as the set-up in docs/cli.md
 // does): those must hold, not fall back to the defaults (test/editors/neovim.test.ts found this).
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
