@@ -22,34 +22,42 @@ interface RetiredName {
 
 const ICB_SOURCE: Source = {
   title: 'NHS England: integrated care boards replaced clinical commissioning groups on 1 July 2022',
+  publisher: 'NHS England',
   url: 'https://www.england.nhs.uk/integratedcare/integrated-care-in-your-area/',
 };
 const NHS_DIGITAL_SOURCE: Source = {
   title: 'NHS England: NHS Digital and NHS England complete merger (1 February 2023)',
+  publisher: 'NHS England',
   url: 'https://www.england.nhs.uk/2023/02/nhs-digital-and-nhs-england-complete-merger/',
 };
 const NHSX_SOURCE: Source = {
   title: 'Civil Service World: NHS Digital and NHSX merged into NHS England',
+  publisher: 'Civil Service World',
   url: 'https://www.civilserviceworld.com/professions/article/nhs-digital-and-nhsx-to-be-merged-into-nhs-england-25977',
 };
 const HSCN_SOURCE: Source = {
   title: 'NHS England: the Health and Social Care Network (HSCN) replaced N3',
+  publisher: 'NHS England',
   url: 'https://digital.nhs.uk/services/health-and-social-care-network/new-to-hscn',
 };
 const CYBER_ALERTS_SOURCE: Source = {
   title: 'NHS England: respond to an NHS cyber alert (replaced CareCERT)',
+  publisher: 'NHS England',
   url: 'https://digital.nhs.uk/services/respond-to-an-nhs-cyber-alert',
 };
 const LFPSE_SOURCE: Source = {
   title: 'CQC GP mythbuster 24: Learn from Patient Safety Events (LFPSE) replaces NRLS',
+  publisher: 'Care Quality Commission (CQC)',
   url: 'https://cqc.org.uk/guidance-providers/gps/gp-mythbusters/gp-mythbuster-24-recording-patient-safety-events-learn-patient-safety-events',
 };
 const NCRS_SOURCE: Source = {
   title: 'NHS England: Summary Care Records (the National Care Records Service replaces SCRa)',
+  publisher: 'NHS England',
   url: 'https://www.england.nhs.uk/long-read/summary-care-records-scr/',
 };
 const DSPT_SOURCE: Source = {
   title: 'IT Governance: the Data Security and Protection Toolkit replaced the IG Toolkit in 2018',
+  publisher: 'IT Governance',
   url: 'https://www.itgovernance.co.uk/blog/data-security-and-protection-dsp-toolkit-launched-for-health-and-social-care',
 };
 
