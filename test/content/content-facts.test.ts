@@ -151,3 +151,19 @@ describe('content facts (audit section 3)', () => {
     expect(linesMatching(/unplug the network cable or turn Wi-Fi off at once/).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+// The second audit (research/content-reaudit.md): new errors N1 to N10 and the SystmOne offline copy.
+describe('content facts (second audit)', () => {
+  it('N1 the 72 hours are for reporting a breach, with what is known, not for deciding whether to report', () => {
+    expect(linesMatching(/decid\w*[^.\n]{0,60}72 ?hours|72 ?hours[^.\n]{0,60}whether/i)).toEqual([]);
+    // every breach step that mentions 72 hours says when the clock starts
+    const steps = linesMatching(/IG lead:\*\*[^\n]*72 hours/);
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    for (const step of steps) {
+      expect(step, step).toMatch(/within 72 hours of becoming aware/);
+      expect(step, step).toMatch(/what is known so far and add detail later/);
+      expect(step, step).toMatch(/reasons if the report is late/);
+      expect(step, step).toMatch(/Data Security and Protection Toolkit incident reporting tool in England/);
+    }
+  });
+});

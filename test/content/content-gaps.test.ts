@@ -48,8 +48,18 @@ describe('content gaps (audit section 4) are required', () => {
     ],
     [
       '72-hour breach report',
-      (t) => dropLine(t, /decide within 72 hours of becoming aware/),
+      (t) => dropLine(t, /report the breach without undue delay and within 72 hours/),
       /has no step for the 72-hour report\. .*ICO/,
+    ],
+    [
+      '72-hour report (a step that only decides within 72 hours is not the report)',
+      (t) =>
+        replaceOnce(
+          t,
+          /report the breach without undue delay and within 72 hours of becoming aware of it[^\n]*/,
+          'decide within 72 hours of becoming aware whether it must be reported; if so, report it.',
+        ),
+      /has no step for the 72-hour report\. .*not for deciding whether to report/,
     ],
     [
       'electronic backlog review',
