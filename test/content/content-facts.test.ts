@@ -166,4 +166,30 @@ describe('content facts (second audit)', () => {
       expect(step, step).toMatch(/Data Security and Protection Toolkit incident reporting tool in England/);
     }
   });
+
+  it('N2 crimes are reported to Report Fraud (Action Fraud was replaced on 4 December 2025; same number)', () => {
+    const explained = (l: string) => /replaced Action Fraud|outdated-nhs-names|^docs\/(rules|sources)\.md/.test(l);
+    expect(linesMatching(/Action Fraud/).filter((l) => !explained(l))).toEqual([]);
+    expect(read('plans', 'template.md')).toMatch(/Report a crime to Report Fraud \([^)]*0300 123 2040\)/);
+  });
+
+  it('N3 no source or text cites the revoked Prescription Only Medicines Order 1997; emergency supply cites HMR 2012', () => {
+    expect(linesMatching(/Medicines (\(Human Use\) )?Order 1997|uksi\/1997\/1830|POM Order/i)).toEqual([]);
+    expect(read('schema', 'src', 'sections', '11-prescribing.yaml')).toContain(
+      'https://www.legislation.gov.uk/uksi/2012/1916/regulation/224',
+    );
+  });
+
+  it('N6 emergency supply names the controlled-drug limits (no Schedule 1-3 except phenobarbital; Schedule 4-5 at most 5 days)', () => {
+    expect(linesMatching(/most controlled drugs/i)).toEqual([]);
+    const urgentSupply = linesMatching(/refer them to a community pharmacy for an urgent supply/);
+    expect(urgentSupply.length).toBeGreaterThanOrEqual(5);
+    for (const l of urgentSupply)
+      expect(l, l).toMatch(
+        /Schedule 1, 2 or 3 .*except phenobarbital for epilepsy; at most 5 days of a Schedule 4 or 5/,
+      );
+    // at the prescriber's request: Schedule 1-3 excluded too, everywhere it is offered
+    for (const l of linesMatching(/emergency supply at prescriber request/))
+      expect(l, l).toMatch(/Schedule 1, 2 or 3 controlled drugs, except phenobarbital/);
+  });
 });
