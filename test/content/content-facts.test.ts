@@ -192,4 +192,33 @@ describe('content facts (second audit)', () => {
     for (const l of linesMatching(/emergency supply at prescriber request/))
       expect(l, l).toMatch(/Schedule 1, 2 or 3 controlled drugs, except phenobarbital/);
   });
+
+  it("N4 and N10: no retired CCG website, no AI-written vendor page; the ransomware link is NCSC's ransomware guidance", () => {
+    expect(linesMatching(/ccg\.nhs\.uk|sorena\.io/i)).toEqual([]);
+    const cyber = read('schema', 'src', 'sections', '17-cyber.yaml');
+    expect(cyber).toContain('https://www.ncsc.gov.uk/guidance/mitigating-malware-and-ransomware-attacks');
+    expect(cyber).not.toContain('https://www.ncsc.gov.uk/section/respond-recover"');
+    expect(linesMatching(/ISO 22300/).some((l) => l.includes('https://www.iso.org/'))).toBe(true);
+  });
+
+  it('N5 the power row does not claim a DSPT requirement no cited source states', () => {
+    expect(linesMatching(/(Toolkit|DSPT)\b[^\n.]*(expects|requires)[^\n.]*(plan to cover|cover it)/i)).toEqual([]);
+  });
+
+  it('N7 the MDU is cited for the DSPT route through its England page (the one that says so)', () => {
+    const mdu = linesMatching(/themdu\.com\/guidance-and-advice\/guides\/gdpr-data-breaches/);
+    expect(mdu.length).toBeGreaterThan(0);
+    for (const l of mdu) expect(l, l).toMatch(/gdpr-data-breaches\?Region=England/);
+  });
+
+  it('N8 no unsourced superlatives about harms and breaches', () => {
+    expect(linesMatching(/\bthe commonest\b|\bthe main harm\b|\bthe most common way\b/i)).toEqual([]);
+  });
+
+  it('N9 recommended sections are not said to be expected by NHS guidance under ISO 22301', () => {
+    const rule = rules.find((r) => r.id === 'recommended-section')!;
+    expect(rule.rationale).not.toMatch(/NHS guidance expects|exemplar/i);
+    expect(rule.rationale).toMatch(/ISO 22301, the international standard/);
+    expect(rule.sources?.map((s) => s.publisher)).not.toContain('Unattributed (a copy on docsbay.net)');
+  });
 });
