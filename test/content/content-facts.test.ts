@@ -221,4 +221,14 @@ describe('content facts (second audit)', () => {
     expect(rule.rationale).toMatch(/ISO 22301, the international standard/);
     expect(rule.sources?.map((s) => s.publisher)).not.toContain('Unattributed (a copy on docsbay.net)');
   });
+
+  it('the SystmOne "offline copy" is not offered as a standard mode, nor assumed in the examples', () => {
+    const schema = JSON.parse(read('schema', 'plan.schema.json'));
+    const modes: string[] = schema.properties.frontMatter.properties.clinical_system.properties.bc_mode.items.enum;
+    expect(modes.filter((m) => /offline|copy/i.test(m))).toEqual([]);
+    expect(modes).toContain('supplier-bc-access');
+    expect(linesMatching(/systmone-offline|last night's copy|read-only copy|as at the last copy/i)).toEqual([]);
+    // a local copy of the records is mentioned only to say not to assume one
+    for (const l of linesMatching(/local copy/i)) expect(l, l).toMatch(/no local copy|not assume a local copy/);
+  });
 });
