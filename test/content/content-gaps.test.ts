@@ -74,9 +74,25 @@ describe('content gaps (audit section 4) are required', () => {
     ],
     ['power failure scenario', (t) => dropLine(t, /\| Power cut \(mains/), /has no row for the power failure\./],
     [
-      'practice-wide plan named when the building is out of scope',
-      (t) => replaceOnce(t, /(\| Loss of the building \| No \| )[^\n]*/, '$1Not covered here. |'),
-      /practice-wide business continuity plan/,
+      'building row (whether loss of the building is in scope)',
+      (t) => dropLine(t, /\| Loss of the building \|/),
+      /^schema\/required-row: .* has no row for the loss of the building\. .*In scope 'Yes' or 'No'/,
+    ],
+    [
+      'title of the plan that covers the building (a note with the word plan but no title)',
+      (t) =>
+        replaceOnce(t, /(\| Loss of the building \| No \| )[^\n]*/, '$1See the practice plan in the red folder. |'),
+      /^schema\/invalid-value: .* is not a valid name of the plan that covers loss of the building\. Name the plan .* by its title/,
+    ],
+    [
+      'place where the copy of the plan that covers the building is kept',
+      (t) =>
+        replaceOnce(
+          t,
+          /(\| Loss of the building \| No \| )[^\n]*/,
+          '$1Covered by the premises business continuity plan. |',
+        ),
+      /^schema\/invalid-value: .* is not a valid place where that plan's copy is kept\. Say where the plan's hard copy is kept/,
     ],
     [
       '111 direct booking stopped through the DoS team',
@@ -126,6 +142,28 @@ describe('content gaps (audit section 4) are required', () => {
       expect(found[0]).toMatch(expected);
     });
   }
+
+  it('a building row that says nothing of the plan fails on both counts: no title, no place', () => {
+    const found = errors(
+      replaceOnce(cleanPlan(), /(\| Loss of the building \| No \| )[^\n]*/, '$1Not covered here. |'),
+    );
+    expect(found.map((e) => e.slice(0, e.indexOf('. '))).map((e) => e.replace(/^.* is not a valid /, ''))).toEqual([
+      'name of the plan that covers loss of the building',
+      "place where that plan's copy is kept",
+    ]);
+  });
+
+  it('a building row in scope needs no other plan', () => {
+    expect(
+      errors(
+        replaceOnce(
+          cleanPlan(),
+          /\| Loss of the building \| No \| [^\n]*/,
+          '| Loss of the building | Yes | Move to the branch. |',
+        ),
+      ),
+    ).toEqual([]);
+  });
 
   it('a building row that names the practice-wide plan passes', () => {
     expect(
