@@ -125,9 +125,39 @@ describe('content gaps (audit section 4) are required', () => {
       /'Prescribing fallback: Acute prescribing' section has no step for the prescriber code or stamp\./,
     ],
     [
-      'alerts on the vulnerable-patients list',
-      (t) => replaceOnce(t, ', with their safeguarding, DNACPR or ReSPECT and communication-need alerts,', ''),
-      /'Vulnerable and high-risk patients' section has no step for the alerts on the list\. .*safeguarding/,
+      'vulnerable-patients section (the offline list with the alerts)',
+      (t) => replaceOnce(t, /## Vulnerable and high-risk patients\n[\s\S]*?(?=\n## )/, ''),
+      /^schema\/required-section: .*'Vulnerable and high-risk patients'.*child-protection/,
+    ],
+    [
+      'sealed printed list',
+      (t) => replaceOnce(t, 'Take the sealed list of', 'Ring the'),
+      /'Vulnerable and high-risk patients' section has no step for the sealed printed list\./,
+    ],
+    [
+      'list kept up to date',
+      (t) => replaceOnce(t, ' (updated on the first Monday of each month; the old copy is shredded)', ''),
+      /'Vulnerable and high-risk patients' section has no step for the list kept up to date\./,
+    ],
+    [
+      'safeguarding alerts',
+      (t) => replaceOnce(t, 'a child-protection or safeguarding, ', 'a '),
+      /'Vulnerable and high-risk patients' section has no step for the safeguarding alerts on the list\. .*child-protection/,
+    ],
+    [
+      'DNACPR or ReSPECT decisions',
+      (t) => replaceOnce(t, 'DNACPR or ReSPECT, ', ''),
+      /has no step for the DNACPR or ReSPECT decisions on the list\./,
+    ],
+    [
+      'violence markers',
+      (t) => replaceOnce(t, 'violence-marker or ', ''),
+      /has no step for the violence markers on the list\./,
+    ],
+    [
+      'reasonable adjustments',
+      (t) => replaceOnce(t, ' or communication-need (reasonable-adjustment) alert', ' alert'),
+      /has no step for the reasonable adjustments on the list\. .*interpreter/,
     ],
     [
       'debrief',
