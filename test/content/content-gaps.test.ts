@@ -95,6 +95,11 @@ describe('content gaps (audit section 4) are required', () => {
       /^schema\/invalid-value: .* is not a valid place where that plan's copy is kept\. Say where the plan's hard copy is kept/,
     ],
     [
+      'Directory of Services (DoS) team contact',
+      (t) => dropLine(t, /^\| Directory of Services \(DoS\) team \|/),
+      /^schema\/required-row: The contacts table in 'Contacts and escalation' has no row for the Directory of Services \(DoS\) team\. .*111 direct booking/,
+    ],
+    [
       '111 direct booking stopped through the DoS team',
       (t) => dropLine(t, /Ask the Directory of Services \(DoS\) team, through the ICB, to stop NHS 111/),
       /has no step for the 111 direct booking stopped\./,
@@ -212,6 +217,13 @@ describe('content gaps (audit section 4) are required', () => {
     const { html } = buildPrintDocument(doc!, { revision: 'r', printedDate: TODAY });
     const page = html.slice(html.indexOf('class="emergency"'), html.indexOf('class="cover"'));
     expect(page).toContain('<tr><th>Cyber incident: NHS England CSOC (24/7)</th><td class="phone">0300 303 5222</td>');
+  });
+
+  it('the Directory of Services team is on the emergency page', () => {
+    const { doc } = checkPlan(cleanPlan(), { today: TODAY });
+    const { html } = buildPrintDocument(doc!, { revision: 'r', printedDate: TODAY });
+    const page = html.slice(html.indexOf('class="emergency"'), html.indexOf('class="cover"'));
+    expect(page).toContain('<tr><th>Directory of Services (DoS) team</th><td class="phone">020 7946 0460</td>');
   });
 
   it('the paper consultation record has an alerts box (safeguarding, DNACPR / ReSPECT)', () => {
