@@ -7,8 +7,7 @@ import { claimHint } from '../model/claim-hint.js';
 export const recommendedSection: Rule = {
   id: 'recommended-section',
   severity: 'warning',
-  description:
-    'A recommended section is missing (risk assessment, lessons log, mutual aid, equipment ...).',
+  description: 'A recommended section is missing (risk assessment, lessons log, mutual aid, equipment ...).',
   rationale:
     "Recommended sections are not mandatory, and a plan passes without them, but each is part of a full continuity plan as its sources describe it: a risk assessment sits beside the business impact analysis in NHS England's business continuity management toolkit (built on ISO 22301, the international standard for business continuity), and CQC's guidance for GP practices expects them to work with neighbouring practices in an emergency (mutual aid). Each section's own guidance says why it matters and cites its own sources. The fix inserts the section from the template.",
   sources: [BCM_TOOLKIT, CQC_BUSINESS_CONTINUITY],

@@ -66,6 +66,15 @@ describe('sources on every requirement', () => {
     }
   });
 
+  it('one address, one source: the same document has the same title and publisher wherever it is cited', () => {
+    const byUrl = new Map<string, Set<string>>();
+    for (const { source } of allSources())
+      byUrl.set(source.url, (byUrl.get(source.url) ?? new Set()).add(`${source.title} | ${source.publisher}`));
+    expect(
+      [...byUrl].filter(([, names]) => names.size > 1).map(([url, names]) => `${url}: ${[...names].join(' / ')}`),
+    ).toEqual([]);
+  });
+
   it('docs/sources.md lists every source under its publisher, with what it is cited for', () => {
     const page = read('docs', 'sources.md');
     const sections = page.split(/^## /m).slice(1);
