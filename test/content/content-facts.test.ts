@@ -231,4 +231,8 @@ describe('content facts (second audit)', () => {
     // a local copy of the records is mentioned only to say not to assume one
     for (const l of linesMatching(/local copy/i)) expect(l, l).toMatch(/no local copy|not assume a local copy/);
   });
+
+  it('the examples name no form codes the printed forms do not carry', () => {
+    expect(linesMatching(/\(form [A-Z]{2}\d\)/)).toEqual([]);
+  });
 });
