@@ -24,7 +24,7 @@ export { todayIso } from './dates/dates.js';
 export { frontMatterSchemaAt, missingFieldValue } from './schema/front-matter-schema.js';
 export { addMissing, type AddMissingOptions, type AddMissingResult, type InsertedItem } from './add-missing.js';
 export { fieldYaml, skeletonValue } from './fix/front-matter-skeleton.js';
-export { readSources, sourcesMarkdown, type Source } from './schema/sources.js';
+export { readSources, sourceLink, sourcesMarkdown, type Source } from './schema/sources.js';
 export { RULE_LEVELS, type RuleLevel } from './config/config.js';
 export { ConfigResolver } from './config/config-resolver.js';
 export { globProblem } from './config/glob-bounds.js';

@@ -1,173 +1,96 @@
 import type { Rule } from './rule.js';
-import type { Source } from '../schema/sources.js';
+import type { PlanDocument } from '../model/plan-document.js';
+import { visit } from 'unist-util-visit';
 import { inRanges, nonContentRanges } from '../model/non-content-ranges.js';
-import { CANCER_STANDARDS_REFORM } from './sources.js';
+import {
+  FRONT_MATTER_POINTER,
+  rowPointer,
+  sectionPointer,
+  subsectionPointer,
+  tablePointer,
+  type ModelPointer,
+} from '../model/model-pointer.js';
+import type { SectionModel } from '../model/plan-model.js';
+import type { SectionDef } from '../schema/catalogue.js';
+import { RETIRED_NAMES, RETIRED_NAME_SOURCES, type RetiredName } from './retired-nhs-names.js';
+
+type Span = [number, number];
 
 /**
- * Retired NHS bodies and terms, what replaced each, and the replacement text when swapping the words
- * is all it takes. A plan is followed under pressure: staff who read 'ring the CCG' or 'N3 line'
- * lose minutes finding out who or what that is now.
+ * Tables whose rows record what happened (the schema marks them `x-history`: revision history,
+ * lessons log). 'Reported to NRLS' in a 2021 row is what happened then, not an instruction.
  */
-interface RetiredName {
-  /** Matched case-sensitively (acronyms) unless the pattern says otherwise; bounded, no nesting. */
-  pattern: RegExp;
-  what: string;
-  replacedBy: string;
-  /** Replacement text when a plain substitution is right; otherwise the message says what to write. */
-  replacement?: string;
-  /** Safe for `lint --fix` (no judgement needed). */
-  safe?: boolean;
-  source: Source;
+function historyTables(doc: PlanDocument): Span[] {
+  const out: Span[] = [];
+  const visitSection = (section: SectionModel, def: SectionDef | undefined, ptr: ModelPointer) => {
+    for (const table of def?.tables ?? []) {
+      if (!table.history || !(table.id in section.tables)) continue;
+      const at = doc.sourceMap.get(rowPointer(tablePointer(ptr, table.id)))?.range;
+      if (at) out.push([at.start.offset, at.end.offset]);
+    }
+    for (const [id, sub] of Object.entries(section.subsections))
+      visitSection(
+        sub,
+        def?.subsections.find((s) => s.id === id),
+        subsectionPointer(ptr, id),
+      );
+  };
+  for (const [id, section] of Object.entries(doc.model.sections))
+    visitSection(section, doc.catalogue.byId.get(id), sectionPointer(id));
+  return out;
 }
 
-const ICB_SOURCE: Source = {
-  title: 'NHS England: integrated care boards replaced clinical commissioning groups on 1 July 2022',
-  url: 'https://www.england.nhs.uk/integratedcare/integrated-care-in-your-area/',
-};
-const NHS_DIGITAL_SOURCE: Source = {
-  title: 'NHS England: NHS Digital and NHS England complete merger (1 February 2023)',
-  url: 'https://www.england.nhs.uk/2023/02/nhs-digital-and-nhs-england-complete-merger/',
-};
-const NHSX_SOURCE: Source = {
-  title: 'Civil Service World: NHS Digital and NHSX merged into NHS England',
-  url: 'https://www.civilserviceworld.com/professions/article/nhs-digital-and-nhsx-to-be-merged-into-nhs-england-25977',
-};
-const HSCN_SOURCE: Source = {
-  title: 'NHS England: the Health and Social Care Network (HSCN) replaced N3',
-  url: 'https://digital.nhs.uk/services/health-and-social-care-network/new-to-hscn',
-};
-const CYBER_ALERTS_SOURCE: Source = {
-  title: 'NHS England: respond to an NHS cyber alert (replaced CareCERT)',
-  url: 'https://digital.nhs.uk/services/respond-to-an-nhs-cyber-alert',
-};
-const LFPSE_SOURCE: Source = {
-  title: 'CQC GP mythbuster 24: Learn from Patient Safety Events (LFPSE) replaces NRLS',
-  url: 'https://cqc.org.uk/guidance-providers/gps/gp-mythbusters/gp-mythbuster-24-recording-patient-safety-events-learn-patient-safety-events',
-};
-const NCRS_SOURCE: Source = {
-  title: 'NHS England: Summary Care Records (the National Care Records Service replaces SCRa)',
-  url: 'https://www.england.nhs.uk/long-read/summary-care-records-scr/',
-};
-const DSPT_SOURCE: Source = {
-  title: 'IT Governance: the Data Security and Protection Toolkit replaced the IG Toolkit in 2018',
-  url: 'https://www.itgovernance.co.uk/blog/data-security-and-protection-dsp-toolkit-launched-for-health-and-social-care',
-};
+/** Where links point (a URL's path may hold '/CCG/'): changing it would break the link. */
+function linkTargets(doc: PlanDocument): Span[] {
+  const out: Span[] = [];
+  visit(doc.tree, (node) => {
+    const at = node.position;
+    if (!at || at.start.offset === undefined || at.end.offset === undefined) return;
+    if (node.type === 'image' || node.type === 'definition') out.push([at.start.offset, at.end.offset]);
+    if (node.type !== 'link') return;
+    const last = node.children[node.children.length - 1]?.position?.end.offset;
+    // a bare or <angle> link shows its URL as its text: all of it is the target
+    const bare = node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url;
+    out.push([bare || last === undefined ? at.start.offset : last, at.end.offset]);
+  });
+  return out;
+}
 
-export const RETIRED_NAMES: RetiredName[] = [
-  {
-    pattern: /\bCCGs?\b/g,
-    what: 'CCG (clinical commissioning group)',
-    replacedBy:
-      'clinical commissioning groups were abolished on 1 July 2022 and replaced by integrated care boards (ICBs); write the name of your ICB, for example "NHS Kent and Medway ICB"',
-    replacement: 'ICB',
-    source: ICB_SOURCE,
-  },
-  {
-    pattern: /\b[Cc]linical [Cc]ommissioning [Gg]roups?\b/g,
-    what: 'clinical commissioning group',
-    replacedBy:
-      'clinical commissioning groups were abolished on 1 July 2022 and replaced by integrated care boards (ICBs); write the name of your ICB',
-    replacement: 'integrated care board',
-    source: ICB_SOURCE,
-  },
-  {
-    pattern: /\b(?:PCTs?|[Pp]rimary [Cc]are [Tt]rusts?)\b/g,
-    what: 'primary care trust (PCT)',
-    replacedBy:
-      'primary care trusts were abolished in 2013; their work is now done by integrated care boards (ICBs) and NHS England: write the body you actually contact',
-    source: ICB_SOURCE,
-  },
-  {
-    pattern: /\bNHS Digital\b/g,
-    what: 'NHS Digital',
-    replacedBy:
-      'NHS Digital merged into NHS England on 1 February 2023, which now runs its services (Spine, EPS, the Summary Care Record, e-RS)',
-    replacement: 'NHS England',
-    safe: true,
-    source: NHS_DIGITAL_SOURCE,
-  },
-  {
-    pattern: /\b(?:HSCIC|Health and Social Care Information Centre)\b/g,
-    what: 'HSCIC',
-    replacedBy: 'the Health and Social Care Information Centre became NHS Digital and merged into NHS England in 2023',
-    replacement: 'NHS England',
-    safe: true,
-    source: NHS_DIGITAL_SOURCE,
-  },
-  {
-    pattern: /\bNHSX\b/g,
-    what: 'NHSX',
-    replacedBy: 'NHSX was merged into NHS England (its Transformation Directorate) in 2022',
-    replacement: 'NHS England',
-    safe: true,
-    source: NHSX_SOURCE,
-  },
-  {
-    pattern: /\bNHS ?E\/?I\b|\bNHS England (?:and|&) NHS Improvement\b|\bNHS Improvement\b/g,
-    what: 'NHS Improvement',
-    replacedBy: 'NHS Improvement merged into NHS England in 2022',
-    replacement: 'NHS England',
-    safe: true,
-    source: NHSX_SOURCE,
-  },
-  {
-    pattern: /\bCareCERT\b/g,
-    what: 'CareCERT',
-    replacedBy:
-      "CareCERT was replaced by NHS England's cyber alerts and its Cyber Security Operations Centre (CSOC, 0300 303 5222); report a cyber incident to the CSOC",
-    source: CYBER_ALERTS_SOURCE,
-  },
-  {
-    pattern:
-      /\bN3\b(?=[ -](?:network|connection|line|circuit|link|router|broadband))|(?<=\b(?:the|an?|our|via) )N3\b(?![ -]?\d)/g,
-    what: 'N3 (the old NHS network)',
-    replacedBy: 'N3 was replaced by the Health and Social Care Network (HSCN), completed in 2020',
-    replacement: 'HSCN',
-    source: HSCN_SOURCE,
-  },
-  {
-    pattern: /\b2 ?WW\b|\b[Tt]wo[- ][Ww]eek[- ][Ww]ait\b/g,
-    what: 'two-week wait (2WW)',
-    replacedBy:
-      'the two-week wait standard was abolished on 1 October 2023; urgent suspected cancer (USC) referrals now work to the 28-day Faster Diagnosis Standard',
-    replacement: 'urgent suspected cancer (USC)',
-    source: CANCER_STANDARDS_REFORM,
-  },
-  {
-    pattern: /\bNRLS\b|\bNational Reporting and Learning System\b/g,
-    what: 'NRLS (National Reporting and Learning System)',
-    replacedBy: 'the NRLS was replaced by the Learn from Patient Safety Events (LFPSE) service',
-    replacement: 'Learn from Patient Safety Events (LFPSE) service',
-    safe: true,
-    source: LFPSE_SOURCE,
-  },
-  {
-    pattern: /\bSCRa\b|\bSummary Care Record application\b/g,
-    what: 'SCRa (Summary Care Record application)',
-    replacedBy: 'the Summary Care Record application was replaced by the National Care Records Service (NCRS)',
-    replacement: 'National Care Records Service (NCRS)',
-    safe: true,
-    source: NCRS_SOURCE,
-  },
-  {
-    pattern: /\bIG Toolkit\b|\bInformation Governance Toolkit\b|\bIGT\b/g,
-    what: 'IG Toolkit',
-    replacedBy:
-      'the Information Governance Toolkit was replaced by the Data Security and Protection Toolkit (DSPT) in 2018',
-    replacement: 'Data Security and Protection Toolkit',
-    safe: true,
-    source: DSPT_SOURCE,
-  },
-];
+/** 'formerly the CCG', '(previously NHS Improvement)', 'which replaced Action Fraud': history, said as such. */
+const HISTORY_BEFORE =
+  /\b(?:formerly|previously|replac(?:ed|es|ing)|supersed(?:ed|es|ing)|succeed(?:ed|s|ing)|successor to|renamed from|took over from|used to be|known as)\b[^.;:!?\n]{0,30}$/i;
+/** 'PSNC (now Community Pharmacy England)': the new name follows. */
+const NOW_AFTER = /^\s*(?:[(,;–-]\s*)?(?:now|since renamed|renamed)\b/i;
+
+function saidAsHistory(text: string, start: number, end: number): boolean {
+  return HISTORY_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || NOW_AFTER.test(text.slice(end, end + 20));
+}
+
+/** The match's line, at most 200 characters either side: what 'near' means for context words. */
+function around(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - 200);
+  const before = text.slice(from, start);
+  const after = text.slice(end, end + 200);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const lineEnd = after.indexOf('\n');
+  return before.slice(lineStart) + text.slice(start, end) + (lineEnd < 0 ? after : after.slice(0, lineEnd));
+}
+
+function messageFor(name: RetiredName, found: string): string {
+  const staff = 'Staff following the plan in an outage should not have to work out who that is now.';
+  if (name.otherMeaning)
+    return `'${found}' has two meanings: ${name.otherMeaning}, or an outdated name (${name.replacedBy}). If it means the old name, write '${name.replacement}'; if it means ${name.otherMeaning}, write that in full so no one misreads it. ${staff}`;
+  return `'${found}' is an outdated name: ${name.replacedBy}.${name.replacement ? ` Write '${name.replacement}' instead.` : ''} ${staff}`;
+}
 
 export const outdatedNhsNames: Rule = {
   id: 'outdated-nhs-names',
   severity: 'warning',
   description:
-    'Retired NHS bodies and terms (CCG, PCT, NHS Digital, NHSX, CareCERT, N3, 2WW ...), with what replaced each.',
+    'Retired NHS bodies and terms (CCG, PCT, NHS Digital, NHSX, CareCERT, N3, 2WW, Action Fraud, PSNC, CPCS, NHS Direct, Choose and Book, Public Health England, NHS Protect ...), with what replaced each.',
   rationale:
-    'A plan is followed under pressure by people who may not know the history: "ring the CCG" or "the N3 line" sends them looking for a body or a service that no longer exists. The rule names what replaced each, and offers the new name where swapping the words is all it takes (only swaps that need no judgement are applied by lint --fix; a local body such as your ICB is checked by you in the editor).',
-  sources: [ICB_SOURCE, NHS_DIGITAL_SOURCE, HSCN_SOURCE, CYBER_ALERTS_SOURCE, CANCER_STANDARDS_REFORM],
+    'A plan is followed under pressure by people who may not know the history: "ring the CCG" or "the N3 line" sends them looking for a body or a service that no longer exists. The rule names what replaced each, and offers the new name where swapping the words is all it takes: only swaps that are right wherever the name appears are made by lint --fix; a local body such as your ICB, and a bare acronym with another meaning (IGT is also impaired glucose tolerance), are left to you in the editor. History is left alone: rows of the revision history and the lessons log, and a name given as history ("formerly the CCG", "which replaced Action Fraud", "PSNC (now Community Pharmacy England)"). A link\'s address is never changed, and a name in the front matter is reported but not changed. "Two-week wait" is reported only near a referral or cancer.',
+  sources: RETIRED_NAME_SOURCES,
   examples: [
     {
       title: 'a CCG in a step',
@@ -185,6 +108,50 @@ export const outdatedNhsNames: Rule = {
       ],
     },
     {
+      title: 'a two-week wait is the cancer standard only near a referral or cancer',
+      markdown:
+        '# Plan\n\nThere is a two-week wait for physiotherapy.\n\nSend two-week wait referrals by secure email.\n',
+      expected: [
+        "5:6-5:19 warning 'two-week wait' is an outdated name: the two-week wait standard was abolished on 1 October 2023; urgent suspected cancer (USC) referrals now work to the 28-day Faster Diagnosis Standard. Write 'urgent suspected cancer (USC)' instead. Staff following the plan in an outage should not have to work out who that is now.",
+      ],
+    },
+    {
+      title: 'IGT has two meanings: both are given and nothing is swapped unasked',
+      markdown:
+        '# Plan\n\nPatients with IGT (impaired glucose tolerance) keep their appointments.\n\nThe IGT return is due in June.\n',
+      expected: [
+        "5:5-5:8 warning 'IGT' has two meanings: impaired glucose tolerance, or an outdated name (the Information Governance Toolkit, replaced by the Data Security and Protection Toolkit (DSPT) in 2018). If it means the old name, write 'Data Security and Protection Toolkit'; if it means impaired glucose tolerance, write that in full so no one misreads it. Staff following the plan in an outage should not have to work out who that is now.",
+      ],
+    },
+    {
+      title: 'history is left alone: the revision history, the lessons log and a former name',
+      markdown:
+        '# Plan\n\n## Document control\n\n| Version | Date | Author | Change |\n| --- | --- | --- | --- |\n| 1.0 | 2021-03-01 | Sam Lee | Incidents reported to NRLS; agreed with the CCG. |\n\n## Incident and lessons log\n\n| Date | Incident | What worked | What to improve |\n| --- | --- | --- | --- |\n| 2021-05-02 | N3 line down | Reported to NRLS | Tell the CCG sooner |\n\n## Contacts\n\nNHS England (formerly NHS Improvement) runs EPS. Report Fraud, which replaced Action Fraud, takes reports. PSNC (now Community Pharmacy England) has guidance.\n',
+      expected: [],
+    },
+    {
+      title: "a link's address is never changed, and the N3 bus is not the old network",
+      markdown:
+        '# Plan\n\nSee the [ICB page](https://example.nhs.uk/CCG/NHS-Digital/) and <https://example.nhs.uk/CCG/>. Take the N3 bus to the branch.\n',
+      expected: [],
+    },
+    {
+      title:
+        'names retired since: The N3, Action Fraud, PSNC, CPCS, NHS Direct, Choose and Book, Public Health England, NHS Protect',
+      markdown:
+        '# Plan\n\nThe N3 went down. Ring Action Fraud. PSNC guidance. Refer to CPCS.\n\nNHS Direct advice; Choose and Book referrals; Public Health England alerts; NHS Protect.\n',
+      expected: [
+        "3:5-3:7 warning 'N3' is an outdated name: N3 was replaced by the Health and Social Care Network (HSCN), completed in 2020. Write 'HSCN' instead. Staff following the plan in an outage should not have to work out who that is now.",
+        "3:24-3:36 warning 'Action Fraud' is an outdated name: Action Fraud was replaced by Report Fraud, run by the City of London Police, on 4 December 2025; the number, 0300 123 2040, is unchanged. Write 'Report Fraud' instead. Staff following the plan in an outage should not have to work out who that is now.",
+        "3:38-3:42 warning 'PSNC' is an outdated name: the Pharmaceutical Services Negotiating Committee (PSNC) became Community Pharmacy England in 2023. Write 'Community Pharmacy England' instead. Staff following the plan in an outage should not have to work out who that is now.",
+        "3:62-3:66 warning 'CPCS' is an outdated name: the Community Pharmacist Consultation Service (CPCS) became part of Pharmacy First on 31 January 2024, which still takes NHS 111 and GP referrals for urgent medicine supply and minor illness. Write 'Pharmacy First' instead. Staff following the plan in an outage should not have to work out who that is now.",
+        "5:1-5:11 warning 'NHS Direct' is an outdated name: NHS Direct closed in England in March 2014 and NHS 111 replaced it; check any phone number written with it. Write 'NHS 111' instead. Staff following the plan in an outage should not have to work out who that is now.",
+        "5:20-5:35 warning 'Choose and Book' is an outdated name: Choose and Book was replaced by the NHS e-Referral Service (e-RS) in 2015. Write 'NHS e-Referral Service (e-RS)' instead. Staff following the plan in an outage should not have to work out who that is now.",
+        "5:47-5:68 warning 'Public Health England' is an outdated name: Public Health England closed on 1 October 2021: health protection (outbreaks, infectious disease, heat and cold alerts) went to the UK Health Security Agency (UKHSA), and health improvement to the Office for Health Improvement and Disparities (OHID); write the one you mean. Staff following the plan in an outage should not have to work out who that is now.",
+        "5:77-5:88 warning 'NHS Protect' is an outdated name: NHS Protect closed on 1 November 2017: report fraud to the NHS Counter Fraud Authority; its security work (violence against staff) did not move there, so write who you report that to now. Staff following the plan in an outage should not have to work out who that is now.",
+      ],
+    },
+    {
       title: 'a London N3 postcode is not the old network',
       markdown: '# Plan\n\nBranch surgery, 4 High Road, London N3 2AB.\n',
       expected: [],
@@ -192,22 +159,31 @@ export const outdatedNhsNames: Rule = {
     { title: 'names inside code are not reported', markdown: '# Plan\n\n`CCG` was the old name.\n', expected: [] },
   ],
   check({ doc, report }) {
-    const skip = nonContentRanges(doc);
+    const skip = [...nonContentRanges(doc), ...linkTargets(doc), ...historyTables(doc)];
+    const frontMatter = doc.frontMatter ? doc.sourceMap.get(FRONT_MATTER_POINTER)?.range : undefined;
+    const text = doc.text;
     for (const name of RETIRED_NAMES) {
-      for (const m of doc.text.matchAll(name.pattern)) {
+      for (const m of text.matchAll(name.pattern)) {
         const start = m.index!;
-        if (inRanges(skip, start)) continue;
         const end = start + m[0].length;
+        if (inRanges(skip, start) || saidAsHistory(text, start, end)) continue;
+        if (name.onlyNear && !name.onlyNear.test(around(text, start, end))) continue;
+        if (name.otherMeaningNear?.test(around(text, start, end))) continue;
+        const inFrontMatter = !!frontMatter && start >= frontMatter.start.offset && start < frontMatter.end.offset;
         report({
           range: doc.lines.range(start, end),
-          message: `'${m[0]}' is an outdated name: ${name.replacedBy}.${name.replacement ? ` Write '${name.replacement}' instead.` : ''} Staff following the plan in an outage should not have to work out who that is now.`,
-          fix: name.replacement
-            ? {
-                title: `Replace '${m[0]}' with '${name.replacement}'`,
-                safe: name.safe === true,
-                edits: [{ start, end, text: name.replacement }],
-              }
-            : undefined,
+          message: messageFor(name, m[0]),
+          // a front-matter value is read by the tools: it is reported, and changed only by the person
+          fix:
+            name.replacement && !inFrontMatter
+              ? {
+                  title: name.otherMeaning
+                    ? `Replace '${m[0]}' with '${name.replacement}' (only if it means the old name)`
+                    : `Replace '${m[0]}' with '${name.replacement}'`,
+                  safe: name.safe === true && !name.otherMeaning,
+                  edits: [{ start, end, text: name.replacement }],
+                }
+              : undefined,
         });
       }
     }

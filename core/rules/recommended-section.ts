@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR } from './sources.js';
+import { BCM_TOOLKIT, CQC_BUSINESS_CONTINUITY } from './sources.js';
 import { insertSectionFix } from '../fix/insertions.js';
 import { SECTIONS_POINTER } from '../model/model-pointer.js';
 import { claimHint } from '../model/claim-hint.js';
@@ -7,11 +7,10 @@ import { claimHint } from '../model/claim-hint.js';
 export const recommendedSection: Rule = {
   id: 'recommended-section',
   severity: 'warning',
-  description:
-    'A recommended section is missing (risk assessment, lessons log, vulnerable patients, mutual aid, equipment ...).',
+  description: 'A recommended section is missing (risk assessment, lessons log, mutual aid, equipment ...).',
   rationale:
-    "Recommended sections are not mandatory, but NHS guidance expects them in a full business continuity plan (for example a risk assessment under ISO 22301 and the NHS England business continuity toolkit, and a list of vulnerable patients under the NHS primary care exemplar plan). Each section's own guidance says why it matters. The fix inserts the section from the template.",
-  sources: [BCM_TOOLKIT, PRIMARY_CARE_BCP_EXEMPLAR],
+    "Recommended sections are not mandatory, and a plan passes without them, but each is part of a full continuity plan as its sources describe it: a risk assessment sits beside the business impact analysis in NHS England's business continuity management toolkit (built on ISO 22301, the international standard for business continuity), and CQC's guidance for GP practices expects them to work with neighbouring practices in an emergency (mutual aid). Each section's own guidance says why it matters and cites its own sources. The fix inserts the section from the template.",
+  sources: [BCM_TOOLKIT, CQC_BUSINESS_CONTINUITY],
   examples: [
     {
       title: 'nothing to compare yet: no front matter and no sections',

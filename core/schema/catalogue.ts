@@ -38,6 +38,8 @@ export interface TableDef extends Guidance {
   columns: ColumnDef[];
   requiredColumns: string[];
   mandatoryRows: MandatoryRowDef[];
+  /** Rows record what happened (`x-history`: revision history, lessons log): old names in them are history. */
+  history: boolean;
 }
 
 function readMandatoryRows(rowsNode: JsonSchema | undefined): MandatoryRowDef[] {
@@ -105,6 +107,7 @@ function readTables(sectionNode: JsonSchema): TableDef[] {
       ...guidanceOf(node, `${id} table`),
       requiredColumns: node.properties?.columns?.required ?? [],
       mandatoryRows: readMandatoryRows(node.properties?.rows),
+      history: node['x-history'] === true,
       columns: Object.entries<JsonSchema>(columnProps).map(([colId, col]) => ({
         id: colId,
         ...guidanceOf(col, colId),

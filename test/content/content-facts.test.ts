@@ -152,3 +152,88 @@ describe('content facts (audit section 3)', () => {
     expect(linesMatching(/unplug the network cable or turn Wi-Fi off at once/).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+// The second audit (research/content-reaudit.md): new errors N1 to N10 and the SystmOne offline copy.
+describe('content facts (second audit)', () => {
+  it('N1 the 72 hours are for reporting a breach, with what is known, not for deciding whether to report', () => {
+    expect(linesMatching(/decid\w*[^.\n]{0,60}72 ?hours|72 ?hours[^.\n]{0,60}whether/i)).toEqual([]);
+    // every breach step that mentions 72 hours says when the clock starts
+    const steps = linesMatching(/IG lead:\*\*[^\n]*72 hours/);
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    for (const step of steps) {
+      expect(step, step).toMatch(/within 72 hours of becoming aware/);
+      expect(step, step).toMatch(/what is known so far and add detail later/);
+      expect(step, step).toMatch(/reasons if the report is late/);
+      expect(step, step).toMatch(/Data Security and Protection Toolkit incident reporting tool in England/);
+    }
+  });
+
+  it('N2 crimes are reported to Report Fraud (Action Fraud was replaced on 4 December 2025; same number)', () => {
+    const explained = (l: string) => /replaced Action Fraud|outdated-nhs-names|^docs\/(rules|sources)\.md/.test(l);
+    expect(linesMatching(/Action Fraud/).filter((l) => !explained(l))).toEqual([]);
+    expect(read('plans', 'template.md')).toMatch(/Report a crime to Report Fraud \([^)]*0300 123 2040\)/);
+  });
+
+  it('N3 no source or text cites the revoked Prescription Only Medicines Order 1997; emergency supply cites HMR 2012', () => {
+    expect(linesMatching(/Medicines (\(Human Use\) )?Order 1997|uksi\/1997\/1830|POM Order/i)).toEqual([]);
+    expect(read('schema', 'src', 'sections', '11-prescribing.yaml')).toContain(
+      'https://www.legislation.gov.uk/uksi/2012/1916/regulation/224',
+    );
+  });
+
+  it('N6 emergency supply names the controlled-drug limits (no Schedule 1-3 except phenobarbital; Schedule 4-5 at most 5 days)', () => {
+    expect(linesMatching(/most controlled drugs/i)).toEqual([]);
+    const urgentSupply = linesMatching(/refer them to a community pharmacy for an urgent supply/);
+    expect(urgentSupply.length).toBeGreaterThanOrEqual(5);
+    for (const l of urgentSupply)
+      expect(l, l).toMatch(
+        /Schedule 1, 2 or 3 .*except phenobarbital for epilepsy; at most 5 days of a Schedule 4 or 5/,
+      );
+    // at the prescriber's request: Schedule 1-3 excluded too, everywhere it is offered
+    for (const l of linesMatching(/emergency supply at prescriber request/))
+      expect(l, l).toMatch(/Schedule 1, 2 or 3 controlled drugs, except phenobarbital/);
+  });
+
+  it("N4 and N10: no retired CCG website, no AI-written vendor page; the ransomware link is NCSC's ransomware guidance", () => {
+    expect(linesMatching(/ccg\.nhs\.uk|sorena\.io/i)).toEqual([]);
+    const cyber = read('schema', 'src', 'sections', '17-cyber.yaml');
+    expect(cyber).toContain('https://www.ncsc.gov.uk/guidance/mitigating-malware-and-ransomware-attacks');
+    expect(cyber).not.toContain('https://www.ncsc.gov.uk/section/respond-recover"');
+    expect(linesMatching(/ISO 22300/).some((l) => l.includes('https://www.iso.org/'))).toBe(true);
+  });
+
+  it('N5 the power row does not claim a DSPT requirement no cited source states', () => {
+    expect(linesMatching(/(Toolkit|DSPT)\b[^\n.]*(expects|requires)[^\n.]*(plan to cover|cover it)/i)).toEqual([]);
+  });
+
+  it('N7 the MDU is cited for the DSPT route through its England page (the one that says so)', () => {
+    const mdu = linesMatching(/themdu\.com\/guidance-and-advice\/guides\/gdpr-data-breaches/);
+    expect(mdu.length).toBeGreaterThan(0);
+    for (const l of mdu) expect(l, l).toMatch(/gdpr-data-breaches\?Region=England/);
+  });
+
+  it('N8 no unsourced superlatives about harms and breaches', () => {
+    expect(linesMatching(/\bthe commonest\b|\bthe main harm\b|\bthe most common way\b/i)).toEqual([]);
+  });
+
+  it('N9 recommended sections are not said to be expected by NHS guidance under ISO 22301', () => {
+    const rule = rules.find((r) => r.id === 'recommended-section')!;
+    expect(rule.rationale).not.toMatch(/NHS guidance expects|exemplar/i);
+    expect(rule.rationale).toMatch(/ISO 22301, the international standard/);
+    expect(rule.sources?.map((s) => s.publisher)).not.toContain('Unattributed (a copy on docsbay.net)');
+  });
+
+  it('the SystmOne "offline copy" is not offered as a standard mode, nor assumed in the examples', () => {
+    const schema = JSON.parse(read('schema', 'plan.schema.json'));
+    const modes: string[] = schema.properties.frontMatter.properties.clinical_system.properties.bc_mode.items.enum;
+    expect(modes.filter((m) => /offline|copy/i.test(m))).toEqual([]);
+    expect(modes).toContain('supplier-bc-access');
+    expect(linesMatching(/systmone-offline|last night's copy|read-only copy|as at the last copy/i)).toEqual([]);
+    // a local copy of the records is mentioned only to say not to assume one
+    for (const l of linesMatching(/local copy/i)) expect(l, l).toMatch(/no local copy|not assume a local copy/);
+  });
+
+  it('the examples name no form codes the printed forms do not carry', () => {
+    expect(linesMatching(/\(form [A-Z]{2}\d\)/)).toEqual([]);
+  });
+});

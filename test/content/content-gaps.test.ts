@@ -48,8 +48,18 @@ describe('content gaps (audit section 4) are required', () => {
     ],
     [
       '72-hour breach report',
-      (t) => dropLine(t, /decide within 72 hours of becoming aware/),
+      (t) => dropLine(t, /report the breach without undue delay and within 72 hours/),
       /has no step for the 72-hour report\. .*ICO/,
+    ],
+    [
+      '72-hour report (a step that only decides within 72 hours is not the report)',
+      (t) =>
+        replaceOnce(
+          t,
+          /report the breach without undue delay and within 72 hours of becoming aware of it[^\n]*/,
+          'decide within 72 hours of becoming aware whether it must be reported; if so, report it.',
+        ),
+      /has no step for the 72-hour report\. .*not for deciding whether to report/,
     ],
     [
       'electronic backlog review',
@@ -64,9 +74,30 @@ describe('content gaps (audit section 4) are required', () => {
     ],
     ['power failure scenario', (t) => dropLine(t, /\| Power cut \(mains/), /has no row for the power failure\./],
     [
-      'practice-wide plan named when the building is out of scope',
-      (t) => replaceOnce(t, /(\| Loss of the building \| No \| )[^\n]*/, '$1Not covered here. |'),
-      /practice-wide business continuity plan/,
+      'building row (whether loss of the building is in scope)',
+      (t) => dropLine(t, /\| Loss of the building \|/),
+      /^schema\/required-row: .* has no row for the loss of the building\. .*In scope 'Yes' or 'No'/,
+    ],
+    [
+      'title of the plan that covers the building (a note with the word plan but no title)',
+      (t) =>
+        replaceOnce(t, /(\| Loss of the building \| No \| )[^\n]*/, '$1See the practice plan in the red folder. |'),
+      /^schema\/invalid-value: .* is not a valid name of the plan that covers loss of the building\. Name the plan .* by its title/,
+    ],
+    [
+      'place where the copy of the plan that covers the building is kept',
+      (t) =>
+        replaceOnce(
+          t,
+          /(\| Loss of the building \| No \| )[^\n]*/,
+          '$1Covered by the premises business continuity plan. |',
+        ),
+      /^schema\/invalid-value: .* is not a valid place where that plan's copy is kept\. Say where the plan's hard copy is kept/,
+    ],
+    [
+      'Directory of Services (DoS) team contact',
+      (t) => dropLine(t, /^\| Directory of Services \(DoS\) team \|/),
+      /^schema\/required-row: The contacts table in 'Contacts and escalation' has no row for the Directory of Services \(DoS\) team\. .*111 direct booking/,
     ],
     [
       '111 direct booking stopped through the DoS team',
@@ -99,9 +130,39 @@ describe('content gaps (audit section 4) are required', () => {
       /'Prescribing fallback: Acute prescribing' section has no step for the prescriber code or stamp\./,
     ],
     [
-      'alerts on the vulnerable-patients list',
-      (t) => replaceOnce(t, ', with their safeguarding, DNACPR or ReSPECT and communication-need alerts,', ''),
-      /'Vulnerable and high-risk patients' section has no step for the alerts on the list\. .*safeguarding/,
+      'vulnerable-patients section (the offline list with the alerts)',
+      (t) => replaceOnce(t, /## Vulnerable and high-risk patients\n[\s\S]*?(?=\n## )/, ''),
+      /^schema\/required-section: .*'Vulnerable and high-risk patients'.*child-protection/,
+    ],
+    [
+      'sealed printed list',
+      (t) => replaceOnce(t, 'Take the sealed list of', 'Ring the'),
+      /'Vulnerable and high-risk patients' section has no step for the sealed printed list\./,
+    ],
+    [
+      'list kept up to date',
+      (t) => replaceOnce(t, ' (updated on the first Monday of each month; the old copy is shredded)', ''),
+      /'Vulnerable and high-risk patients' section has no step for the list kept up to date\./,
+    ],
+    [
+      'safeguarding alerts',
+      (t) => replaceOnce(t, 'a child-protection or safeguarding, ', 'a '),
+      /'Vulnerable and high-risk patients' section has no step for the safeguarding alerts on the list\. .*child-protection/,
+    ],
+    [
+      'DNACPR or ReSPECT decisions',
+      (t) => replaceOnce(t, 'DNACPR or ReSPECT, ', ''),
+      /has no step for the DNACPR or ReSPECT decisions on the list\./,
+    ],
+    [
+      'violence markers',
+      (t) => replaceOnce(t, 'violence-marker or ', ''),
+      /has no step for the violence markers on the list\./,
+    ],
+    [
+      'reasonable adjustments',
+      (t) => replaceOnce(t, ' or communication-need (reasonable-adjustment) alert', ' alert'),
+      /has no step for the reasonable adjustments on the list\. .*interpreter/,
     ],
     [
       'debrief',
@@ -116,6 +177,28 @@ describe('content gaps (audit section 4) are required', () => {
       expect(found[0]).toMatch(expected);
     });
   }
+
+  it('a building row that says nothing of the plan fails on both counts: no title, no place', () => {
+    const found = errors(
+      replaceOnce(cleanPlan(), /(\| Loss of the building \| No \| )[^\n]*/, '$1Not covered here. |'),
+    );
+    expect(found.map((e) => e.slice(0, e.indexOf('. '))).map((e) => e.replace(/^.* is not a valid /, ''))).toEqual([
+      'name of the plan that covers loss of the building',
+      "place where that plan's copy is kept",
+    ]);
+  });
+
+  it('a building row in scope needs no other plan', () => {
+    expect(
+      errors(
+        replaceOnce(
+          cleanPlan(),
+          /\| Loss of the building \| No \| [^\n]*/,
+          '| Loss of the building | Yes | Move to the branch. |',
+        ),
+      ),
+    ).toEqual([]);
+  });
 
   it('a building row that names the practice-wide plan passes', () => {
     expect(
@@ -134,6 +217,13 @@ describe('content gaps (audit section 4) are required', () => {
     const { html } = buildPrintDocument(doc!, { revision: 'r', printedDate: TODAY });
     const page = html.slice(html.indexOf('class="emergency"'), html.indexOf('class="cover"'));
     expect(page).toContain('<tr><th>Cyber incident: NHS England CSOC (24/7)</th><td class="phone">0300 303 5222</td>');
+  });
+
+  it('the Directory of Services team is on the emergency page', () => {
+    const { doc } = checkPlan(cleanPlan(), { today: TODAY });
+    const { html } = buildPrintDocument(doc!, { revision: 'r', printedDate: TODAY });
+    const page = html.slice(html.indexOf('class="emergency"'), html.indexOf('class="cover"'));
+    expect(page).toContain('<tr><th>Directory of Services (DoS) team</th><td class="phone">020 7946 0460</td>');
   });
 
   it('the paper consultation record has an alerts box (safeguarding, DNACPR / ReSPECT)', () => {

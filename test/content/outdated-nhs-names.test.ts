@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../core/check-plan.js';
 import { fixPlanText } from '../../core/fix-plan.js';
-import { RETIRED_NAMES } from '../../core/rules/outdated-nhs-names.js';
+import { RETIRED_NAMES } from '../../core/rules/retired-nhs-names.js';
 import { TODAY, cleanPlan, readPlan, replaceOnce } from '../helpers/plans.js';
 
 const found = (text: string) =>
@@ -65,6 +65,60 @@ describe('outdated-nhs-names', () => {
     expect(
       found('# Plan\n\nBranch at 4 Ballards Lane, London N3 1XW. NHS Kent and Medway ICB. CCGX, PCTV, an N3-2 form.\n'),
     ).toEqual([]);
+  });
+
+  it('--fix never makes a change that can be wrong: IGT, a link, history, a former name, the front matter', () => {
+    const plan = cleanPlan();
+    const withOld = replaceOnce(
+      replaceOnce(
+        plan,
+        'Tell the ICB primary care team, and the Directory',
+        'Tell patients with IGT (impaired glucose tolerance), see [the page](https://example.nhs.uk/NHS-Digital/NRLS/), NHS England (formerly NHS Improvement), and the Directory',
+      ),
+      '| First plan after the move to cloud telephony. |',
+      '| First plan after the move to cloud telephony; incidents reported to NRLS; agreed with NHS Digital. |',
+    );
+    const fm = withOld.indexOf('\n---', 4);
+    const withFm = `${withOld.slice(0, fm)}\nold_network: N3 line via NHS Digital${withOld.slice(fm)}`;
+    const result = fixPlanText(withFm, { today: TODAY });
+    // nothing in the body is changed, and nothing is reported there
+    expect(result.text.slice(result.text.indexOf('\n---', 4))).toBe(withFm.slice(withFm.indexOf('\n---', 4)));
+    const reported = found(withFm);
+    // only the front matter's names are reported, with no fix (the tools read that value)
+    expect(reported.map((d) => d.message.slice(0, d.message.indexOf("' "))).sort()).toEqual(["'N3", "'NHS Digital"]);
+    expect(reported.every((d) => d.fix === undefined)).toBe(true);
+    expect(result.text).toContain('old_network: N3 line via NHS Digital');
+  });
+
+  it('IGT that is not about glucose is reported with both meanings and only a suggestion', () => {
+    const [d] = found('# Plan\n\nSubmit the IGT by June.\n');
+    expect(d.message).toMatch(/^'IGT' has two meanings: impaired glucose tolerance, or an outdated name/);
+    expect(d.fix).toMatchObject({
+      safe: false,
+      title: "Replace 'IGT' with 'Data Security and Protection Toolkit' (only if it means the old name)",
+    });
+    expect(fixPlanText('# Plan\n\nSubmit the IGT by June.\n', { today: TODAY }).text).toContain('the IGT by June');
+  });
+
+  it('a two-week wait is reported only near a referral or cancer; the misses are found', () => {
+    expect(found('# Plan\n\nA two-week wait for physio; the N3 bus stop.\n')).toEqual([]);
+    expect(found('# Plan\n\nTwo-week wait clinic for suspected cancer.\n')).toHaveLength(1);
+    const names = found(
+      '# Plan\n\nThe N3 went down. Action Fraud, PSNC, CPCS, NHS Direct, Choose and Book, Public Health England and NHS Protect.\n',
+    ).map((d) => d.message.slice(1, d.message.indexOf("' ")));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'N3',
+        'Action Fraud',
+        'PSNC',
+        'CPCS',
+        'NHS Direct',
+        'Choose and Book',
+        'Public Health England',
+        'NHS Protect',
+      ]),
+    );
+    expect(names).toHaveLength(8);
   });
 
   it('every pattern is global and bounded (no nested quantifiers)', () => {
