@@ -42,9 +42,11 @@ function frontMatterRows(node, prefix, required, out) {
   }
 }
 
-function sectionDoc(def, level) {
+// Each section and part gets an HTML anchor of its own (`quick-start`, `activation-criteria`): the
+// `{#id}` in its heading shows the syntax but is not an anchor on GitHub, and part titles repeat.
+function sectionDoc(def, level, anchor = def.id) {
   const h = '#'.repeat(level);
-  const lines = [`${h} ${def.title} {#${def.id}}`, ''];
+  const lines = [`<a id="${anchor}"></a>`, '', `${h} ${def.title} {#${def.id}}`, ''];
   lines.push(`- id: \`${def.id}\`; ${def.required ? '**required**' : def.recommended ? 'recommended' : 'optional'}`);
   if (def.aliases.length) lines.push(`- also recognised as: ${def.aliases.map((a) => `"${a}"`).join(', ')}`);
   lines.push('');
@@ -61,7 +63,7 @@ function sectionDoc(def, level) {
     for (const c of t.columns) lines.push(`| ${esc(c.title)} | ${esc(c.aliases.join(', '))} | ${c.kind ?? 'text'} |`);
     lines.push('');
   }
-  for (const sub of def.subsections) lines.push(...sectionDoc(sub, level + 1));
+  for (const sub of def.subsections) lines.push(...sectionDoc(sub, level + 1, `${anchor}-${sub.id}`));
   if (def.template)
     lines.push('Starter text (inserted by the quick fix):', '', '```markdown', def.template.trimEnd(), '```', '');
   return lines;
@@ -141,15 +143,15 @@ function sourcesPage() {
   const visit = (guidance, where) => {
     for (const s of guidance.sources ?? []) cite(s, where);
   };
-  const visitSection = (def, top) => {
+  const visitSection = (def, top, anchor = def.id) => {
     const where = `[${def.title}](plan-format.md#${top.id})`;
-    visit(def, top === def ? where : `[${top.title}: ${def.title}](plan-format.md#${def.id})`);
+    visit(def, top === def ? where : `[${top.title}: ${def.title}](plan-format.md#${anchor})`);
     for (const t of def.tables) {
       visit(t, where);
       for (const c of t.columns) visit(c, where);
       for (const r of t.mandatoryRows) visit(r, where);
     }
-    for (const sub of def.subsections) visitSection(sub, top);
+    for (const sub of def.subsections) visitSection(sub, top, `${anchor}-${sub.id}`);
   };
   for (const def of catalogue.sections) visitSection(def, def);
   for (const rule of rules) for (const s of rule.sources ?? []) cite(s, `rule [\`${rule.id}\`](rules.md#${rule.id})`);
