@@ -29,13 +29,17 @@ function defaultOut(file: string): string {
   return resolve(file) === resolve(same) ? join(dirname(file), `${base}.imported.md`) : same;
 }
 
-const CONFIDENCE_WORDS: Record<string, string> = {
+const CONFIDENCE_WORDS: Record<ImportResult['headings'][number]['confidence'], string> = {
   exact: 'recognised by its name',
   clear: 'recognised by its meaning (tagged {#id})',
   likely: 'LIKELY: a person decides',
   duplicate: 'SECOND COPY: merge',
   none: 'kept as the practice wrote it',
   title: 'the title',
+  cover: 'a line of the cover, kept under the title: not a section',
+  line: 'nothing under it, kept as a line in bold: not a section',
+  chapter: 'no words of its own, its parts are sections: kept as a line in bold above them',
+  part: 'a part',
 };
 
 /**
@@ -51,9 +55,12 @@ export function migrationReport(result: ImportResult, source: string, out: strin
   for (const h of result.headings) {
     const indent = h.depth === 3 ? '    ' : '  ';
     const to = h.section ? ` -> '${safe(h.section.title)}'` : '';
-    lines.push(
-      `${indent}${safe(h.heading)}${to} (${CONFIDENCE_WORDS[h.confidence]}${h.promoted ? '; was a bold, numbered or capitalised paragraph' : ''})`,
-    );
+    const how =
+      h.confidence === 'part'
+        ? `looks like it, but kept as a part of '${safe(h.parent ?? '')}', which has nothing else`
+        : CONFIDENCE_WORDS[h.confidence];
+    const promoted = h.promoted ? '; was a bold, numbered or capitalised paragraph' : '';
+    lines.push(`${indent}${safe(h.heading)}${to} (${how}${promoted})`);
   }
   const drafts = result.inserted.filter((i) => i.kind === 'section' || i.kind === 'part');
   lines.push('', drafts.length ? `Inserted as guided drafts (${drafts.length}):` : 'No sections needed inserting.');

@@ -10,7 +10,11 @@ import { catalogueFor } from '../engine/plan-plugin.js';
 import { defaultConfig } from '../config/config.js';
 import { findPlaceholders } from '../model/placeholder-pattern.js';
 import { likelyHeadingAdvice } from './section-advice.js';
-import { findFacts, knownFrom, type FoundFact } from './find-facts.js';
+import { findFacts, knownFrom, withPracticeName, type FoundFact } from './find-facts.js';
+import { findPracticeName, type PracticeName } from './practice-name.js';
+import { findTitleBlock } from './title-block.js';
+import type { Catalogue } from '../schema/catalogue.js';
+import { frontMatterSchemaAt, skeletonValue } from '../schema/front-matter-schema.js';
 import { mapHeadings, type MappedHeading } from './map-headings.js';
 import type { SourceDocument } from './read-source.js';
 import { formatMegabytes, IMPORT_LIMITS, RESAVE_WORD, SIMPLIFY_PAGE, tooComplex } from './import-limits.js';
@@ -18,6 +22,7 @@ import {
   checkMdast,
   dropImages,
   htmlText,
+  htmlTitle,
   htmlToMdast,
   markdownToMdast,
   mdastText,
@@ -26,7 +31,6 @@ import {
   tidyPhrasing,
 } from './to-markdown.js';
 import { linesWith, missingWords, totalWords } from './word-check.js';
-import { toString } from 'mdast-util-to-string';
 
 export { wordCounts } from './word-check.js';
 
@@ -47,7 +51,10 @@ export interface ImportResult {
 }
 
 /** The document as a markdown tree, the words it shows, and notes about what was left out. */
-async function sourceTree(source: SourceDocument, notes: string[]): Promise<{ tree: Root; shown: string }> {
+async function sourceTree(
+  source: SourceDocument,
+  notes: string[],
+): Promise<{ tree: Root; shown: string; pageTitle?: string }> {
   if (source.kind === 'markdown') {
     const advice = SIMPLIFY_PAGE;
     const { tree, unread } = markdownToMdast(source.content, advice);
@@ -60,6 +67,7 @@ async function sourceTree(source: SourceDocument, notes: string[]): Promise<{ tr
   const advice = source.kind === 'docx' ? RESAVE_WORD : SIMPLIFY_PAGE;
   const hast = parseHtml(source.content, advice);
   const shown = source.shownText ?? htmlText(hast);
+  const pageTitle = source.kind === 'html' ? htmlTitle(hast) : undefined;
   const pictures = dropImages(hast);
   if (pictures > 0)
     notes.push(
@@ -68,23 +76,50 @@ async function sourceTree(source: SourceDocument, notes: string[]): Promise<{ tr
   const tree = await htmlToMdast(hast);
   checkMdast(tree, advice);
   tidyPhrasing(tree);
-  return { tree, shown };
+  return { tree, shown, pageTitle };
+}
+
+/** The schema's placeholder for a front-matter field (`{{practice name}}`). */
+function placeholderFor(catalogue: Catalogue, path: string[]): unknown {
+  const node = frontMatterSchemaAt(catalogue.frontMatterSchema, path);
+  return skeletonValue(node, path[path.length - 1], path.join('.'), {});
+}
+
+const NAME_USE = 'it is printed on page 1, the cover, every action card and form, and the drafted patient messages';
+
+/** What the report says about the practice's name: nothing when a line of the document said it. */
+function practiceNameNote(name: PracticeName | undefined): string | undefined {
+  if (!name)
+    return `The practice's name was not found in the document: write it in the front matter, under 'practice:' as 'name:' (${NAME_USE}).`;
+  if (name.where === 'text')
+    return `The practice's name '${name.value}' was taken from the text ("${name.from.slice(0, 80)}"): check it is the practice's own (${NAME_USE}).`;
+  if (name.where === 'properties')
+    return `The practice's name '${name.value}' was taken from the Word file's properties ("${name.from.slice(0, 80)}"): check it (${NAME_USE}).`;
+  return undefined;
 }
 
 export async function importPlan(source: SourceDocument, options: CheckOptions = {}): Promise<ImportResult> {
   const notes = [...source.notes];
-  const { tree, shown } = await sourceTree(source, notes);
+  const { tree, shown, pageTitle } = await sourceTree(source, notes);
   const config = options.config ?? defaultConfig();
   const catalogue = catalogueFor(config.schemas);
-  const firstHeading = tree.children.find((n) => n.type === 'heading');
-  const facts = findFacts(tree, firstHeading ? toString(firstHeading) : undefined);
+  const cover = findTitleBlock(tree, catalogue.sections);
+  const stated = findFacts(tree);
+  const labelled = stated.facts.find((f) => f.path === 'practice.name');
+  const name = findPracticeName({
+    labelled,
+    cover: cover.lines,
+    pageTitle,
+    properties: source.properties,
+    text: stated.lines,
+  });
+  const facts = withPracticeName(stated.facts, name);
   const known = knownFrom(facts);
+  // Never a name made up from the plan's own words ("IT outage", from a title the tools wrote): the
+  // placeholder a person fills in, when the document does not say.
+  known['practice.name'] ??= placeholderFor(catalogue, ['practice', 'name']);
   const hasFrontMatter = tree.children[0]?.type === 'yaml';
-  const headings = mapHeadings(
-    tree,
-    catalogue,
-    typeof known['practice.name'] === 'string' ? (known['practice.name'] as string) : undefined,
-  );
+  const headings = mapHeadings(tree, catalogue, cover, name?.value);
   const body = mdastToMarkdown(tree);
   // Checked once more as markdown: the checker reads the plan next, and its time grows with the text.
   if (body.length > IMPORT_LIMITS.textBytes)
@@ -96,12 +131,12 @@ export async function importPlan(source: SourceDocument, options: CheckOptions =
   const text = completed.text;
 
   const needsPerson: string[] = [];
-  const likelyIds = new Set<string>();
+  if (!hasFrontMatter) {
+    const nameNote = practiceNameNote(name);
+    if (nameNote) needsPerson.push(nameNote);
+  }
   for (const h of headings) {
-    if (h.confidence === 'likely') {
-      likelyIds.add(h.section!.id);
-      needsPerson.push(likelyHeadingAdvice(h.heading, h.section!));
-    }
+    if (h.confidence === 'likely') needsPerson.push(likelyHeadingAdvice(h.heading, h.section!));
     if (h.confidence === 'duplicate')
       needsPerson.push(`'${h.heading}' is a second '${h.section!.title}' section: merge it with the first.`);
   }
@@ -118,7 +153,9 @@ export async function importPlan(source: SourceDocument, options: CheckOptions =
   if (!hasFrontMatter) {
     const filled = facts.map((f) => f.path).join(', ');
     needsPerson.push(
-      `Check the front matter: ${filled ? `${filled} ${facts.length === 1 ? 'was' : 'were'} read from the document; ` : ''}the rest are placeholders.`,
+      filled
+        ? `Check the front matter: ${filled} ${facts.length === 1 ? 'was' : 'were'} read from the document; the rest are placeholders.`
+        : 'Fill in the front matter: nothing in it was read from the document, so every field is a placeholder.',
     );
   }
   return {
