@@ -100,7 +100,11 @@ function looksLikeName(candidate: string, plain: boolean): boolean {
   const ws = words(candidate);
   if (ws.length === 0 || ws.length > 8 || !/^\p{Lu}/u.test(candidate)) return false;
   if (!ws.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w))) return false;
+  if (ws.some((w) => /\d/.test(w))) return false; // a code, a date or a version, not a name
   if (ws.some((w) => DOCUMENT_WORDS.has(bare(w)))) return false;
+  // "Practice" or "The Surgery" alone is how a plan refers to itself, not a name.
+  const named = bare(ws[0]) === 'the' ? ws.length - 1 : ws.length;
+  if (named < 2 && PRACTICE_WORDS.test(candidate)) return false;
   return PRACTICE_WORDS.test(candidate) || (plain && ws.length <= 5);
 }
 

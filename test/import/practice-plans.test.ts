@@ -140,6 +140,15 @@ describe('a practice plan, imported', () => {
       expect(diagnostics(imp.plan, 'empty-section'), name).toEqual([]);
   });
 
+  it('reports what the checker will list: the same placeholders (none from guidance comments), no Word style notes', () => {
+    for (const [name, { plan, run }] of Object.entries(imported)) {
+      const listed = diagnostics(plan, 'placeholder').length;
+      expect(run.stdout, name).toContain(`  - ${listed} {{placeholders}} to fill in`);
+      expect(plan, name).toMatch(/<!-- Draft inserted from the template[^>]*\{\{/); // guidance does hold some
+      expect(run.stdout, name).not.toMatch(/Unrecognised|paragraph style|run style/i);
+    }
+  });
+
   it('keeps lettered parts and tables under their section', () => {
     const { plan } = imported['two-title.docx'];
     expect(plan).toMatch(
