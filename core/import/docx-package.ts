@@ -11,6 +11,7 @@ import { formatCount, formatMegabytes, IMPORT_LIMITS, ImportError, RESAVE_WORD, 
 
 export interface DocxPackage {
   has(name: string): boolean;
+  names(): string[];
   /** The part's bytes, inflated within the limits (read once, then kept). */
   read(name: string): Promise<Buffer>;
   close(): void;
@@ -96,6 +97,7 @@ export async function openDocxPackage(bytes: Buffer, limits = IMPORT_LIMITS): Pr
 
     return {
       has: (name) => entries.has(name),
+      names: () => [...entries.keys()],
       read: async (name) => {
         const done = inflated.get(name);
         if (done) return done;

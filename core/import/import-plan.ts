@@ -30,7 +30,7 @@ import {
   parseHtml,
   tidyPhrasing,
 } from './to-markdown.js';
-import { linesWith, missingWords, totalWords } from './word-check.js';
+import { linesWith, missingWords, totalWords, wordCounts } from './word-check.js';
 
 export { wordCounts } from './word-check.js';
 
@@ -98,6 +98,15 @@ function practiceNameNote(name: PracticeName | undefined): string | undefined {
   return undefined;
 }
 
+/** Page headers and footers the plan does not have the words of: said, so none is lost unseen. */
+function marginsNote(margins: string[], plan: string): string | undefined {
+  const have = wordCounts(plan);
+  const left = margins.filter((line) => [...wordCounts(line)].some(([w, n]) => (have.get(w) ?? 0) < n));
+  if (left.length === 0) return undefined;
+  const quoted = left.slice(0, 3).map((l) => `"${l.length > 80 ? `${l.slice(0, 77)}...` : l}"`);
+  return `The Word file's page headers and footers are not part of the plan (it prints its own): ${quoted.join('; ')}${left.length > 3 ? ` and ${left.length - 3} more` : ''}. Put anything staff need from them into the plan.`;
+}
+
 export async function importPlan(source: SourceDocument, options: CheckOptions = {}): Promise<ImportResult> {
   const notes = [...source.notes];
   const { tree, shown, pageTitle } = await sourceTree(source, notes);
@@ -110,6 +119,7 @@ export async function importPlan(source: SourceDocument, options: CheckOptions =
     labelled,
     cover: cover.lines,
     pageTitle,
+    margins: source.margins,
     properties: source.properties,
     text: stated.lines,
   });
@@ -146,6 +156,8 @@ export async function importPlan(source: SourceDocument, options: CheckOptions =
   // The document's own words against what a reader of the plan sees, leaving out the drafts (whose
   // words could stand in for lost ones).
   const missing = missingWords(shown, finished ? mdastText(finished.tree, completed.inserted) : '');
+  const margins = marginsNote(source.margins ?? [], text);
+  if (margins) notes.push(margins);
   // Counted as the checker lists them: guidance comments hold placeholders that are not the plan's.
   const placeholders = finished ? findPlaceholders(finished).length : 0;
   if (placeholders > 0)

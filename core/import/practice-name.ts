@@ -1,7 +1,7 @@
 /**
  * The practice's name, found where documents put it, most trusted first: a labelled line ("Practice
- * name: ..."), the cover's lines and the title, a web page's title, a Word file's properties, and
- * only then a name in the text. The name is printed on page 1, the cover, every card and form and
+ * name: ..."), the cover's lines and the title, a web page's title, a Word file's page headers and
+ * footers and its properties, and only then a name in the text. The name is printed on page 1, the cover, every card and form and
  * in the drafted patient messages, so a wrong one is worse than none: a name is never made from the
  * tool's own words or the plan's type ("Business Continuity Plan", "IT outage"), never taken from
  * inside another organisation's name ("First Practice Management Ltd", a template's vendor), and
@@ -14,7 +14,7 @@
  */
 import { namedPractice } from './find-facts.js';
 
-export type NameSource = 'label' | 'cover' | 'title' | 'page title' | 'properties' | 'text';
+export type NameSource = 'label' | 'cover' | 'page title' | 'page header' | 'properties' | 'text';
 
 export interface PracticeName {
   value: string;
@@ -30,6 +30,8 @@ export interface NameSources {
   cover: { text: string; prominent: boolean }[];
   /** A web page's <title>. */
   pageTitle?: string;
+  /** A Word document's page headers and footers. */
+  margins?: string[];
   /** A Word file's title and company properties. */
   properties?: { title?: string; company?: string };
   /** The document's first lines of text. */
@@ -149,6 +151,10 @@ export function findPracticeName(s: NameSources): PracticeName | undefined {
   if (s.pageTitle) {
     const name = nameInLine(s.pageTitle, true);
     if (name) return found(name, s.pageTitle, 'page title');
+  }
+  for (const line of s.margins ?? []) {
+    const name = nameInLine(line, false);
+    if (name) return found(name, line, 'page header');
   }
   const { title, company } = s.properties ?? {};
   const fromTitle = title ? nameInLine(title, true) : undefined;

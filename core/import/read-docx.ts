@@ -11,7 +11,7 @@ import mammoth from 'mammoth';
 import { openDocxPackage, type DocxPackage } from './docx-package.js';
 import { scanXmlPart, type XmlVisitor } from './xml-scan.js';
 import { WordText } from './word-text.js';
-import { ImportError, RESAVE_WORD } from './import-limits.js';
+import { IMPORT_LIMITS, ImportError, RESAVE_WORD } from './import-limits.js';
 
 export interface DocxContent {
   html: string;
@@ -19,6 +19,8 @@ export interface DocxContent {
   text: string;
   /** The title and company in the document's properties (File > Info in Word). */
   properties: { title?: string; company?: string };
+  /** The text of its page headers and footers (which the plan does not take), a line each, once. */
+  margins: string[];
   /** Things the practice should know about the file. */
   notes: string[];
   /** Word elements mammoth could not convert (named when words would be lost). */
@@ -76,6 +78,24 @@ async function readProperty(pkg: DocxPackage, part: string, uri: string, local: 
   return value.replace(/\s+/g, ' ').trim() || undefined;
 }
 
+/** A page header's or footer's part: word/header1.xml, word/footer2.xml. */
+const MARGIN_PART = /^word\/(?:header|footer)\d{0,3}\.xml$/;
+
+/** The lines of the page headers and footers, each once (Word repeats them per section and page kind). */
+async function readMargins(pkg: DocxPackage): Promise<string[]> {
+  const lines = new Set<string>();
+  for (const name of pkg
+    .names()
+    .filter((n) => MARGIN_PART.test(n))
+    .slice(0, 30)) {
+    const text = new WordText(IMPORT_LIMITS, ['hdr', 'ftr']);
+    await readXml(pkg, name, text);
+    for (const line of text.result().split('\n'))
+      if (/[\p{L}\p{N}]/u.test(line)) lines.add(line.replace(/\s+/g, ' ').trim());
+  }
+  return [...lines];
+}
+
 export async function readDocx(bytes: Buffer): Promise<DocxContent> {
   const pkg = await openDocxPackage(bytes);
   try {
@@ -116,6 +136,7 @@ export async function readDocx(bytes: Buffer): Promise<DocxContent> {
     return {
       html: result.value,
       text: words.result(),
+      margins: await readMargins(pkg),
       properties: {
         title: await readProperty(pkg, CORE_PROPERTIES, DUBLIN_CORE, 'title'),
         company: await readProperty(pkg, APP_PROPERTIES, EXTENDED_PROPERTIES, 'Company'),

@@ -21,6 +21,8 @@ export interface SourceDocument {
   shownText?: string;
   /** A Word document's title and company properties. */
   properties?: { title?: string; company?: string };
+  /** A Word document's page headers and footers, a line each. */
+  margins?: string[];
   /** What the practice should know about the file. */
   notes: string[];
   /** Word elements the reader could not convert, to name if words would be lost. */
@@ -99,6 +101,7 @@ export async function readSource(path: string): Promise<SourceDocument> {
       content: docx.html,
       shownText: docx.text,
       properties: docx.properties,
+      margins: docx.margins,
       notes: docx.notes,
       unconverted: docx.unconverted,
     };

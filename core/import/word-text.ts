@@ -53,14 +53,23 @@ export class WordText implements XmlVisitor {
   private part: 'document' | 'notes' | 'other' = 'other';
   private pieces = 0;
 
-  constructor(private readonly limits = IMPORT_LIMITS) {}
+  /**
+   * `bodies`: the root elements whose text is read (the document's; or a page header's and
+   * footer's, `hdr` and `ftr`, which mammoth does not convert).
+   */
+  constructor(
+    private readonly limits = IMPORT_LIMITS,
+    private readonly bodies: readonly string[] = ['document'],
+  ) {}
 
   open(tag: SaxesTagNS, depth: number): void {
     const local = tag.local;
     const word = WORD_NS.has(tag.uri) ? local : undefined;
     const [parent, grand, great] = [1, 2, 3].map((k) => this.stack[this.stack.length - k]);
-    if (depth === 1)
-      this.part = word === 'document' ? 'document' : word === 'footnotes' || word === 'endnotes' ? 'notes' : 'other';
+    if (depth === 1) {
+      const notes = this.bodies.includes('document') && (word === 'footnotes' || word === 'endnotes');
+      this.part = word && this.bodies.includes(word) ? 'document' : notes ? 'notes' : 'other';
+    }
     const frame: Frame = {
       word,
       hides: false,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Footer, Header, Packer, Paragraph } from 'docx';
 import mammoth from 'mammoth';
 import { runCliAsync, tempWorkspace } from '../helpers/cli.js';
 import { makeDocx, wordParagraph } from './zip-builder.js';
@@ -75,6 +75,35 @@ describe('words the document shows', () => {
     expect(r.stderr).toBe('');
     expect(readFileSync(join(dir, 'bold.md'), 'utf8')).toMatch(
       /^Reception rings the patients \*\*and records each call\*\* on the paper log\.$/m,
+    );
+  }, 60_000);
+});
+
+describe('page headers and footers', () => {
+  it('are not taken into the plan, so the report quotes them; the practice is named from them when nothing else names it', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          headers: { default: new Header({ children: [new Paragraph('Hexley Road Surgery | IT outage plan')] }) },
+          footers: {
+            default: new Footer({ children: [new Paragraph('Uncontrolled when printed. Owner: Practice Manager')] }),
+          },
+          children: [
+            new Paragraph({ text: 'Business continuity plan', heading: 'Heading1' }),
+            new Paragraph('Ring the service desk.'),
+          ],
+        },
+      ],
+    });
+    const dir = tempWorkspace(false);
+    writeFileSync(join(dir, 'margins.docx'), await Packer.toBuffer(doc));
+    const r = await runCliAsync(['import', 'margins.docx'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(
+      /^ {2}practice\.name: Hexley Road Surgery {2}\(from "Hexley Road Surgery \| IT outage plan"\)$/m,
+    );
+    expect(r.stdout).toContain(
+      `  - The Word file's page headers and footers are not part of the plan (it prints its own): "Uncontrolled when printed. Owner: Practice Manager". Put anything staff need from them into the plan.`,
     );
   }, 60_000);
 });
