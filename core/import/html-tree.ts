@@ -18,7 +18,8 @@ function childrenOf(node: P5Node): readonly P5Node[] | undefined {
   return 'childNodes' in node ? node.childNodes : undefined;
 }
 
-export function parseHtmlWithin(html: string, advice: string, limits = IMPORT_LIMITS): HastRoot {
+/** A web page or mammoth's HTML as hast; `advice` is what the practice can do if it is too large. */
+export function parseHtml(html: string, advice: string, limits = IMPORT_LIMITS): HastRoot {
   let created = 0;
   const tooMany = () =>
     tooComplex(

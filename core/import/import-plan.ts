@@ -18,21 +18,11 @@ import { frontMatterSchemaAt, skeletonValue } from '../schema/front-matter-schem
 import { mapHeadings, type MappedHeading } from './map-headings.js';
 import type { SourceDocument } from './read-source.js';
 import { formatMegabytes, IMPORT_LIMITS, RESAVE_WORD, SIMPLIFY_PAGE, tooComplex } from './import-limits.js';
-import {
-  checkMdast,
-  dropImages,
-  htmlText,
-  htmlTitle,
-  htmlToMdast,
-  markdownToMdast,
-  mdastText,
-  mdastToMarkdown,
-  parseHtml,
-  tidyPhrasing,
-} from './to-markdown.js';
+import { checkMdast, dropImages, htmlToMdast, markdownToMdast, mdastToMarkdown } from './to-markdown.js';
+import { parseHtml } from './html-tree.js';
+import { htmlText, htmlTitle, mdastText } from './shown-text.js';
+import { tidyPhrasing } from './tidy-phrasing.js';
 import { linesWith, missingWords, totalWords, wordCounts } from './word-check.js';
-
-export { wordCounts } from './word-check.js';
 
 export interface ImportResult {
   text: string;

@@ -16,7 +16,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { toString } from 'mdast-util-to-string';
 import type { Catalogue, SectionDef } from '../schema/catalogue.js';
 import { recogniseHeading, type HeadingMatch, type MatchConfidence } from '../schema/heading-match.js';
-import { isHeadingLike } from './heading-like.js';
+import { isAllBold, isHeadingLike } from './heading-like.js';
 import { isContentsLine, type TitleBlock } from './title-block.js';
 
 export interface MappedHeading {
@@ -37,8 +37,9 @@ export interface MappedHeading {
 
 /** A heading's words as a paragraph in bold: kept, never a section. */
 function asBoldLine(heading: Heading | Paragraph): Paragraph {
-  const bold = heading.children.every((c) => c.type === 'strong' || (c.type === 'text' && !c.value.trim()));
-  const children: PhrasingContent[] = bold ? heading.children : [{ type: 'strong', children: heading.children }];
+  const children: PhrasingContent[] = isAllBold(heading)
+    ? heading.children
+    : [{ type: 'strong', children: heading.children }];
   return { type: 'paragraph', children, position: heading.position };
 }
 
@@ -62,9 +63,7 @@ export function mapHeadings(
   if (cover.title) {
     const line = children[cover.title.index] as Heading | Paragraph;
     // A line all in bold is a heading by its place: the bold goes.
-    const bold =
-      line.type === 'paragraph' &&
-      line.children.every((c) => c.type === 'strong' || (c.type === 'text' && !c.value.trim()));
+    const bold = line.type === 'paragraph' && isAllBold(line);
     const words = bold ? line.children.flatMap((c) => (c.type === 'strong' ? c.children : [])) : line.children;
     title = { type: 'heading', depth: 1, children: words, position: line.position };
     children[cover.title.index] = title;

@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import mammoth from 'mammoth';
 import { checkPlan } from '../../core/index.js';
-import { wordCounts } from '../../core/import/import-plan.js';
+import { wordCounts } from '../../core/import/word-check.js';
 import { runCliAsync, tempWorkspace } from '../helpers/cli.js';
 import { TODAY } from '../helpers/plans.js';
 
