@@ -3,4 +3,4 @@
  * the HTML converters load only for `continuity import`.
  */
 export { type ImportResult, importPlan } from './import/import-plan.js';
-export { ImportError, readSource } from './import/read-source.js';
+export { ImportError, readSource, type SourceKind } from './import/read-source.js';

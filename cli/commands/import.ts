@@ -9,8 +9,9 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { ConfigResolver } from '../../core/index.js';
 import { writeFileAtomic } from '../../core/index.js';
 import { importPlan, type ImportResult } from '../../core/importing.js';
-import { ImportError, readSource } from '../../core/importing.js';
+import { ImportError, readSource, type SourceKind } from '../../core/importing.js';
 import { UsageError } from '../discover-files.js';
+import { displayName } from '../display-name.js';
 import type { CommandIO } from './lint.js';
 
 export interface ImportOptions {
@@ -28,36 +29,69 @@ function defaultOut(file: string): string {
   return resolve(file) === resolve(same) ? join(dirname(file), `${base}.imported.md`) : same;
 }
 
-const CONFIDENCE_WORDS: Record<string, string> = {
+const CONFIDENCE_WORDS: Record<ImportResult['headings'][number]['confidence'], string> = {
   exact: 'recognised by its name',
   clear: 'recognised by its meaning (tagged {#id})',
   likely: 'LIKELY: a person decides',
   duplicate: 'SECOND COPY: merge',
   none: 'kept as the practice wrote it',
   title: 'the title',
+  cover: 'a line of the cover, kept under the title: not a section',
+  line: 'nothing under it, kept as a line in bold: not a section',
+  chapter: 'no words of its own, its parts are sections: kept as a line in bold above them',
+  part: 'a part',
 };
 
+/**
+ * The report quotes the document's own words (headings, facts, the lines they came from), and the
+ * document came from anywhere: every quoted piece is shown with its control, escape and
+ * bidirectional characters made visible, as lint shows file names, so no document can write to the
+ * operator's terminal or make one line read as another.
+ */
+const safe = displayName;
+
 export function migrationReport(result: ImportResult, source: string, out: string): string {
-  const lines: string[] = [`Imported ${source} -> ${out}`, '', 'Headings:'];
+  const lines: string[] = [`Imported ${safe(source)} -> ${safe(out)}`, '', 'Headings:'];
   for (const h of result.headings) {
     const indent = h.depth === 3 ? '    ' : '  ';
-    const to = h.section ? ` -> '${h.section.title}'` : '';
-    lines.push(
-      `${indent}${h.heading}${to} (${CONFIDENCE_WORDS[h.confidence]}${h.promoted ? '; was a bold, numbered or capitalised paragraph' : ''})`,
-    );
+    const to = h.section ? ` -> '${safe(h.section.title)}'` : '';
+    const how =
+      h.confidence === 'part'
+        ? `looks like it, but kept as a part of '${safe(h.parent ?? '')}', which has nothing else`
+        : CONFIDENCE_WORDS[h.confidence];
+    const promoted = h.promoted ? '; was a bold, numbered or capitalised paragraph' : '';
+    lines.push(`${indent}${safe(h.heading)}${to} (${how}${promoted})`);
   }
   const drafts = result.inserted.filter((i) => i.kind === 'section' || i.kind === 'part');
   lines.push('', drafts.length ? `Inserted as guided drafts (${drafts.length}):` : 'No sections needed inserting.');
-  for (const d of drafts) lines.push(`  ${d.title}`);
+  for (const d of drafts) lines.push(`  ${safe(d.title)}`);
   if (result.facts.length) {
     lines.push('', 'Front matter read from the document:');
-    for (const f of result.facts) lines.push(`  ${f.path}: ${f.value}  (from "${f.from}")`);
+    for (const f of result.facts) lines.push(`  ${f.path}: ${safe(f.value)}  (from "${safe(f.from)}")`);
   }
   lines.push('', 'Needs a person:');
-  for (const n of result.needsPerson) lines.push(`  - ${n}`);
-  for (const n of result.notes) lines.push(`  - ${n}`);
-  lines.push('', `Every one of the source's ${result.words.source} words is in the plan. Next: continuity lint ${out}`);
+  for (const n of result.needsPerson) lines.push(`  - ${safe(n)}`);
+  if (result.notes.length) {
+    lines.push('', 'Notes:');
+    for (const n of result.notes) lines.push(`  - ${safe(n)}`);
+  }
+  lines.push(
+    '',
+    `Every one of the ${result.words.source} words the document shows is in the plan. Next: continuity lint ${safe(out)}`,
+  );
   return lines.join('\n') + '\n';
+}
+
+/** Why nothing was written when words would be lost, where they are, and what the practice can do. */
+function lostWordsMessage(result: ImportResult, kind: SourceKind): string {
+  const { missing, lines, unconverted } = result.words;
+  const where = lines.length ? ` They are in: ${lines.map((l) => `"${l}"`).join('; ')}.` : '';
+  const fields = unconverted.some((e) => /fldSimple/i.test(e));
+  const advice =
+    kind === 'docx'
+      ? `${fields ? 'The document uses Word fields the reader does not convert. ' : ''}In Word, select everything (Ctrl+A) and press Ctrl+Shift+F9 to turn fields into plain text, save it and import it again; or save it as a web page (.htm) and import that.`
+      : 'Open it in Word, save it as a Word document (.docx) and import that.';
+  return `${missing.length} of the words it shows would be lost in conversion (${missing.slice(0, 10).join(', ')}), so nothing was written.${where} ${advice} If the words are still lost, please report it with the file.`;
 }
 
 export async function runImport(opts: ImportOptions, io: CommandIO): Promise<number> {
@@ -65,32 +99,30 @@ export async function runImport(opts: ImportOptions, io: CommandIO): Promise<num
   const out = resolve(opts.cwd, opts.out ?? defaultOut(opts.file));
   if (!opts.force && existsSync(out))
     throw new UsageError(
-      `${relative(opts.cwd, out) || out} already exists: give another --out, or --force to replace it`,
+      `${safe(relative(opts.cwd, out) || out)} already exists: give another --out, or --force to replace it`,
     );
+  const refuse = (message: string) => {
+    io.stderr(`continuity: cannot import ${safe(opts.file)}: ${safe(message)}\n`);
+    return 2;
+  };
   let result: ImportResult;
+  let kind: SourceKind;
   try {
     const source = await readSource(file);
+    kind = source.kind;
     result = await importPlan(source, { config: opts.resolver.forFile(out), today: opts.today, path: out });
   } catch (e) {
-    if (e instanceof ImportError) {
-      io.stderr(`continuity: cannot import ${opts.file}: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof ImportError) return refuse(e.message);
     throw e;
   }
-  if (result.words.missing.length > 0) {
-    // Never a plan that lost the practice's words: stop, say which, write nothing.
-    io.stderr(
-      `continuity: cannot import ${opts.file}: ${result.words.missing.length} of its words would be lost in conversion (${result.words.missing.slice(0, 10).join(', ')}). This is a fault in the tools: please report it with the file.\n`,
-    );
-    return 2;
-  }
+  // Never a plan that lost the practice's words: stop, say which and where, write nothing.
+  if (result.words.missing.length > 0) return refuse(lostWordsMessage(result, kind));
   try {
     writeFileAtomic(out, result.text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     throw new UsageError(
-      `could not write ${opts.out ?? out}: ${code === 'ENOENT' ? 'its folder does not exist' : ((e as Error)?.message ?? String(e))}`,
+      `could not write ${safe(opts.out ?? out)}: ${code === 'ENOENT' ? 'its folder does not exist' : ((e as Error)?.message ?? String(e))}`,
     );
   }
   io.stdout(migrationReport(result, opts.file, relative(opts.cwd, out) || out));

@@ -66,6 +66,13 @@ function trimTrailing(text: string, chars: string, blanks = false): string {
   return text.slice(0, end);
 }
 
+/** `text` without its leading run of the characters in `chars` and of blanks. */
+function trimLeading(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && (chars.includes(text[start]) || isBlank(text[start]))) start++;
+  return text.slice(start);
+}
+
 const isUpper = (ch: string | undefined) => ch !== undefined && ch >= 'A' && ch <= 'Z';
 const isWordChar = (ch: string | undefined) => ch !== undefined && /^\w$/.test(ch);
 const PRACTICE_ENDINGS = [
@@ -77,6 +84,23 @@ const PRACTICE_ENDINGS = [
   'Family Practice',
   'Practice',
 ];
+
+/** Words that may follow a practice's name in a title without making it part of a longer name. */
+const PLAN_WORDS = new Set(
+  'business continuity plan bcp disaster recovery it ict policy procedure procedures protocol contingency emergency incident service outage'.split(
+    ' ',
+  ),
+);
+
+/** Does a capitalised word other than a plan word follow `end` (after one blank)? */
+function continuesName(text: string, end: number): boolean {
+  let at = end;
+  if (isBlank(text[at])) at++;
+  if (!isUpper(text[at])) return false;
+  let stop = at;
+  while (stop < text.length && /^[A-Za-z]$/.test(text[stop])) stop++;
+  return !PLAN_WORDS.has(text.slice(at, stop).toLowerCase());
+}
 
 /**
  * "Castle Street Surgery": one to four capitalised words, each followed by one blank, then a practice
@@ -105,7 +129,13 @@ export function namedPractice(text: string): string | undefined {
     for (let k = ends.length; k >= 1; k--) {
       const from = ends[k - 1];
       const ending = PRACTICE_ENDINGS.find((e) => text.startsWith(e, from) && !isWordChar(text[from + e.length]));
-      if (ending) return text.slice(start, from + ending.length);
+      if (!ending) continue;
+      const end = from + ending.length;
+      // Inside a longer name ("First Practice Management Ltd", "Practice Plus Group"): another
+      // organisation's, not a practice's. A plan's own words may follow ("... Surgery Business
+      // Continuity Plan").
+      if (continuesName(text, end)) break;
+      return text.slice(start, end);
     }
   }
   return undefined;
@@ -135,7 +165,11 @@ function textLines(tree: Root): string[] {
   return out;
 }
 
-export function findFacts(tree: Root, title?: string): FoundFact[] {
+/**
+ * The facts the document states, with its lines of text (where practice-name.ts looks for the
+ * practice's name among other places; the name found is added with `withPracticeName`).
+ */
+export function findFacts(tree: Root): { facts: FoundFact[]; lines: string[] } {
   const lines = textLines(tree);
   const found = new Map<string, FoundFact>();
   const set = (path: string, value: string | undefined, from: string) => {
@@ -156,33 +190,40 @@ export function findFacts(tree: Root, title?: string): FoundFact[] {
     const phone = PHONE.exec(line);
     if (phone) set('practice.phone', phone[1].replace(/\s+/g, ' ').trim(), line);
     const label = NAME_LABEL.exec(line);
-    if (label) set('practice.name', label[1], line); // the capture holds no '|'
+    // The capture holds no '|'; a name holds no comma (what follows one is its address).
+    if (label) set('practice.name', label[1].split(/[,;]/)[0], line);
     const pc = POSTCODE.exec(line);
     if (pc && !found.has('practice.postcode')) {
       const postcode = pc[1].includes(' ') ? pc[1] : `${pc[1].slice(0, -3)} ${pc[1].slice(-3)}`;
       set('practice.postcode', postcode, line);
-      let before = line.slice(0, pc.index).replace(/^.*\b(?:address|located at)\b\s*[:|-]?\s*/i, '');
-      before = trimTrailing(before, ',|', true);
+      // The address is what leads up to the postcode, after any other fact on the line ("Practice
+      // code: M85042. Elm Park Surgery, 3 Station Road, Hexley HX1 2AB") and after "Address:".
+      let from = 0;
+      for (const m of [ods, phone, label]) {
+        const end = m ? m.index + m[0].length : -1;
+        if (end <= pc.index && end > from) from = end;
+      }
+      let before = line.slice(from, pc.index).replace(/^.*\b(?:address|located at)\b\s*[:|-]?\s*/i, '');
+      before = trimLeading(trimTrailing(before, ',|', true), '.,;:|-');
       if (before.length >= 5 && /\p{L}/u.test(before)) set('practice.address', before, line);
     }
   }
-  if (!found.has('practice.name')) {
-    const fromTitle = title ? namedPractice(title) : undefined;
-    const fromText = lines
-      .slice(0, 200)
-      .map((l) => namedPractice(l))
-      .find((n) => n && !/^(?:The|This|Our|A|Each|Every|Other|Neighbouring|Buddy)\s/.test(n));
-    const name = fromTitle ?? fromText;
-    if (name) set('practice.name', name, fromTitle ? title! : name);
-  }
+  return { facts: [...found.values()], lines };
+}
+
+/** The facts with the practice's name (if found), and the address without the name in front of it. */
+export function withPracticeName(facts: FoundFact[], name: { value: string; from: string } | undefined): FoundFact[] {
+  const out = facts.map((f) => ({ ...f }));
+  if (name && !out.some((f) => f.path === 'practice.name'))
+    out.push({ path: 'practice.name', value: name.value, from: name.from.slice(0, 120) });
   // "Castle Street Surgery, 1 Castle Street, Maidstone": the address without the name in front.
-  const name = found.get('practice.name')?.value;
-  const address = found.get('practice.address');
-  if (name && address && address.value.toLowerCase().startsWith(name.toLowerCase())) {
-    const rest = address.value.slice(name.length).replace(/^[\s,]+/, '');
+  const practice = out.find((f) => f.path === 'practice.name')?.value;
+  const address = out.find((f) => f.path === 'practice.address');
+  if (practice && address && address.value.toLowerCase().startsWith(practice.toLowerCase())) {
+    const rest = address.value.slice(practice.length).replace(/^[\s,]+/, '');
     if (rest.length >= 5) address.value = rest;
   }
-  return [...found.values()];
+  return out;
 }
 
 export function knownFrom(facts: FoundFact[]): KnownValues {

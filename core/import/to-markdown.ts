@@ -1,26 +1,22 @@
 /**
  * Between a source document and markdown, through the unified ecosystem: HTML (from a web page or
- * from Word via mammoth) -> hast -> mdast with rehype-remark, markdown -> mdast with remark-parse,
- * and mdast -> markdown with remark-stringify. Tables stay GFM tables, lists stay lists and numbered
- * lists stay numbered. No hand-written converter.
+ * from Word via mammoth) -> hast (parse5, within bounds: html-tree.ts) -> mdast with rehype-remark,
+ * markdown -> mdast as the checker reads plans (within its parse limits), and mdast -> markdown with
+ * remark-stringify. Tables stay GFM tables, lists stay lists and numbered lists stay numbered. No
+ * hand-written converter. Every tree is measured before anything recursive reads it; what a reader
+ * sees of each is in shown-text.ts.
  */
 import type { Root as HastRoot } from 'hast';
 import type { Root, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { unified } from 'unified';
-import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { visit, SKIP } from 'unist-util-visit';
-
-const SILENT = new Set(['script', 'style', 'template', 'noscript', 'head', 'title']);
-
-export function parseHtml(html: string): HastRoot {
-  return unified().use(rehypeParse, { fragment: false }).parse(html) as HastRoot;
-}
+import { parseMarkdown, unreadReason } from '../parse/parse-markdown.js';
+import { checkTreeShape } from './tree-shape.js';
 
 /** Pictures are left out (a printed plan cannot use them and data URIs would bury the text); their count is reported. */
 export function dropImages(tree: HastRoot): number {
@@ -36,17 +32,6 @@ export function dropImages(tree: HastRoot): number {
     return undefined;
   });
   return count;
-}
-
-/** The visible text of an HTML tree, for the lossless word count. */
-export function htmlText(tree: HastRoot): string {
-  const parts: string[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'element' && SILENT.has((node as { tagName: string }).tagName)) return SKIP;
-    if (node.type === 'text') parts.push((node as { value: string }).value);
-    return undefined;
-  });
-  return parts.join(' ');
 }
 
 export async function htmlToMdast(tree: HastRoot): Promise<Root> {
@@ -67,8 +52,19 @@ function liftHeaderRows(tree: Root): void {
   });
 }
 
-export function markdownToMdast(markdown: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(markdown) as Root;
+/**
+ * Markdown or text as the checker reads a plan: within its parse limits, a passage too deeply nested
+ * or too full of marks is kept as plain text (every character) and counted in `unread`.
+ */
+export function markdownToMdast(markdown: string, advice: string): { tree: Root; unread: number } {
+  const tree = parseMarkdown(markdown, { useCache: false });
+  checkMdast(tree, advice);
+  return { tree, unread: tree.children.filter((n) => unreadReason(n)).length };
+}
+
+/** Before anything recursive reads a tree made from HTML. */
+export function checkMdast(tree: Root, advice: string): void {
+  checkTreeShape<Root | Root['children'][number]>(tree, (n) => ('children' in n ? n.children : undefined), advice);
 }
 
 export function mdastToMarkdown(tree: Root): string {

@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import mammoth from 'mammoth';
 import { checkPlan } from '../../core/index.js';
-import { wordCounts } from '../../core/import/import-plan.js';
+import { wordCounts } from '../../core/import/word-check.js';
 import { runCliAsync, tempWorkspace } from '../helpers/cli.js';
 import { TODAY } from '../helpers/plans.js';
 
@@ -204,13 +204,17 @@ describe('continuity import', () => {
     writeFileSync(join(dir, 'exists.md'), 'keep me');
     const cases: [string[], RegExp, string][] = [
       [['import', 'old.docx'], /cannot import old\.docx: .*not a Word \.docx document/, 'old.md'],
-      [['import', 'broken.docx'], /cannot import broken\.docx: .*could not be read as a Word document/, 'broken.md'],
+      [
+        ['import', 'broken.docx'],
+        /cannot import broken\.docx: it is damaged: its contents cannot be unpacked/,
+        'broken.md',
+      ],
       [
         ['import', 'plan.pdf'],
         /only Word \(\.docx\), web pages \(\.html, \.htm\) and text \(\.md, \.txt\) can be imported/,
         'plan.md',
       ],
-      [['import', 'missing.docx'], /missing\.docx does not exist/, 'missing.md'],
+      [['import', 'missing.docx'], /cannot import missing\.docx: it does not exist\./, 'missing.md'],
     ];
     // independent runs (none writes what another reads): side by side
     const [exists, ...runs] = await Promise.all([
