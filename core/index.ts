@@ -17,7 +17,7 @@ export {
 } from './config/config.js';
 export { ruleCatalogue, knownRuleIds, type RuleInfo } from './rules/catalogue.js';
 export { rules } from './rules/index.js';
-export { newPlanText, planFileName, templatePath } from './new-plan.js';
+export { newPlanText, planFileName } from './new-plan.js';
 export { loadPlanSchema } from './schema/load-schema.js';
 export { buildCatalogue, type Catalogue, type SectionDef } from './schema/catalogue.js';
 export { todayIso } from './dates/dates.js';
