@@ -11,6 +11,7 @@ const CORE_ENTRY_POINTS = [
   'core/index.js', // the engine: check, fix, configuration, schema, rules, dates, safe file reading
   'core/preset.js', // the remark-lint preset
   'core/printing.js', // print document, print gate, browser and PDF batches (loaded only to print)
+  'core/print-copy.js', // print gate, print HTML and the print copy, without a browser (also in a browser Worker)
   'core/estate.js', // plan summaries, dashboard, site index, CSV
   'core/importing.js', // reading a practice's Word, HTML or text plan (loaded only for import)
 ];
