@@ -4,6 +4,7 @@
  * client), for VS Code, Neovim and any other LSP client.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { printPlan } from './print.js';
 import { startServer } from './server.js';
 
 if (process.argv.includes('--version')) {
@@ -25,5 +26,5 @@ if (process.argv.includes('--version')) {
   };
   process.on('uncaughtException', report('unexpected error'));
   process.on('unhandledRejection', report('unhandled promise rejection'));
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), { printPdf: printPlan });
 }

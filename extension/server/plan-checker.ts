@@ -3,14 +3,13 @@
  * published only if the document is still at the version that was checked. Everything else in the
  * server (code actions, hover, readiness, printing) reads the plans from here.
  */
-import { relative } from 'node:path';
 import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan, type CheckOptions } from '../../core/index.js';
 import { ConfigError } from '../../core/index.js';
 import type { Diagnostic } from '../../core/index.js';
 import type { PlanDocument } from '../../core/index.js';
-import { daysBetween, isIsoDate, todayIso } from '../../core/index.js';
+import { daysBetween, host, isIsoDate, todayIso } from '../../core/index.js';
 import { filePathOf } from './file-path.js';
 import { isPlanDocument } from './plan-detection.js';
 import { publishedDiagnostics } from './published-diagnostics.js';
@@ -19,6 +18,8 @@ import { CheckScheduler } from './scheduler.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { sendNotification } from './typed-connection.js';
 import type { WorkspaceConfig } from './workspace-config.js';
+import type { ClientFiles } from './client-files.js';
+import { gatherPlanFiles } from './plan-files.js';
 
 export interface CheckedPlan {
   version: number;
@@ -42,10 +43,11 @@ export class PlanChecker {
     private readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     readonly workspace: WorkspaceConfig,
+    private readonly files?: ClientFiles,
   ) {
     this.scheduler = new CheckScheduler(
       () => this.settings.debounceMs,
-      (uri) => this.check(uri),
+      (uri) => (files ? void this.gatherThenCheck(files, uri) : this.check(uri)),
     );
   }
 
@@ -56,7 +58,7 @@ export class PlanChecker {
   isPlan(doc: TextDocument): boolean {
     const path = filePathOf(doc.uri);
     const root = this.workspace.root;
-    const rel = path && root ? relative(root, path) : undefined;
+    const rel = path && root ? host().path.relative(root, path) : undefined;
     return isPlanDocument(doc.getText(), rel, this.settings.planGlobs);
   }
 
@@ -68,6 +70,27 @@ export class PlanChecker {
     this.scheduler.cancel(uri);
     this.parsed.delete(uri);
     this.published.delete(uri);
+  }
+
+  /**
+   * In a browser Worker: fetch through the client the files the plan needs (its configuration and
+   * shared content), then check it. A newer version that arrives meanwhile is checked by its own turn.
+   */
+  private async gatherThenCheck(files: ClientFiles, uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    const path = filePathOf(uri);
+    if (!doc) return;
+    if (path && this.isPlan(doc)) {
+      try {
+        await gatherPlanFiles(files, this.workspace, this.settings, path, doc.getText());
+      } catch (e) {
+        this.connection.console.error(
+          `continuity: reading the files ${uri} needs failed: ${(e as Error)?.stack ?? String(e)}`,
+        );
+      }
+      if (this.documents.get(uri)?.version !== doc.version) return;
+    }
+    this.check(uri);
   }
 
   /** Never throws: it runs from debounce timers, where an exception would end the server. */
