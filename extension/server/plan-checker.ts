@@ -37,6 +37,8 @@ export class PlanChecker {
   settings: Settings = DEFAULT_SETTINGS;
   readonly parsed = new Map<string, CheckedPlan>();
   readonly published = new Map<string, LspDiagnostic[]>();
+  /** With files through the client: the documents whose files have been read once (until then, no answers from a half-read plan). */
+  private readonly gathered = new Set<string>();
   readonly scheduler: CheckScheduler;
 
   constructor(
@@ -70,6 +72,7 @@ export class PlanChecker {
     this.scheduler.cancel(uri);
     this.parsed.delete(uri);
     this.published.delete(uri);
+    this.gathered.delete(uri);
   }
 
   /**
@@ -90,6 +93,7 @@ export class PlanChecker {
       }
       if (this.documents.get(uri)?.version !== doc.version) return;
     }
+    this.gathered.add(uri);
     this.check(uri);
   }
 
@@ -179,7 +183,8 @@ export class PlanChecker {
   /** The plan at the document's current version (checking now if the debounce has not run). */
   current(uri: string): (CheckedPlan & { text: TextDocument }) | undefined {
     const doc = this.documents.get(uri);
-    if (!doc) return undefined;
+    // Files not read yet: a check now would publish the plan as if its shared content were missing.
+    if (!doc || (this.files && !this.gathered.has(uri))) return undefined;
     const hit = this.parsed.get(uri);
     if (hit && hit.version === doc.version) return { text: doc, ...hit };
     this.scheduler.cancel(uri);
