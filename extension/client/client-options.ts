@@ -9,14 +9,20 @@ import type { LanguageClientOptions } from 'vscode-languageclient';
 /** Old versions of a file shown beside a diff: not editable, and their problems would show twice. */
 const NOT_CHECKED_SCHEMES = new Set(['git']);
 
+/**
+ * The settings the server is started with (and sent when it cannot ask), as plain JSON: VS Code's
+ * configuration values are proxies, which a Worker's postMessage cannot copy.
+ */
 export function settings() {
   const c = vscode.workspace.getConfiguration('continuity');
-  return {
-    rules: c.get('rules', {}),
-    planGlobs: c.get<string[]>('planGlobs', []),
-    debounceMs: c.get('debounceMs', 200),
-    today: c.get('today', ''),
-  };
+  return JSON.parse(
+    JSON.stringify({
+      rules: c.get('rules', {}),
+      planGlobs: c.get<string[]>('planGlobs', []),
+      debounceMs: c.get('debounceMs', 200),
+      today: c.get('today', ''),
+    }),
+  ) as { rules: Record<string, string>; planGlobs: string[]; debounceMs: number; today: string };
 }
 
 export function clientOptions(extra: Record<string, unknown>): LanguageClientOptions {

@@ -12,7 +12,7 @@ export interface SaveOptions {
   /** Save a plan that fails the print gate, every page stamped DRAFT. */
   allowErrors?: boolean;
   /** Where to save, without asking (for tests and scripts); otherwise the user is asked. */
-  saveTo?: string;
+  saveTo?: vscode.Uri | string;
 }
 
 export async function savePrintCopy(
@@ -38,7 +38,9 @@ export async function savePrintCopy(
   const folder = vscode.Uri.joinPath(doc.uri, '..', 'print');
   const file =
     options.saveTo !== undefined
-      ? vscode.Uri.parse(options.saveTo)
+      ? typeof options.saveTo === 'string'
+        ? vscode.Uri.parse(options.saveTo)
+        : options.saveTo
       : await vscode.window.showSaveDialog({
           title: 'Save print copy',
           saveLabel: 'Save print copy',
