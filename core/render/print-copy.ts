@@ -33,7 +33,7 @@ export interface PrintCopyOptions {
 }
 
 export function printCopyHtml(doc: PrintDocument, options: PrintCopyOptions): string {
-  const note = `<div class="print-copy-note" role="note"><b>Print copy of ${esc(options.planName)}.</b> Print it with Ctrl+P (A4, with headers and footers on). This copy was saved from the editor; the official printed copies are the PDFs your ICB's checks publish.</div>`;
+  const note = `<div class="print-copy-note" role="note"><b>Print copy of ${esc(options.planName)}.</b> Print it with Ctrl+P on A4 paper (margins: Default; the page header and footer are part of the copy). It was saved from the editor: the official printed copies are the PDFs your ICB's checks publish.</div>`;
   return doc.html
     .replace('</style>', () => `${pageMarginCss(doc)}</style>`)
     .replace('<body>\n', () => `<body>\n${note}\n`);

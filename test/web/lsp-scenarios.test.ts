@@ -226,6 +226,36 @@ describe.each(SERVERS)('%s', (_name, start) => {
     );
   });
 
+  it('never publishes a plan as if its shared files were missing, even when asked about it before they are read', async () => {
+    const messages = sharedFile(
+      'Patient messages',
+      '## Text messages {#sms}\n\n- "Our systems are down." {{sign-off}}\n',
+    );
+    const plan = replaceOnce(
+      cleanPlan(),
+      '## Telephony failure\n',
+      '## Telephony failure\n\n<!-- include: ../shared/messages.md#sms -->\n',
+    );
+    const root = tempRepository({ 'plans/practice.md': plan, 'shared/messages.md': messages });
+    server = await start(root);
+    const uri = pathToFileURL(join(root, 'plans/practice.md')).href;
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: plan },
+    });
+    // What an editor asks the moment a file opens (VS Code asks for code actions at the cursor).
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const early = await Promise.all([
+      request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }),
+      request('textDocument/hover', { textDocument: { uri }, position: range.start }),
+    ]);
+    expect(early).toHaveLength(2);
+    await server.waitFor(() => server!.published.find((p) => p.uri === uri));
+    const statuses = () => server!.statuses.filter((st) => st.uri === uri);
+    await server.waitFor(() => statuses().length > 0 || undefined);
+    for (const p of server.published.filter((x) => x.uri === uri))
+      expect(codes(p.diagnostics)).toEqual(['placeholder']);
+  });
+
   it('refuses shared content from outside the workspace, .git and .env files, and never asks for them; in the browser, links too', async () => {
     const plan = replaceOnce(
       cleanPlan(),
