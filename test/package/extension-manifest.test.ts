@@ -105,6 +105,11 @@ describe('the extension on the desktop and the web', () => {
     expect(manifest.capabilities.virtualWorkspaces).toEqual({ supported: true });
   });
 
+  it('is recommended to whoever opens the repository (vscode.dev and github.dev offer to install it)', () => {
+    const recommended = JSON.parse(readFileSync(join(ROOT, '.vscode', 'extensions.json'), 'utf8')).recommendations;
+    expect(recommended).toContain(`${manifest.publisher}.${manifest.name}`);
+  });
+
   it('runs every command it contributes from the command table, and contributes every command in the table', () => {
     const table = readFileSync(join(ROOT, 'extension', 'client', 'commands', 'index.ts'), 'utf8');
     const inTable = [...table.matchAll(/^ {2}'(continuity\.[A-Za-z]+)':/gm)].map((m) => m[1]).sort();
