@@ -12,7 +12,15 @@
  * bounded). The check itself then runs once, on complete files, and its result is published.
  */
 import type { Connection, InitializeParams } from 'vscode-languageserver';
-import { fromBase64, type MemoryEntry, type MemoryHost } from '../../core/index.js';
+import {
+  fromBase64,
+  host,
+  MemoryHost,
+  RESOURCE_NAMES,
+  useHost,
+  type MemoryEntry,
+  type ResourceName,
+} from '../../core/index.js';
 import type { ReadFilesParams, ReadFilesResult, WorkspaceEntry } from '../shared/protocol.js';
 
 /** The largest file core reads (a picture for the print copy, 5 MB): larger ones are answered with their size. */
@@ -30,6 +38,21 @@ function entryOf(answer: WorkspaceEntry | undefined): MemoryEntry {
       : { type: 'file', size: answer.size, bytes: fromBase64(answer.base64) };
   }
   return answer;
+}
+
+/**
+ * Read files through the client from now on: a memory host (holding the shipped schema and
+ * template core has now) becomes core's host. For a browser Worker, and for the desktop server in a
+ * virtual workspace, whose files are not on this computer.
+ */
+export function useClientFiles(connection: Connection): ClientFiles {
+  const resources = Object.fromEntries(RESOURCE_NAMES.map((name) => [name, host().resource(name)])) as Record<
+    ResourceName,
+    string
+  >;
+  const files = new MemoryHost({ roots: [], files: {}, resources });
+  useHost(files);
+  return new ClientFiles(connection, files);
 }
 
 export class ClientFiles {

@@ -5,20 +5,12 @@
  * two differences: files come through the client (client-files.ts), and there is no PDF printing.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
-import { host, MemoryHost, RESOURCE_NAMES, useHost, type ResourceName } from '../../core/index.js';
-import { ClientFiles } from './client-files.js';
+import { useClientFiles } from './client-files.js';
 import { startServer } from './server.js';
 
 // The worker's global scope: the port to the client.
 const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
 
-// The shipped schema and template are in the bundle (extension/build.mjs); files come from the client.
-const resources = Object.fromEntries(RESOURCE_NAMES.map((name) => [name, host().resource(name)])) as Record<
-  ResourceName,
-  string
->;
-const files = new MemoryHost({ roots: [], files: {}, resources });
-useHost(files);
-
-startServer(connection, { files: new ClientFiles(connection, files) });
+// The shipped schema and template are in the bundle (extension/web-bundles.mjs); files come from the client.
+startServer(connection, { files: useClientFiles(connection) });
