@@ -40,11 +40,11 @@ export type { StatusParams } from '../shared/protocol.js';
 
 const NOT_A_PLAN = 'This file is not a continuity plan, or it could not be read.';
 const NO_PDF_HERE =
-  'A PDF cannot be printed here: it needs Chrome or Edge started on this computer, which a browser tab cannot do. Use Save print copy, then open the saved file and print it with Ctrl+P; the official printed copies are the PDFs your ICB publishes.';
+  'A PDF cannot be printed here: printing one needs Chrome or Edge started on this computer and a folder on it for the PDF, and a browser tab (or a plan in a virtual workspace) has neither. Use Save print copy, then open the saved file and print it with Ctrl+P; the official printed copies are the PDFs your ICB publishes.';
 
 /** What differs between the desktop (Node) server and the one in a browser Worker. */
 export interface ServerOptions {
-  /** Prints a PDF with Chromium; absent in a browser Worker, where the client saves a print copy instead. */
+  /** Prints a PDF with Chromium; absent where files are not on this computer (a browser Worker, a virtual workspace). */
   printPdf?: typeof printPlan;
   /** Files read through the client (a browser Worker has no file system); absent: from the disk. */
   files?: ClientFiles;
