@@ -15,6 +15,7 @@ import { lineOf, sharedFile, tempRepository } from '../helpers/shared-content.js
 import {
   buildWebServer,
   startNodeServer,
+  startNodeServerReadingThroughClient,
   webServers,
   type ScenarioServer,
   type StartServer,
@@ -31,6 +32,10 @@ afterAll(async () => {
 
 const SERVERS: [string, StartServer][] = [
   ['the Node language server', startNodeServer],
+  [
+    'the Node language server reading files through the client (a desktop virtual workspace)',
+    startNodeServerReadingThroughClient,
+  ],
   ['the web worker bundle', (...args) => web!.start(...args)],
 ];
 
@@ -278,10 +283,10 @@ describe.each(SERVERS)('%s', (_name, start) => {
     symlinkSync(join(root, 'shared', 'real.md'), join(root, 'shared', 'link.md'));
     const { diagnostics } = await open(root, 'plans/practice.md', plan);
     const messages = diagnostics.filter((d) => d.code === 'shared-content').map((d) => d.message);
-    // On the desktop a link inside the repository is followed (its real path is checked); the
-    // browser cannot tell where a link leads, so it is refused there, saying so.
-    expect(messages).toHaveLength(server!.kind === 'web' ? 4 : 3);
-    if (server!.kind === 'web')
+    // Reading the disk, a link inside the repository is followed (its real path is checked); through
+    // the editor, where a link leads cannot be told, so it is refused, saying so.
+    expect(messages).toHaveLength(server!.kind === 'node' ? 3 : 4);
+    if (server!.kind !== 'node')
       expect(messages.join('\n')).toMatch(/'\.\.\/shared\/link\.md' cannot be used: it is a symbolic link/);
     expect(messages.join('\n')).toMatch(/outside this repository/);
     expect(messages.join('\n')).toMatch(/git's own folder \(\.git\)/);

@@ -13,10 +13,13 @@ import type { AddressInfo } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch, type Browser, type Page } from 'puppeteer-core';
+import { spawn } from 'node:child_process';
 import {
   AbstractMessageReader,
   AbstractMessageWriter,
   createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
   type DataCallback,
   type Disposable,
   type Message,
@@ -30,7 +33,8 @@ import { startTestServer } from '../helpers/lsp-client.js';
 import { ROOT } from '../helpers/plans.js';
 
 export interface ScenarioServer {
-  kind: 'node' | 'web';
+  /** The desktop server reading the disk, the same reading files through the client, or the web bundle. */
+  kind: 'node' | 'node-files' | 'web';
   connection: ProtocolConnection;
   published: PublishDiagnosticsParams[];
   statuses: Record<string, unknown>[];
@@ -84,6 +88,102 @@ function entryFor(root: string, uri: string, maxBytes: number): WorkspaceEntry {
   if (stat.size > maxBytes) return { type: 'file', size: stat.size };
   return { type: 'file', size: stat.size, base64: readFileSync(path).toString('base64') };
 }
+
+/**
+ * The client's side of a server that reads files through it: diagnostics and statuses collected,
+ * file requests answered from the disk (and recorded), initialized with the workspace folder.
+ */
+async function asClient(
+  connection: ProtocolConnection,
+  rootDir: string,
+  init: Record<string, unknown>,
+  capabilities: Record<string, unknown>,
+  failure: Promise<never>,
+  failed: () => string | undefined,
+): Promise<Omit<ScenarioServer, 'kind'>> {
+  const published: PublishDiagnosticsParams[] = [];
+  const statuses: Record<string, unknown>[] = [];
+  const fileRequests: string[] = [];
+  let log = '';
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+  connection.onNotification('continuity/status', (p: Record<string, unknown>) => statuses.push(p));
+  connection.onNotification('window/logMessage', (p: { message: string }) => (log += `${p.message}\n`));
+  connection.onRequest('continuity/readFiles', (p: ReadFilesParams): ReadFilesResult => {
+    for (const uri of p.uris) fileRequests.push(relative(rootDir, fileURLToPath(uri)).split(sep).join('/'));
+    return { files: p.uris.map((uri) => ({ uri, ...entryFor(rootDir, uri, p.maxBytes) })) };
+  });
+  connection.listen();
+  const rootUri = pathToFileURL(rootDir).href;
+  const initialized = connection.sendRequest('initialize', {
+    processId: null,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'plans' }],
+    capabilities,
+    initializationOptions: { ...INIT, rulesDocUrl: pathToFileURL(join(ROOT, 'docs', 'rules.md')).href, ...init },
+  });
+  await Promise.race([initialized, failure]);
+  await connection.sendNotification('initialized', {});
+  const waitFor = <T>(predicate: () => T | undefined, timeoutMs = 60_000) =>
+    new Promise<T>((resolve, reject) => {
+      const started = Date.now();
+      const tick = () => {
+        const v = predicate();
+        if (v !== undefined && v !== false) return resolve(v);
+        if (failed()) return reject(new Error(`${failed()}; log: ${log}`));
+        if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting; server log: ${log}`));
+        setTimeout(tick, 10);
+      };
+      tick();
+    });
+  return {
+    connection,
+    published,
+    statuses,
+    fileRequests,
+    waitFor,
+    log: () => log,
+    async stop() {
+      await Promise.resolve()
+        .then(() => connection.sendRequest('shutdown'))
+        .catch(() => undefined);
+      connection.dispose();
+    },
+  };
+}
+
+/** The desktop server as the VS Code client starts it in a virtual workspace: files through the client. */
+export const startNodeServerReadingThroughClient: StartServer = async (rootDir, init = {}, capabilities = {}) => {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'dist', 'extension', 'server', 'main.js'), '--stdio', '--files-from-client'],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let exited: string | undefined;
+  const failure = new Promise<never>((_, reject) =>
+    child.on('exit', (code, signal) =>
+      reject(new Error((exited = `the server exited (${code ?? signal}): ${stderr}`))),
+    ),
+  );
+  failure.catch(() => undefined);
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
+  const client = await asClient(connection, rootDir, init, capabilities, failure, () => exited);
+  return {
+    ...client,
+    kind: 'node-files',
+    log: () => client.log() + stderr,
+    async stop() {
+      await client.stop();
+      child.kill();
+    },
+  };
+};
 
 /** Carries JSON-RPC messages between this process and the Worker in the page. */
 class WorkerReader extends AbstractMessageReader implements MessageReader {
@@ -168,10 +268,6 @@ export async function webServers(bundle: string): Promise<WebServers> {
   const start: StartServer = async (rootDir, init = {}, capabilities = {}) => {
     const page = await browser.newPage();
     const reader = new WorkerReader();
-    const published: PublishDiagnosticsParams[] = [];
-    const statuses: Record<string, unknown>[] = [];
-    const fileRequests: string[] = [];
-    let log = '';
     let failed: string | undefined;
     let failedNow: (e: Error) => void = () => undefined;
     // A Worker that dies (a script error) answers nothing: every wait ends on that instead.
@@ -195,53 +291,14 @@ export async function webServers(bundle: string): Promise<WebServers> {
       w.onerror = (e) => page.lspWorkerFailed(e.message);
     });
     const connection = createProtocolConnection(reader, new WorkerWriter(page));
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
-    connection.onNotification('continuity/status', (p: Record<string, unknown>) => statuses.push(p));
-    connection.onNotification('window/logMessage', (p: { message: string }) => (log += `${p.message}\n`));
-    connection.onRequest('continuity/readFiles', (p: ReadFilesParams): ReadFilesResult => {
-      for (const uri of p.uris) fileRequests.push(relative(rootDir, fileURLToPath(uri)).split(sep).join('/'));
-      return { files: p.uris.map((uri) => ({ uri, ...entryFor(rootDir, uri, p.maxBytes) })) };
-    });
-    connection.listen();
-    const rootUri = pathToFileURL(rootDir).href;
-    const initialized = connection.sendRequest('initialize', {
-      processId: null,
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: 'plans' }],
-      capabilities,
-      initializationOptions: {
-        ...INIT,
-        rulesDocUrl: pathToFileURL(join(ROOT, 'docs', 'rules.md')).href,
-        ...init,
-      },
-    });
-    await Promise.race([initialized, failure]);
-    await connection.sendNotification('initialized', {});
-    const waitFor = <T>(predicate: () => T | undefined, timeoutMs = 60_000) =>
-      new Promise<T>((resolve, reject) => {
-        const started = Date.now();
-        const tick = () => {
-          const v = predicate();
-          if (v !== undefined && v !== false) return resolve(v);
-          if (failed) return reject(new Error(`the worker failed: ${failed}; log: ${log}`));
-          if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting; server log: ${log}`));
-          setTimeout(tick, 10);
-        };
-        tick();
-      });
+    const client = await asClient(connection, rootDir, init, capabilities, failure, () =>
+      failed ? `the worker failed: ${failed}` : undefined,
+    );
     return {
+      ...client,
       kind: 'web',
-      connection,
-      published,
-      statuses,
-      fileRequests,
-      waitFor,
-      log: () => log,
       async stop() {
-        await Promise.resolve()
-          .then(() => connection.sendRequest('shutdown'))
-          .catch(() => undefined);
-        connection.dispose();
+        await client.stop();
         await page.close().catch(() => undefined);
       },
     };
