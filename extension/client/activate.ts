@@ -43,7 +43,6 @@ export function activateExtension(context: vscode.ExtensionContext, platform: Pl
   };
 
   context.subscriptions.push(
-    server,
     focus,
     vscode.window.createTreeView('continuity.readiness', { treeDataProvider: readiness, showCollapseAll: false }),
     ...Object.entries(COMMANDS).map(([id, run]) => vscode.commands.registerCommand(id, (...args) => run(ctx, ...args))),

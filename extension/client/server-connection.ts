@@ -17,7 +17,7 @@ export interface Platform {
   createClient(context: vscode.ExtensionContext, options: LanguageClientOptions): Promise<BaseLanguageClient>;
 }
 
-export class ServerConnection implements vscode.Disposable {
+export class ServerConnection {
   private client: BaseLanguageClient | undefined;
   private readonly ready: Promise<BaseLanguageClient>;
   private readonly listeners: { [M in keyof Notifications]?: ((p: Notifications[M]) => void)[] } = {};
@@ -66,6 +66,7 @@ export class ServerConnection implements vscode.Disposable {
     return this.ready;
   }
 
+  /** Stops the server (from deactivate, which VS Code waits on). */
   async dispose(): Promise<void> {
     await this.client?.stop();
   }
