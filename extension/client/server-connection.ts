@@ -20,7 +20,8 @@ export interface Platform {
 export class ServerConnection {
   private client: BaseLanguageClient | undefined;
   private readonly ready: Promise<BaseLanguageClient>;
-  private readonly listeners: { [M in keyof Notifications]?: ((p: Notifications[M]) => void)[] } = {};
+  /** Listeners registered before the client existed, attached when it is made. */
+  private readonly pending: ((client: BaseLanguageClient) => void)[] = [];
   /** Milliseconds from `since` until the server answered initialize. */
   readyMs = -1;
 
@@ -30,8 +31,7 @@ export class ServerConnection {
       .then(async (client) => {
         this.client = client;
         answer(client, 'continuity/readFiles', readWorkspaceFiles);
-        for (const method of Object.keys(this.listeners) as (keyof Notifications)[])
-          onNotification(client, method, (p) => this.listeners[method]?.forEach((l) => (l as (x: unknown) => void)(p)));
+        for (const attach of this.pending.splice(0)) attach(client);
         await client.start();
         this.readyMs = Date.now() - since;
         return client;
@@ -50,7 +50,7 @@ export class ServerConnection {
   /** Listen to a notification from the server (registered before it starts, so none is missed). */
   on<M extends keyof Notifications>(method: M, listener: (params: Notifications[M]) => void): void {
     if (this.client) onNotification(this.client, method, listener);
-    else ((this.listeners[method] ??= []) as ((p: Notifications[M]) => void)[]).push(listener);
+    else this.pending.push((client) => onNotification(client, method, listener));
   }
 
   notify<M extends keyof Notifications>(method: M, params: Notifications[M]): void {
