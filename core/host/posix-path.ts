@@ -48,17 +48,33 @@ export function resolve(...parts: string[]): string {
   return `/${normalizeSegments(resolved, true)}`;
 }
 
+/** `path` without the slashes it ends with (by index: /\/+$/ retries every run of slashes, quadratic). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
+
 export function dirname(path: string): string {
   if (path === '') return '.';
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  const slash = trimmed.lastIndexOf('/');
-  if (slash === -1) return '.';
-  if (slash === 0) return '/';
-  return trimmed.slice(0, slash).replace(/\/+$/, '') || '/';
+  const hasRoot = path.startsWith('/');
+  // The slash before the last name, past any slashes the path ends with (as node's path.posix does).
+  let end = -1;
+  let inName = false;
+  for (let i = path.length - 1; i >= 1; i--) {
+    if (path[i] !== '/') inName = true;
+    else if (inName) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) return hasRoot ? '/' : '.';
+  if (hasRoot && end === 1) return '//';
+  return path.slice(0, end);
 }
 
 export function basename(path: string, suffix?: string): string {
-  const trimmed = path.replace(/\/+$/, '');
+  const trimmed = withoutTrailingSlashes(path);
   const base = trimmed.slice(trimmed.lastIndexOf('/') + 1);
   return suffix && base !== suffix && base.endsWith(suffix) ? base.slice(0, -suffix.length) : base;
 }
