@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ReadinessResult } from '../shared/protocol';
-import { codeOf, codesOf, folder, log, planUri, screenshot, Suite, until } from './harness';
+import { codeOf, codesOf, folder, log, planUri, screenshot, Suite, textOf, until } from './harness';
 
 const suite = new Suite();
 const test = suite.test.bind(suite);
@@ -85,6 +85,32 @@ test('the readiness view shows the plan, the missing section first', async () =>
   assert.equal(r.sections.find((s) => s.id === 'telephony')?.state, 'missing');
   log(`readiness: ${r.complete} of ${r.total} complete; do first: ${r.doFirst.join(', ')}`);
   await screenshot('web-readiness');
+});
+
+test('the details form edits the plan in the browser: a date typed into the form clears its problem', async () => {
+  const uri = planUri('form-plan.md');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await until('the date problem', () => codesOf(uri).includes('schema/invalid-value'));
+  await vscode.commands.executeCommand('continuity.openDetails', uri);
+  await new Promise((r) => setTimeout(r, 1500));
+  log('ui: details next_review 2027-06-01');
+  await until('the YAML to change', () => /^next_review: ['"]?2027-06-01['"]?$/m.test(textOf(uri)), 30_000);
+  await until('the diagnostic to clear', () => !codesOf(uri).includes('schema/invalid-value'));
+  await screenshot('web-details');
+});
+
+test('Mark plan reviewed today, and the print preview', async () => {
+  const uri = planUri('form-plan.md');
+  assert.equal(await vscode.commands.executeCommand('continuity.markReviewed', uri), true);
+  const today = new Date().toISOString().slice(0, 10);
+  assert.ok(
+    textOf(uri)
+      .split(/\r?\n/)
+      .some((l) => l.replace(/'/g, '') === `last_reviewed: ${today}`),
+    'last_reviewed is today',
+  );
+  await vscode.commands.executeCommand('continuity.previewPrint', uri);
+  await screenshot('web-preview');
 });
 
 test('Save print copy writes the HTML copy: a DRAFT for the plan with errors, finished for a clean one', async () => {
