@@ -28,7 +28,7 @@ const VSCODE_MODULES = [
 /**
  * The parts of core that may use Node (node: modules, process, Buffer). Everything else in core also
  * runs in a browser Worker (vscode.dev), where it reaches the machine only through core/host/host.ts;
- * the web build fails if its bundle pulls in a Node module anyway (extension/build.mjs).
+ * the web build fails if its bundle pulls in a Node module anyway (extension/web-bundles.mjs).
  */
 const NODE_ONLY_CORE = [
   'core/host/node-*.ts',
