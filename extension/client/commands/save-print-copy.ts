@@ -35,7 +35,8 @@ export async function savePrintCopy(
     if (choice === 'Save DRAFT copy') return savePrintCopy(ctx, doc.uri, { ...options, allowErrors: true });
     return undefined;
   }
-  const folder = vscode.Uri.joinPath(doc.uri, '..', 'print');
+  // Beside the plan, in print/ as the PDF goes (an unsaved plan: the workspace's print/).
+  const folder = doc.isUntitled ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(doc.uri, '..');
   const file =
     options.saveTo !== undefined
       ? typeof options.saveTo === 'string'
@@ -44,7 +45,7 @@ export async function savePrintCopy(
       : await vscode.window.showSaveDialog({
           title: 'Save print copy',
           saveLabel: 'Save print copy',
-          defaultUri: vscode.Uri.joinPath(folder, result.fileName ?? 'plan.html'),
+          defaultUri: folder && vscode.Uri.joinPath(folder, 'print', result.fileName ?? 'plan.html'),
           filters: { 'Web page': ['html'] },
         });
   if (!file) return undefined;
