@@ -30,14 +30,33 @@ const MAX_ROUNDS = 12;
 /** Paths asked for at once: more wait for the next round. */
 const MAX_PER_REQUEST = 200;
 
+/** What the client answered, as the memory host keeps it; anything malformed reads as unreadable, not as a fault. */
 function entryOf(answer: WorkspaceEntry | undefined): MemoryEntry {
-  if (!answer) return { type: 'missing' };
-  if (answer.type === 'file') {
-    return answer.base64 === undefined
-      ? { type: 'file', size: answer.size }
-      : { type: 'file', size: answer.size, bytes: fromBase64(answer.base64) };
+  const unreadable = (reason: string): MemoryEntry => ({ type: 'refused', refused: 'unreadable', reason });
+  if (!answer || typeof answer !== 'object') return { type: 'missing' };
+  switch (answer.type) {
+    case 'file': {
+      if (typeof answer.size !== 'number' || !(answer.size >= 0)) return unreadable('the editor gave no size for it');
+      if (answer.base64 === undefined) return { type: 'file', size: answer.size };
+      try {
+        return { type: 'file', size: answer.size, bytes: fromBase64(String(answer.base64)) };
+      } catch {
+        return unreadable('the editor gave it in a form that could not be read');
+      }
+    }
+    case 'folder':
+    case 'missing':
+    case 'link':
+      return { type: answer.type };
+    case 'refused':
+      return {
+        type: 'refused',
+        refused: answer.refused === 'denied' ? 'denied' : 'unreadable',
+        reason: String(answer.reason).slice(0, 300),
+      };
+    default:
+      return unreadable('the editor did not say what it is');
   }
-  return answer;
 }
 
 /**
