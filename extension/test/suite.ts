@@ -159,7 +159,7 @@ test('Mark plan reviewed today is one undoable edit', async () => {
   assert.equal(textOf(uri), before);
 });
 
-test('Save print copy writes one HTML file that prints the plan, DRAFT on every page while it has errors', async () => {
+test('Save print copy writes one HTML file of the plan, stamped DRAFT while it is not finished', async () => {
   const target = planUri('print/bad-plan-copy.html');
   const saved = await vscode.commands.executeCommand<string | undefined>('continuity.savePrintCopy', badPlan(), {
     allowErrors: true,
