@@ -77,7 +77,8 @@ export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
  */
 export function readPlanBytes(file: string): Buffer | Diagnostic[] {
   const read = readRegularFile(file, { maxBytes: MAX_PLAN_BYTES });
-  if ('bytes' in read) return read.bytes;
+  // (a view of the same bytes: callers tell bytes from diagnostics with Buffer.isBuffer)
+  if ('bytes' in read) return Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   const why =
     read.refused === 'missing'
       ? 'it no longer exists: it was moved or deleted while the plans were being checked'

@@ -29,7 +29,7 @@ function loadKey(): Buffer {
   const file = stateKeyFile();
   const stored = () => {
     const read = readRegularFile(file, { maxBytes: 1024 });
-    return 'bytes' in read && read.bytes.length >= 32 ? read.bytes : undefined;
+    return 'bytes' in read && read.bytes.length >= 32 ? Buffer.from(read.bytes) : undefined;
   };
   const existing = stored();
   if (existing) return existing;

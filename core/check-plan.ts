@@ -2,7 +2,6 @@
  * checkPlan: text (or bytes) in, diagnostics (and the parsed plan) out. Never throws for anything a
  * plan can contain: content problems are diagnostics.
  */
-import { resolve } from 'node:path';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
@@ -21,6 +20,7 @@ import { catalogueFor } from './engine/plan-plugin.js';
 import { expandPlan, type SharedFileUse } from './shared/expand-plan.js';
 import { mapMergedDiagnostics, SHARED_CONTENT_RULE } from './shared/map-diagnostics.js';
 import { mayReferToSharedContent } from './shared/scan-lines.js';
+import { host } from './host/host.js';
 
 export interface CheckOptions {
   config?: ResolvedConfig;
@@ -110,7 +110,7 @@ function runChecks(text: string, options: CheckOptions): CheckResult {
     };
   });
   if (expansion) {
-    diagnostics = mapMergedDiagnostics(diagnostics, expansion, resolve(options.path!)).flatMap((d) => {
+    diagnostics = mapMergedDiagnostics(diagnostics, expansion, host().path.resolve(options.path!)).flatMap((d) => {
       // Shared-content problems are found outside the engine; their severity is decided by the same rule.
       if (d.ruleId !== SHARED_CONTENT_RULE) return [d];
       const severity = decideSeverity(configuredLevel(config.rules, d.ruleId), 'error', d.severity);

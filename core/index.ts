@@ -17,7 +17,7 @@ export {
 } from './config/config.js';
 export { ruleCatalogue, knownRuleIds, type RuleInfo } from './rules/catalogue.js';
 export { rules } from './rules/index.js';
-export { newPlanText, planFileName, templatePath } from './new-plan.js';
+export { newPlanText, planFileName } from './new-plan.js';
 export { loadPlanSchema } from './schema/load-schema.js';
 export { buildCatalogue, type Catalogue, type SectionDef } from './schema/catalogue.js';
 export { todayIso } from './dates/dates.js';
@@ -42,3 +42,6 @@ export { type JsonSchema } from './schema/catalogue.js';
 export { type SharedFileUse, sharedFilesOf } from './shared/expand-plan.js';
 export { MAX_SHARED_BYTES } from './shared/read-shared-file.js';
 export { SchemaCompileError } from './validate/compile-validator.js';
+export { host, useHost, RESOURCE_NAMES, type Host, type ResourceName } from './host/host.js';
+export { MemoryHost, type MemoryEntry, type MemoryHostData } from './host/memory-host.js';
+export { fromBase64, toBase64 } from './host/base64.js';

@@ -2,21 +2,16 @@
  * Scaffold a plan from the shipped template: the practice's name and ODS code filled in (front matter
  * and every {{practice name}} / {{ODS code}} placeholder), everything else left as guided placeholders.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { frontMatterSchemaAt } from './schema/front-matter-schema.js';
-import { loadPlanSchema, schemaDir } from './schema/load-schema.js';
+import { loadPlanSchema } from './schema/load-schema.js';
+import { host } from './host/host.js';
 
 export interface NewPlanInput {
   practiceName: string;
   odsCode: string;
   /** YYYY-MM-DD, written as date_issued. */
   today: string;
-}
-
-export function templatePath(): string {
-  return join(dirname(schemaDir()), 'plans', 'template.md');
 }
 
 export class NewPlanError extends Error {}
@@ -35,7 +30,7 @@ export function validateOdsCode(code: string): string | undefined {
     : `'${code}' is not a GP practice ODS code: one capital letter and five digits, for example K81003.`;
 }
 
-export function newPlanText(input: NewPlanInput, template = readFileSync(templatePath(), 'utf8')): string {
+export function newPlanText(input: NewPlanInput, template = host().resource('template.md')): string {
   const name = input.practiceName.trim();
   if (!name) throw new NewPlanError('The practice name is empty.');
   const odsProblem = validateOdsCode(input.odsCode);

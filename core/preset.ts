@@ -10,14 +10,15 @@ import { defaultConfig, findConfigFile, loadConfigFile } from './config/config.j
 import { checkPlugins } from './engine/processor.js';
 import { knownRuleIds } from './rules/catalogue.js';
 import { todayIso } from './dates/dates.js';
+import { host } from './host/host.js';
 
-const configPath = findConfigFile(process.cwd());
+const configPath = findConfigFile(host().cwd());
 const config = configPath ? loadConfigFile(configPath, knownRuleIds()) : defaultConfig();
 
 const preset: Preset = {
   plugins: checkPlugins({
     schemas: config.schemas,
-    today: process.env.CONTINUITY_TODAY ?? todayIso(),
+    today: host().env('CONTINUITY_TODAY') ?? todayIso(),
     rules: config.rules,
   }),
 };

@@ -5,6 +5,5 @@
  */
 export { runDoctor } from './print/doctor.js';
 export { BrowserNotFoundError, findBrowser } from './print/find-browser.js';
-export { decidePrint, joinProblems } from './print/print-gate.js';
 export { PlanNotPrintable, type RenderJob, type RenderOutcome, renderBatch } from './print/render-batch.js';
-export { type PrintOptions, buildPrintDocument } from './render/print-document.js';
+export * from './print-copy.js';

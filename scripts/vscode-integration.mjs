@@ -1,7 +1,12 @@
-// Runs the extension's integration suite (extension/test/suite.ts) in a real VS Code: code-server
-// 4.100.3 (VS Code 1.100) driven by headless Chromium, because desktop VS Code cannot be downloaded
-// on the project's machines. code-server is installed once into .tools/ (see
-// ../shared/notes/real-vscode-here.md for why each step is needed). Exit code: the suite's.
+// Runs the extension's integration suites in a real VS Code: code-server 4.100.3 (VS Code 1.100)
+// driven by headless Chromium, because desktop VS Code cannot be downloaded on the project's machines.
+// code-server is installed once into .tools/ (see ../shared/notes/real-vscode-here.md for why each
+// step is needed). Two runs, each in a fresh code-server:
+//   desktop  extension/test/suite.ts against the extension in the Node extension host;
+//   web      extension/test/web-suite.ts against a copy of the extension whose manifest has only its
+//            `browser` entry, forced into the web worker extension host (extensionDevelopmentKind
+//            web), as vscode.dev and github.dev run it: it cannot fall back to Node.
+// `--desktop` or `--web` runs one. Exit code: 0 when every suite run passed.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -100,6 +105,35 @@ function makeWorkspace() {
   return ws;
 }
 
+/** The web run's workspace: the plans, a bad plan, and a plan whose shared content and config come through the editor. */
+function makeWebWorkspace() {
+  const ws = makeWorkspace();
+  writeFileSync(join(ws, 'continuity.config.json'), JSON.stringify({ rules: { placeholder: 'error' } }));
+  mkdirSync(join(ws, 'shared'));
+  writeFileSync(
+    join(ws, 'shared', 'messages.md'),
+    '---\nshared_content: Patient messages\n---\n## Text messages {#sms}\n\n- "Our systems are down: please call only if urgent." {{sign-off}}\n',
+  );
+  const clean = readFileSync(join(ROOT, 'plans', 'example-moorland-surgery.md'), 'utf8');
+  const shared = clean.replace(
+    /^## Telephony failure\n/m,
+    '## Telephony failure\n\n<!-- include: ../shared/messages.md#sms -->\n',
+  );
+  if (shared === clean) throw new Error('could not make the shared-content plan');
+  writeFileSync(join(ws, 'plans', 'shared-plan.md'), shared);
+  return ws;
+}
+
+/** A copy of the built extension whose manifest has no `main`: only the web entry can run. */
+function webOnlyExtension() {
+  const copy = mkdtempSync(join(tmpdir(), 'continuity-web-extension-'));
+  cpSync(join(ROOT, 'extension'), copy, { recursive: true, filter: (src) => !/[\\/](test|node_modules)$/.test(src) });
+  const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
+  delete manifest.main;
+  writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest, null, 2));
+  return copy;
+}
+
 /**
  * Types a value into a field of the details form, as a person would: the form is a webview, an
  * iframe inside an iframe of the workbench, so it is found among the page's frames by its field id.
@@ -134,89 +168,117 @@ say('building the extension and the suite');
 sh(process.execPath, [join(ROOT, 'extension', 'build.mjs')], ROOT);
 sh(process.execPath, [join(ROOT, 'extension', 'test', 'build-suite.mjs')], ROOT);
 
-const port = await freePort();
-const ws = makeWorkspace();
-const dataDir = mkdtempSync(join(tmpdir(), 'continuity-vscode-data-'));
-const server = spawn(
-  process.execPath,
-  [
-    join(codeServer, 'out', 'node', 'entry.js'),
-    '--auth',
-    'none',
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--user-data-dir',
-    join(dataDir, 'user'),
-    '--extensions-dir',
-    join(dataDir, 'ext'),
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--config',
-    join(dataDir, 'config.yaml'),
-  ],
-  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dataDir } },
-);
-let serverLog = '';
-server.stdout.on('data', (d) => (serverLog += d));
-server.stderr.on('data', (d) => (serverLog += d));
-let browser;
-let code = 1;
-try {
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(join(ROOT, 'extension'))],
-    ['extensionTestsPath', remote(join(ROOT, 'extension', 'test', 'dist', 'suite.js'))],
-  ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  browser = await launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--window-size=1400,900',
+/** One suite in a fresh code-server and browser page; resolves to its exit code. */
+async function runSuite({ name, extensionPath, tests, workspace, kind }) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-vscode-data-'));
+  const server = spawn(
+    process.execPath,
+    [
+      join(codeServer, 'out', 'node', 'entry.js'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      join(dataDir, 'user'),
+      '--extensions-dir',
+      join(dataDir, 'ext'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--config',
+      join(dataDir, 'config.yaml'),
     ],
-  });
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1400, height: 900 });
-  let resolveExit;
-  const exited = new Promise((r) => (resolveExit = r));
-  await page.exposeFunction('codeAutomationExit', (c) => resolveExit(c));
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = Array.isArray(args)
-      ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')
-      : String(args);
-    if (text.includes('[continuity-it]') || type === 'error') console.log(text.trim());
-    const shot = /screenshot now (\w[\w-]*)/.exec(text);
-    if (shot && process.env.SCREENSHOT_DIR)
-      setTimeout(
-        () => void page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${shot[1]}.png`) }).catch(() => undefined),
-        1000,
-      );
-    const ui = /ui: details (\w+) (\S+)/.exec(text);
-    if (ui) void typeIntoDetailsForm(page, ui[1], ui[2]);
-  });
-  say(`opening ${url.slice(0, 80)}...`);
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  const timeout = new Promise((r) => setTimeout(() => r('timeout'), 420_000));
-  const result = await Promise.race([exited, timeout]);
-  if (result === 'timeout') {
-    say('the suite did not finish within 420 s');
-    await page.screenshot({ path: join(ROOT, '.tools', 'vscode-timeout.png') }).catch(() => undefined);
-  } else code = Number(result);
-} catch (e) {
-  say(`failed: ${e.stack ?? e}`);
-  console.log(serverLog.slice(-4000));
-} finally {
-  await browser?.close().catch(() => undefined);
-  server.kill();
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, HOME: dataDir } },
+  );
+  let serverLog = '';
+  server.stdout.on('data', (d) => (serverLog += d));
+  server.stderr.on('data', (d) => (serverLog += d));
+  let browser;
+  let code = 1;
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(extensionPath)],
+      ['extensionTestsPath', remote(tests)],
+      ...(kind ? [['extensionDevelopmentKind', kind]] : []),
+    ];
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    browser = await launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--window-size=1400,900',
+      ],
+    });
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 900 });
+    let resolveExit;
+    const exited = new Promise((r) => (resolveExit = r));
+    await page.exposeFunction('codeAutomationExit', (c) => resolveExit(c));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = Array.isArray(args)
+        ? args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')
+        : String(args);
+      if (text.includes('[continuity-it]') || type === 'error') console.log(text.trim());
+      const shot = /screenshot now (\w[\w-]*)/.exec(text);
+      if (shot && process.env.SCREENSHOT_DIR)
+        setTimeout(
+          () =>
+            void page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${shot[1]}.png`) }).catch(() => undefined),
+          1000,
+        );
+      const ui = /ui: details (\w+) (\S+)/.exec(text);
+      if (ui) void typeIntoDetailsForm(page, ui[1], ui[2]);
+    });
+    say(`${name}: opening ${url.slice(0, 80)}...`);
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    const timeout = new Promise((r) => setTimeout(() => r('timeout'), 420_000));
+    const result = await Promise.race([exited, timeout]);
+    if (result === 'timeout') {
+      say(`${name}: the suite did not finish within 420 s`);
+      await page.screenshot({ path: join(ROOT, '.tools', `vscode-${name}-timeout.png`) }).catch(() => undefined);
+    } else code = Number(result);
+  } catch (e) {
+    say(`${name}: failed: ${e.stack ?? e}`);
+    console.log(serverLog.slice(-4000));
+  } finally {
+    await browser?.close().catch(() => undefined);
+    server.kill();
+  }
+  say(code === 0 ? `${name}: integration suite passed` : `${name}: integration suite failed (exit ${code})`);
+  return code;
 }
-say(code === 0 ? 'integration suite passed' : `integration suite failed (exit ${code})`);
+
+const only = process.argv.includes('--web') ? 'web' : process.argv.includes('--desktop') ? 'desktop' : undefined;
+const codes = [];
+if (only !== 'web')
+  codes.push(
+    await runSuite({
+      name: 'desktop',
+      extensionPath: join(ROOT, 'extension'),
+      tests: join(ROOT, 'extension', 'test', 'dist', 'suite.js'),
+      workspace: makeWorkspace(),
+    }),
+  );
+if (only !== 'desktop')
+  codes.push(
+    await runSuite({
+      name: 'web',
+      extensionPath: webOnlyExtension(),
+      tests: join(ROOT, 'extension', 'test', 'dist', 'web-suite.js'),
+      workspace: makeWebWorkspace(),
+      kind: 'web',
+    }),
+  );
+const code = codes.every((c) => c === 0) ? 0 : 1;
 process.exit(code);

@@ -5,53 +5,19 @@
  * - every `pattern` (and `patternProperties` key) must compile, be of sane length, and not backtrack
  *   catastrophically: a pattern such as `^(a+)+$` would make every check of every plan hang. Patterns
  *   are checked with recheck (the checker the project's own regular expressions are audited with);
- *   where it cannot be loaded (a bundled editor extension), nested quantifiers are refused instead;
+ *   where it cannot be loaded (a bundled editor extension, a browser), nested quantifiers are refused
+ *   instead (core/host/pattern-shape.ts);
  * - the extension must compile together with the plan schema, and give a usable section catalogue;
  *   its annotations (x-template, x-sources ...) must have the shapes the tools read (annotations.ts).
  */
-import { createRequire } from 'node:module';
 import { ANNOTATION_SHAPES } from '../schema/annotations.js';
 import { buildCatalogue, type JsonSchema } from '../schema/catalogue.js';
 import { compileValidator } from '../validate/compile-validator.js';
+import { host } from '../host/host.js';
 
 export const MAX_PATTERN_LENGTH = 500;
 
-type Checker = (source: string) => 'safe' | 'vulnerable' | 'unknown';
-let checker: Checker | undefined;
 const verdicts = new Map<string, string>();
-
-function loadChecker(): Checker {
-  try {
-    const { checkSync } = createRequire(import.meta.url)('recheck') as {
-      checkSync: (s: string, f: string, o: object) => { status: 'safe' | 'vulnerable' | 'unknown' };
-    };
-    // Each phase bounded by steps, not time, so a busy machine does not turn a slow match into an
-    // 'attack'; the overall limit stays, so a pattern made to be slow to analyse cannot stall a run
-    // (past it the verdict is 'unknown', and the pattern is refused saying so).
-    return (source) => checkSync(source, 'u', { timeout: 10_000, attackTimeout: null, incubationTimeout: null }).status;
-  } catch {
-    return (source) => (hasNestedQuantifier(source) ? 'vulnerable' : 'safe');
-  }
-}
-
-/** Star height above one: a repeated group that itself holds a repeat, e.g. (a+)+ or (\s*x)*. */
-function hasNestedQuantifier(source: string): boolean {
-  const groups: boolean[] = [];
-  let lastGroupRepeats = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    const quantifier = c === '*' || c === '+' || c === '{';
-    if (c === '\\') i++;
-    else if (c === '(') groups.push(false);
-    else if (c === ')') lastGroupRepeats = groups.pop() ?? false;
-    if (quantifier) {
-      if (source[i - 1] === ')' && lastGroupRepeats) return true;
-      if (groups.length) groups[groups.length - 1] = true;
-    }
-    if (c === ')' && groups.length && lastGroupRepeats) groups[groups.length - 1] = true;
-  }
-  return false;
-}
 
 function patternsOf(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) for (const n of node) patternsOf(n, out);
@@ -76,8 +42,7 @@ export function patternProblem(source: string): string | undefined {
   }
   let verdict = verdicts.get(source);
   if (verdict === undefined) {
-    checker ??= loadChecker();
-    verdict = checker(source);
+    verdict = host().patternVerdict(source);
     verdicts.set(source, verdict);
   }
   if (verdict === 'safe') return undefined;

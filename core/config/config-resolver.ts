@@ -1,8 +1,8 @@
 /** One resolved config per directory, found upward from each plan and loaded once. */
-import { dirname, relative } from 'node:path';
 import picomatch from 'picomatch';
 import { defaultConfig, findConfigFile, loadConfigFile, type LoadOptions, type ResolvedConfig } from './config.js';
 import { knownRuleIds } from '../rules/catalogue.js';
+import { host } from '../host/host.js';
 
 export class ConfigResolver {
   private byDir = new Map<string, ResolvedConfig>();
@@ -15,7 +15,7 @@ export class ConfigResolver {
   ) {}
 
   forFile(file: string): ResolvedConfig {
-    const dir = dirname(file);
+    const dir = host().path.dirname(file);
     const hit = this.byDir.get(dir);
     if (hit) return hit;
     const path = this.explicitPath ?? findConfigFile(dir);
@@ -33,7 +33,8 @@ export class ConfigResolver {
   isIgnored(file: string): boolean {
     const config = this.forFile(file);
     if (!config.path || config.ignore.length === 0) return false;
-    const rel = relative(dirname(config.path), file).replace(/\\/g, '/');
+    const { path } = host();
+    const rel = path.relative(path.dirname(config.path), file).replace(/\\/g, '/');
     return picomatch(config.ignore, { dot: true })(rel);
   }
 }

@@ -2,9 +2,6 @@
  * continuity.config.json: rule severities and options, ignore globs, and an ICB's schema extension.
  * Found upward from the plan. Bad configuration fails loudly, naming the allowed values.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { readRegularText } from '../io/read-regular-file.js';
@@ -14,6 +11,7 @@ import { loadPlanSchema } from '../schema/load-schema.js';
 import { checkRuleOptions } from './rule-options.js';
 import { fixedRuleReason } from '../rules/catalogue.js';
 import { repositoryRoot } from './repository-root.js';
+import { host } from '../host/host.js';
 
 export const CONFIG_FILE = 'continuity.config.json';
 /** A config file or schema extension is a page of JSON; anything larger is not one. */
@@ -69,12 +67,13 @@ export class ConfigError extends Error {
  * the plans, so it is never used silently.
  */
 export function findConfigFile(startDir: string): string | undefined {
-  let dir = resolve(startDir);
+  const h = host();
+  let dir = h.path.resolve(startDir);
   for (;;) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (existsSync(join(dir, '.git'))) return undefined;
-    const parent = dirname(dir);
+    const candidate = h.path.join(dir, CONFIG_FILE);
+    if (h.exists(candidate)) return candidate;
+    if (h.isRepositoryRoot(dir)) return undefined;
+    const parent = h.path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
@@ -88,7 +87,7 @@ export function defaultConfig(): ResolvedConfig {
 }
 
 function hashOf(v: unknown): string {
-  return createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+  return host().sha256(JSON.stringify(v)).slice(0, 16);
 }
 
 export function loadConfigFile(path: string, knownRuleIds: string[], options: LoadOptions = {}): ResolvedConfig {
@@ -100,7 +99,7 @@ export function loadConfigFile(path: string, knownRuleIds: string[], options: Lo
   } catch (e) {
     throw new ConfigError(`is not valid JSON: ${(e as Error).message}`, path);
   }
-  return resolveConfig(raw, dirname(path), knownRuleIds, path, options);
+  return resolveConfig(raw, host().path.dirname(path), knownRuleIds, path, options);
 }
 
 export function resolveConfig(
@@ -183,13 +182,13 @@ export function resolveConfig(
   if (obj.schema !== undefined) {
     if (typeof obj.schema !== 'string')
       throw new ConfigError('"schema" must be the path of a JSON Schema file that extends the plan schema', path);
-    const schemaPath = resolve(baseDir, obj.schema);
+    const schemaPath = host().path.resolve(baseDir, obj.schema);
     if (options.schemaExtensions === false) return resolved(schemaPath);
     let ext: unknown;
     // The extension must be a regular file inside the repository holding the config (a link to
     // /dev/zero, a FIFO or a file elsewhere on the machine is refused before it is opened).
     const read = readRegularText(schemaPath, {
-      root: path ? repositoryRoot(path) : resolve(baseDir),
+      root: path ? repositoryRoot(path) : host().path.resolve(baseDir),
       maxBytes: MAX_CONFIG_BYTES,
     });
     if ('refused' in read)

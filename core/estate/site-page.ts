@@ -4,8 +4,8 @@
  * piece of plan text in them is escaped, and the script is the page's own (a hash in the page's
  * Content-Security-Policy allows it and nothing else).
  */
-import { createHash } from 'node:crypto';
 import { esc } from '../render/html.js';
+import { host } from '../host/host.js';
 
 const CSS = `
 :root { --ok: #1b6e3a; --warn: #8a5a00; --bad: #b00020; --muted: #555; --line: #c8c8c8; }
@@ -73,7 +73,7 @@ document.querySelectorAll('input[data-filter]').forEach(function (input) {
 });
 `;
 
-const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
+const SCRIPT_HASH = host().sha256(SCRIPT, 'base64');
 
 export function sitePage(title: string, body: string): string {
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:`;

@@ -8,6 +8,7 @@ import { markdownParser } from './markdown-processor.js';
 import { planSegments, type Segment, type UnreadReason } from './parse-limits.js';
 import { splitBlocks } from './split-blocks.js';
 import { countLineEnds } from '../input/line-ends.js';
+import { host } from '../host/host.js';
 
 const CACHE_LIMIT = 4000;
 /**
@@ -125,7 +126,7 @@ function placed<T extends Node>(node: T, lineDelta: number, offsetDelta: number)
 
 export function parseMarkdown(text: string, options: { useCache?: boolean } = {}): Root {
   // CONTINUITY_CHUNK_CACHE=off: for benchmarks that want every file parsed from scratch.
-  const useCache = options.useCache ?? process.env.CONTINUITY_CHUNK_CACHE !== 'off';
+  const useCache = options.useCache ?? host().env('CONTINUITY_CHUNK_CACHE') !== 'off';
   const children: RootContent[] = [];
   for (const chunk of splitBlocks(text)) {
     if (useCache) {

@@ -4,14 +4,14 @@
  * printed only when they are files inside the plan's own folder tree (embedded as data URIs, so the
  * browser never fetches anything); other images become a note in the text.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import { defaultSchema, sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { toBase64 } from '../host/base64.js';
+import { host } from '../host/host.js';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -41,9 +41,10 @@ function note(text: string): Element {
 }
 
 function inside(root: string, file: string): boolean {
-  const r = relative(root, file);
+  const { path } = host();
+  const r = path.relative(root, file);
   // (a name such as '..map.png' is inside; only a '..' segment leads out)
-  return r !== '' && !isAbsolute(r) && !r.split(/[\\/]/).includes('..');
+  return r !== '' && !path.isAbsolute(r) && !r.split(/[\\/]/).includes('..');
 }
 
 /** Replace an <img> with an embedded copy of a local file, or with a note saying why it is left out. */
@@ -54,32 +55,31 @@ function resolveImage(img: Element, policy: ImagePolicy): ElementContent {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
     return note(`[${label} is not printed: only pictures stored with the plan are printed]`);
   if (!policy.root || !policy.base || !src) return note(`[${label} is not printed]`);
+  const { path } = host();
   let file: string;
   try {
-    file = resolve(policy.base, decodeURIComponent(src.split(/[?#]/)[0]));
+    file = path.resolve(policy.base, decodeURIComponent(src.split(/[?#]/)[0]));
   } catch {
     return note(`[${label} is not printed: the path cannot be read]`);
   }
-  const type = IMAGE_TYPES[extname(file).toLowerCase()];
+  const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
   // A path outside the folder is refused before the file system is asked anything about it: a plan
   // must not be able to probe what exists elsewhere (or, on Windows, make the machine reach a network share).
-  if (!inside(resolve(policy.root), file)) return note(`[${label} is not printed: it is outside the plan's folder]`);
-  try {
-    if (!type || !existsSync(file))
-      return note(`[${label} is not printed: ${type ? 'file not found' : 'not a PNG, JPEG, GIF or WebP picture'}]`);
-    // realpath: a symbolic link inside the folder must not lead outside it.
-    const real = realpathSync(file);
-    if (!inside(realpathSync(policy.root), real))
-      return note(`[${label} is not printed: it is outside the plan's folder]`);
-    // a regular file only: a named pipe or device with a picture's name would never finish reading
-    const stat = statSync(real);
-    if (!stat.isFile()) return note(`[${label} is not printed: the file cannot be read]`);
-    if (stat.size > MAX_IMAGE_BYTES) return note(`[${label} is not printed: larger than 5 MB]`);
-    const data = readFileSync(real).toString('base64');
-    return { ...img, properties: { ...img.properties, src: `data:${type};base64,${data}` } };
-  } catch {
-    return note(`[${label} is not printed: the file cannot be read]`);
+  if (!inside(path.resolve(policy.root), file))
+    return note(`[${label} is not printed: it is outside the plan's folder]`);
+  if (!type) return note(`[${label} is not printed: not a PNG, JPEG, GIF or WebP picture]`);
+  // Read as every path from a plan is: its real path inside the folder (a link must not lead out of
+  // it), a regular file only (a named pipe with a picture's name would never finish reading), bounded.
+  const read = host().readFile(file, { root: policy.root, maxBytes: MAX_IMAGE_BYTES });
+  if ('refused' in read) {
+    const why: Partial<Record<typeof read.refused, string>> = {
+      missing: 'file not found',
+      outside: "it is outside the plan's folder",
+      'too-large': 'larger than 5 MB',
+    };
+    return note(`[${label} is not printed: ${why[read.refused] ?? 'the file cannot be read'}]`);
   }
+  return { ...img, properties: { ...img.properties, src: `data:${type};base64,${toBase64(read.bytes)}` } };
 }
 
 function textOf(node: ElementContent): string {

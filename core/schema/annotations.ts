@@ -5,9 +5,7 @@
  * number where the section's starter text belongs, is one configuration error naming the file, not a
  * rule failing on every plan. The table lives beside the schema so the generator shares it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { schemaDir } from './load-schema.js';
+import { host } from '../host/host.js';
 
 export interface AnnotationShape {
   description: string;
@@ -15,7 +13,7 @@ export interface AnnotationShape {
 }
 
 export const ANNOTATION_SHAPES: Readonly<Record<string, AnnotationShape>> = JSON.parse(
-  readFileSync(join(schemaDir(), 'annotation-keywords.json'), 'utf8'),
+  host().resource('annotation-keywords.json'),
 );
 
 export const ANNOTATION_KEYWORDS: string[] = Object.keys(ANNOTATION_SHAPES);

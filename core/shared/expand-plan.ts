@@ -10,7 +10,6 @@
  * Paths are relative to the file that names them and must stay inside the repository. Missing files,
  * files outside the repository and cycles are problems placed on the reference, never exceptions.
  */
-import { dirname, relative, resolve } from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import { sectionKeyOf } from '../model/build-model.js';
 import type { Catalogue, SectionDef } from '../schema/catalogue.js';
@@ -20,6 +19,7 @@ import { readSharedFile, type SharedRead } from './read-shared-file.js';
 import { whyPrivate } from './private-files.js';
 import { isInside, realPath, repositoryRoot } from '../config/repository-root.js';
 import { mayReferToSharedContent, scanLines, type LineScan } from './scan-lines.js';
+import { host } from '../host/host.js';
 
 /** Includes nested deeper than this are refused (a chain this long is a mistake, or a loop). */
 export const MAX_INCLUDE_DEPTH = 8;
@@ -90,12 +90,13 @@ type Resolved = { path: string; text: string; scan: LineScan } | { problem: stri
 
 /** A path as the repository knows it, e.g. `shared/kent-and-medway.md`. */
 function shown(ctx: Context, path: string): string {
-  return relative(ctx.root, path).replace(/\\/g, '/') || path;
+  return host().path.relative(ctx.root, path).replace(/\\/g, '/') || path;
 }
 
 /** Resolve a reference written in `from` to a readable file inside the repository, or say why not. */
 function resolveReference(ctx: Context, from: string, written: string, stack: string[]): Resolved {
-  const path = resolve(dirname(from), written.replace(/\\/g, '/'));
+  const { path: paths } = host();
+  const path = paths.resolve(paths.dirname(from), written.replace(/\\/g, '/'));
   const name = `'${written}'`;
   if (!isInside(ctx.root, path)) {
     return {
@@ -348,7 +349,7 @@ function sharedSections(ctx: Context, text: string, scan: LineScan): SharedSecti
 /** Expand a plan; undefined when it refers to no shared content (checked as written). */
 export function expandPlan(text: string, planPath: string, options: ExpandOptions): Expansion | undefined {
   const scan = scanLines(text);
-  const plan = resolve(planPath);
+  const plan = host().path.resolve(planPath);
   const ctx: Context = {
     plan,
     root: options.root ?? repositoryRoot(plan),

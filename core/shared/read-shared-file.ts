@@ -1,7 +1,7 @@
 /** Read a shared content file once per check: its text, or why it cannot be used, and its hash for caches. */
-import { createHash } from 'node:crypto';
 import { readRegularFile } from '../io/read-regular-file.js';
 import { decodePlanBytes, isDecodeProblem } from '../input/decode-text.js';
+import { host } from '../host/host.js';
 
 /** sha256 is null only when the file could not be read at all (missing, a folder, too large). */
 export type SharedRead = { text: string; sha256: string } | { problem: string; sha256: string | null; outside?: true };
@@ -19,7 +19,7 @@ export function readSharedFile(path: string, root?: string): SharedRead {
       ? { problem: reason, sha256: null, outside: true }
       : { problem: reason, sha256: null };
   }
-  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  const sha256 = host().sha256(read.bytes);
   const decoded = decodePlanBytes(read.bytes);
   if (isDecodeProblem(decoded)) return { problem: decoded.message.replace(/^This file/, 'it'), sha256 };
   return { text: decoded.text, sha256 };

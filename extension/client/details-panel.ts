@@ -5,14 +5,13 @@
  * truth). The page has a strict Content-Security-Policy: its own script and style files only, no
  * network, so it works offline and in untrusted workspaces.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { DetailsFormResult, SetDetailParams } from '../shared/protocol';
+import type { DetailsFormResult, EditResult, SetDetailParams } from '../shared/protocol';
 import { applyEditResult } from './apply-edit';
 
 export interface DetailsBackend {
   form(uri: string): Promise<DetailsFormResult>;
-  set(params: SetDetailParams): Promise<import('../shared/protocol').EditResult>;
+  set(params: SetDetailParams): Promise<EditResult>;
 }
 
 export class DetailsPanels {
@@ -88,7 +87,7 @@ export class DetailsPanels {
   }
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
     const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details-form.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'details-form.css'));
     const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource}`;

@@ -1,12 +1,13 @@
 /**
  * The client's side of the typed protocol (../shared/protocol.ts): requests and notifications are
- * checked against the table the server also imports.
+ * checked against the table the server also imports. The desktop's and the web's language clients
+ * share this base class.
  */
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Notifications, ParamsOf, RequestMethod, ResultOf } from '../shared/protocol';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { Notifications, ParamsOf, RequestMethod, ResultOf, ServerRequests } from '../shared/protocol';
 
 export function request<M extends RequestMethod>(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   method: M,
   params: ParamsOf<M>,
 ): Promise<ResultOf<M>> {
@@ -14,7 +15,7 @@ export function request<M extends RequestMethod>(
 }
 
 export function onNotification<M extends keyof Notifications>(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   method: M,
   handler: (params: Notifications[M]) => void,
 ): void {
@@ -22,9 +23,18 @@ export function onNotification<M extends keyof Notifications>(
 }
 
 export function notify<M extends keyof Notifications>(
-  client: LanguageClient,
+  client: BaseLanguageClient,
   method: M,
   params: Notifications[M],
 ): Promise<void> {
   return client.sendNotification(method, params);
+}
+
+/** Answer a request the server sends the client. */
+export function answer<M extends keyof ServerRequests>(
+  client: BaseLanguageClient,
+  method: M,
+  handler: (params: ServerRequests[M][0]) => Promise<ServerRequests[M][1]>,
+): void {
+  client.onRequest(method, handler);
 }

@@ -16,17 +16,16 @@ import type { Fix } from '../../core/index.js';
 import { fixPlanText } from '../../core/index.js';
 import { changedRange, revealCommand } from './changed-range.js';
 import { minimalEdit, toLspEdits, type DiagnosticData } from './convert.js';
+import { insertAllAction, type InsertAllWays } from './insert-all-action.js';
 
-/** The client command that inserts every missing section (the readiness view's action). */
-export const INSERT_ALL_COMMAND = 'continuity.insertAllMissing';
+export { INSERT_ALL_COMMAND } from './insert-all-action.js';
 
-/** Commands the client runs itself (VS Code's does; another editor is sent plain edits). */
-export interface ClientCommands {
+/** Commands the client runs itself (VS Code's does; another editor is sent plain edits), and whether it resolves code actions. */
+export interface ClientCommands extends InsertAllWays {
   reveal: boolean;
-  insertAll: boolean;
 }
 
-export const NO_CLIENT_COMMANDS: ClientCommands = { reveal: false, insertAll: false };
+export const NO_CLIENT_COMMANDS: ClientCommands = { reveal: false, insertAll: false, resolve: false };
 
 function fixAction(fix: Fix, diagnostic: LspDiagnostic, doc: TextDocument, commands: ClientCommands): CodeAction {
   const command = commands.reveal ? revealCommand(doc.uri, changedRange(doc.getText(), fix.edits)) : undefined;
@@ -56,14 +55,11 @@ export function codeActionsFor(
       if (!data || data.version !== doc.version) continue;
       if (data.fix) actions.push(fixAction(data.fix, diagnostic, doc, commands));
       if (data.fixes) {
-        if (diagnostic.code === 'schema/required-section' && commands.insertAll) {
-          actions.push({
-            title: `Insert all ${data.fixes.length} missing sections`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            command: { title: 'Insert all missing sections', command: INSERT_ALL_COMMAND, arguments: [doc.uri] },
-          });
-        }
+        const all =
+          diagnostic.code === 'schema/required-section'
+            ? insertAllAction(doc, diagnostic, data.fixes.length, checkOptions, commands)
+            : undefined;
+        if (all) actions.push(all);
         for (const fix of data.fixes)
           actions.push({ ...fixAction(fix, diagnostic, doc, commands), isPreferred: false });
       }

@@ -5,9 +5,8 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Fix } from '../../core/index.js';
+import { host } from '../../core/index.js';
 
 const severity = {
   error: DiagnosticSeverity.Error,
@@ -30,7 +29,7 @@ export function toLspDiagnostic(d: Diagnostic, doc: TextDocument): LspDiagnostic
   // the line of the shared file where it really is.
   const shared = d.file !== undefined;
   const at = shared ? (d.via ?? { start: { offset: 0 }, end: { offset: 0 } }) : d.range;
-  const where = shared ? `${basename(d.file!)}, line ${d.range.start.line}` : '';
+  const where = shared ? `${host().path.basename(d.file!)}, line ${d.range.start.line}` : '';
   return {
     range: { start: doc.positionAt(at.start.offset), end: doc.positionAt(at.end.offset) },
     severity: severity[d.severity],
@@ -40,7 +39,7 @@ export function toLspDiagnostic(d: Diagnostic, doc: TextDocument): LspDiagnostic
           relatedInformation: [
             {
               location: {
-                uri: pathToFileURL(d.file!).href,
+                uri: host().uriOfPath(d.file!),
                 range: {
                   start: { line: d.range.start.line - 1, character: d.range.start.column - 1 },
                   end: { line: d.range.end.line - 1, character: d.range.end.column - 1 },

@@ -1,11 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { host } from '../../core/index.js';
 
-/** The file a URI names, when it names one on this machine (not `file://host/...` or an encoded '/'). */
+/**
+ * The file a URI names: on the desktop, one on this machine (not `file://host/...` or an encoded
+ * '/'); in a browser Worker, a file in the workspace folders (see core/host/memory-host.ts).
+ */
 export function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+  return host().pathOfUri(uri);
 }

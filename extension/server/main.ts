@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /**
  * continuity-language-server: the language server on stdio (or node IPC when started by the VS Code
- * client), for VS Code, Neovim and any other LSP client.
+ * client), for VS Code, Neovim and any other LSP client. With --files-from-client (the VS Code client
+ * in a virtual workspace, whose files are not on this computer) it reads files through the client,
+ * as the server in a browser Worker does, and prints no PDF.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { printPlan } from './print.js';
+import { useClientFiles } from './client-files.js';
 import { startServer } from './server.js';
 
 if (process.argv.includes('--version')) {
@@ -25,5 +29,9 @@ if (process.argv.includes('--version')) {
   };
   process.on('uncaughtException', report('unexpected error'));
   process.on('unhandledRejection', report('unhandled promise rejection'));
-  startServer(createConnection(ProposedFeatures.all));
+  const connection = createConnection(ProposedFeatures.all);
+  startServer(
+    connection,
+    process.argv.includes('--files-from-client') ? { files: useClientFiles(connection) } : { printPdf: printPlan },
+  );
 }

@@ -3,14 +3,13 @@
  * published only if the document is still at the version that was checked. Everything else in the
  * server (code actions, hover, readiness, printing) reads the plans from here.
  */
-import { relative } from 'node:path';
 import type { Connection, Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkPlan, type CheckOptions } from '../../core/index.js';
 import { ConfigError } from '../../core/index.js';
 import type { Diagnostic } from '../../core/index.js';
 import type { PlanDocument } from '../../core/index.js';
-import { daysBetween, isIsoDate, todayIso } from '../../core/index.js';
+import { daysBetween, host, isIsoDate, todayIso } from '../../core/index.js';
 import { filePathOf } from './file-path.js';
 import { isPlanDocument } from './plan-detection.js';
 import { publishedDiagnostics } from './published-diagnostics.js';
@@ -19,6 +18,8 @@ import { CheckScheduler } from './scheduler.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { sendNotification } from './typed-connection.js';
 import type { WorkspaceConfig } from './workspace-config.js';
+import type { ClientFiles } from './client-files.js';
+import { gatherPlanFiles } from './plan-files.js';
 
 export interface CheckedPlan {
   version: number;
@@ -36,16 +37,19 @@ export class PlanChecker {
   settings: Settings = DEFAULT_SETTINGS;
   readonly parsed = new Map<string, CheckedPlan>();
   readonly published = new Map<string, LspDiagnostic[]>();
+  /** With files through the client: the documents whose files have been read once (until then, no answers from a half-read plan). */
+  private readonly gathered = new Set<string>();
   readonly scheduler: CheckScheduler;
 
   constructor(
     private readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     readonly workspace: WorkspaceConfig,
+    private readonly files?: ClientFiles,
   ) {
     this.scheduler = new CheckScheduler(
       () => this.settings.debounceMs,
-      (uri) => this.check(uri),
+      (uri) => (files ? void this.gatherThenCheck(files, uri) : this.check(uri)),
     );
   }
 
@@ -56,7 +60,7 @@ export class PlanChecker {
   isPlan(doc: TextDocument): boolean {
     const path = filePathOf(doc.uri);
     const root = this.workspace.root;
-    const rel = path && root ? relative(root, path) : undefined;
+    const rel = path && root ? host().path.relative(root, path) : undefined;
     return isPlanDocument(doc.getText(), rel, this.settings.planGlobs);
   }
 
@@ -68,6 +72,29 @@ export class PlanChecker {
     this.scheduler.cancel(uri);
     this.parsed.delete(uri);
     this.published.delete(uri);
+    this.gathered.delete(uri);
+  }
+
+  /**
+   * In a browser Worker: fetch through the client the files the plan needs (its configuration and
+   * shared content), then check it. A newer version that arrives meanwhile is checked by its own turn.
+   */
+  private async gatherThenCheck(files: ClientFiles, uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    const path = filePathOf(uri);
+    if (!doc) return;
+    if (path && this.isPlan(doc)) {
+      try {
+        await gatherPlanFiles(files, this.workspace, this.settings, path, doc.getText());
+      } catch (e) {
+        this.connection.console.error(
+          `continuity: reading the files ${uri} needs failed: ${(e as Error)?.stack ?? String(e)}`,
+        );
+      }
+      if (this.documents.get(uri)?.version !== doc.version) return;
+    }
+    this.gathered.add(uri);
+    this.check(uri);
   }
 
   /** Never throws: it runs from debounce timers, where an exception would end the server. */
@@ -156,7 +183,8 @@ export class PlanChecker {
   /** The plan at the document's current version (checking now if the debounce has not run). */
   current(uri: string): (CheckedPlan & { text: TextDocument }) | undefined {
     const doc = this.documents.get(uri);
-    if (!doc) return undefined;
+    // Files not read yet: a check now would publish the plan as if its shared content were missing.
+    if (!doc || (this.files && !this.gathered.has(uri))) return undefined;
     const hit = this.parsed.get(uri);
     if (hit && hit.version === doc.version) return { text: doc, ...hit };
     this.scheduler.cancel(uri);

@@ -1,12 +1,12 @@
-/** The server side of "Print hard copy" and "Preview print copy": print HTML, or a PDF on disk. */
+/** The server side of "Print hard copy": a PDF on disk, through the print gate of print-copy.ts (desktop only: it starts Chromium). */
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { PlanDocument } from '../../core/index.js';
 import { BrowserNotFoundError, findBrowser } from '../../core/printing.js';
 import { renderBatch } from '../../core/printing.js';
-import { decidePrint, joinProblems } from '../../core/printing.js';
-import { buildPrintDocument, type PrintOptions } from '../../core/printing.js';
+import { buildPrintDocument } from '../../core/printing.js';
 import type { PrintParams } from '../shared/protocol.js';
+import { gatePrint, printName } from './print-copy.js';
 
 /** What the client asks to print: the protocol's request, typed once in ../shared/protocol.ts. */
 export type PrintRequest = PrintParams;
@@ -22,21 +22,10 @@ export async function printPlan(
   request: PrintRequest,
 ): Promise<PrintResult> {
   const folder = path ? dirname(path) : undefined;
-  // The preview always shows the copy as it would print, stamped; only the PDF can be refused.
-  const decision = decidePrint({ doc, errors, allowErrors: request.allowErrors === true || request.format === 'html' });
-  if (!decision.print) {
-    return {
-      ok: false,
-      message: `The plan ${joinProblems(decision.problems)}. Fix them (see the Problems panel) before printing, or print a copy stamped DRAFT.`,
-    };
-  }
-  const options: PrintOptions = {
-    revision: 'editor copy',
-    printedDate: today,
-    stamp: decision.stamp,
-    images: { root: folder, base: folder },
-  };
-  if (request.format === 'html') return { ok: true, html: buildPrintDocument(doc, options).html };
+  const gate = gatePrint(doc, path, errors, today, request);
+  if ('refused' in gate) return gate.refused as PrintResult;
+  const options = gate.options;
+  if (request.format !== 'pdf') return { ok: true, html: buildPrintDocument(doc, options).html };
   let browserPath: string;
   try {
     browserPath = findBrowser({
@@ -47,7 +36,7 @@ export async function printPlan(
     if (e instanceof BrowserNotFoundError) return { ok: false, message: e.message, noBrowser: true };
     throw e;
   }
-  const name = (path ? path.replace(/^.*[\\/]/, '') : 'plan.md').replace(/\.(md|markdown)$/i, '');
+  const name = printName(path);
   const outFile = request.outFile ?? join(folder ?? tmpdir(), 'print', `${name}.pdf`);
   const [outcome] = await renderBatch(
     [{ name, outFile, build: (pages) => buildPrintDocument(doc, { ...options, pages }) }],

@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { daysBetween, isIsoDate } from '../../core/index.js';
 import { codeActionsFor, INSERT_ALL_COMMAND, NO_CLIENT_COMMANDS, type ClientCommands } from './code-actions.js';
+import { resolveInsertAll } from './insert-all-action.js';
 import { REVEAL_COMMAND } from './changed-range.js';
 import { completionsAt } from './completion.js';
 import { detailsFormOf, setDetail } from './details-form.js';
@@ -24,7 +25,9 @@ import { insertAllMissing, insertSection } from './insert-sections.js';
 import { markReviewed } from './mark-reviewed.js';
 import { newPlan } from './new-plan.js';
 import { PlanChecker } from './plan-checker.js';
-import { printPlan } from './print.js';
+import { printHtml } from './print-copy.js';
+import type { printPlan } from './print.js';
+import type { ClientFiles } from './client-files.js';
 import { readinessOf } from './readiness.js';
 import { DEFAULT_SETTINGS, readSettings } from './settings.js';
 import { onNotification, onRequest } from './typed-connection.js';
@@ -36,28 +39,34 @@ export { filePathOf } from './file-path.js';
 export type { StatusParams } from '../shared/protocol.js';
 
 const NOT_A_PLAN = 'This file is not a continuity plan, or it could not be read.';
+const NO_PDF_HERE =
+  'A PDF cannot be printed here: printing one needs Chrome or Edge started on this computer and a folder on it for the PDF, and a browser tab (or a plan in a virtual workspace) has neither. Use Save print copy, then open the saved file and print it with Ctrl+P; the official printed copies are the PDFs your ICB publishes.';
+
+/** What differs between the desktop (Node) server and the one in a browser Worker. */
+export interface ServerOptions {
+  /** Prints a PDF with Chromium; absent where files are not on this computer (a browser Worker, a virtual workspace). */
+  printPdf?: typeof printPlan;
+  /** Files read through the client (a browser Worker has no file system); absent: from the disk. */
+  files?: ClientFiles;
+}
 
 /**
  * What the client needs to word the outcome: a refused plan (not a missing browser or a failed
  * render) can be printed as a DRAFT, and a PDF of a plan with errors is one.
  */
-function withDraftOffer(
-  result: Awaited<ReturnType<typeof printPlan>>,
-  request: PrintParams,
-  errors: number,
-): PrintResult {
+function withDraftOffer(result: PrintResult, request: PrintParams, errors: number): PrintResult {
   if (!result.ok)
     return {
       ...result,
       ...(!result.noBrowser && !request.allowErrors && /DRAFT/.test(result.message) ? { canPrintDraft: true } : {}),
     };
-  return { ...result, ...(request.format === 'pdf' && errors > 0 ? { draft: true } : {}) };
+  return { ...result, ...(request.format !== 'html' && errors > 0 ? { draft: true } : {}) };
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new WorkspaceConfig();
-  const plans = new PlanChecker(connection, documents, workspace);
+  const plans = new PlanChecker(connection, documents, workspace, options.files);
   let canPullSettings = false;
   /**
    * The settings from initializationOptions: what pulled settings are read over, field by field. A
@@ -83,6 +92,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    options.files?.initialize(params);
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspace.root = folder ? filePathOf(folder) : undefined;
     canPullSettings = !!params.capabilities.workspace?.configuration;
@@ -94,11 +104,18 @@ export function startServer(connection: Connection): void {
     if (init?.trusted === false) workspace.setTrusted(false);
     // Code actions carry a follow-up command only for a client that runs it (the VS Code extension).
     const known = Array.isArray(init?.clientCommands) ? init.clientCommands : [];
-    clientCommands = { reveal: known.includes(REVEAL_COMMAND), insertAll: known.includes(INSERT_ALL_COMMAND) };
+    clientCommands = {
+      reveal: known.includes(REVEAL_COMMAND),
+      insertAll: known.includes(INSERT_ALL_COMMAND),
+      resolve: !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit'),
+    };
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll],
+          resolveProvider: true,
+        },
         completionProvider: { triggerCharacters: [':', ' ', '#', '|'] },
         hoverProvider: true,
       },
@@ -118,6 +135,7 @@ export function startServer(connection: Connection): void {
     plans.recheckAll(true);
   });
   connection.onDidChangeWatchedFiles((params) => {
+    options.files?.changed(params.changes.map((c) => c.uri));
     const changed = params.changes.map((c) => filePathOf(c.uri)).filter((p): p is string => !!p);
     if (changed.length === 0 || changed.some((p) => !/\.md$/i.test(p))) {
       // continuity.config.json or a schema extension changed: reload and re-check every plan.
@@ -148,6 +166,7 @@ export function startServer(connection: Connection): void {
       clientCommands,
     );
   });
+  connection.onCodeActionResolve((action) => resolveInsertAll(action, (uri) => plans.current(uri)));
   connection.onCompletion((params) => {
     const now = plans.current(params.textDocument.uri);
     const doc = now?.ownDoc();
@@ -166,7 +185,11 @@ export function startServer(connection: Connection): void {
     const now = plans.current(p.uri);
     if (!now?.doc) return { ok: false, message: NOT_A_PLAN };
     const errors = now.core.filter((d) => d.severity === 'error').length;
-    return withDraftOffer(await printPlan(now.doc, filePathOf(p.uri), errors, plans.today(), p), p, errors);
+    const path = filePathOf(p.uri);
+    if (p.format !== 'pdf')
+      return withDraftOffer(await printHtml(now.doc, path, errors, plans.today(), p, options.files), p, errors);
+    if (!options.printPdf) return { ok: false, message: NO_PDF_HERE };
+    return withDraftOffer(await options.printPdf(now.doc, path, errors, plans.today(), p), p, errors);
   });
   onRequest(connection, 'continuity/readiness', (p) => {
     const now = plans.current(p.uri);

@@ -2,7 +2,7 @@
  * Which configuration applies to a plan: continuity.config.json (found from the plan's folder) with
  * the editor's rule overrides on top. Untrusted workspaces do not load an ICB schema extension.
  */
-import { ConfigResolver } from '../../core/index.js';
+import { ConfigResolver, host } from '../../core/index.js';
 import type { ResolvedConfig } from '../../core/index.js';
 import type { Settings } from './settings.js';
 
@@ -26,9 +26,7 @@ export class WorkspaceConfig {
   }
 
   configFor(path: string | undefined, settings: Settings): ResolvedConfig {
-    const base = path
-      ? this.resolver.forFile(path)
-      : this.resolver.forFile(`${this.root ?? process.cwd()}/untitled.md`);
+    const base = path ? this.resolver.forFile(path) : this.resolver.forFile(`${this.root ?? host().cwd()}/untitled.md`);
     const overrides = Object.entries(settings.rules);
     if (overrides.length === 0) return base;
     const rules = { ...base.rules };

@@ -20,7 +20,11 @@ export interface StatusParams {
 
 export interface PrintParams {
   uri: string;
-  format: 'pdf' | 'html';
+  /**
+   * 'pdf': a PDF on disk (desktop only); 'html': the preview (always shown, stamped as it would print);
+   * 'copy': the print copy, one HTML file to print with Ctrl+P, through the same print gate as the PDF.
+   */
+  format: 'pdf' | 'html' | 'copy';
   /** The continuity.browserPath setting. */
   browserPath?: string;
   /** Where to write the PDF; defaults beside the plan in print/. */
@@ -30,7 +34,7 @@ export interface PrintParams {
 }
 
 export type PrintResult =
-  | { ok: true; html?: string; pdfPath?: string; pages?: number; draft?: boolean }
+  | { ok: true; html?: string; pdfPath?: string; pages?: number; draft?: boolean; fileName?: string }
   | { ok: false; message: string; noBrowser?: boolean; canPrintDraft?: boolean };
 
 export interface NewPlanParams {
@@ -127,6 +131,32 @@ export interface Requests {
   'continuity/markReviewed': [UriParams, EditResult];
   'continuity/detailsForm': [UriParams, DetailsFormResult];
   'continuity/setDetail': [SetDetailParams, EditResult];
+}
+
+/**
+ * What the editor has at a URI, as the server asks for files it cannot read itself (in a browser
+ * Worker): a file's bytes (base64, absent when larger than asked for), or what else is there.
+ */
+export type WorkspaceEntry =
+  | { type: 'file'; size: number; base64?: string }
+  | { type: 'folder' }
+  | { type: 'missing' }
+  | { type: 'link' }
+  | { type: 'refused'; refused: 'denied' | 'unreadable'; reason: string };
+
+export interface ReadFilesParams {
+  uris: string[];
+  /** Files larger than this are answered with their size only. */
+  maxBytes: number;
+}
+
+export interface ReadFilesResult {
+  files: ({ uri: string } & WorkspaceEntry)[];
+}
+
+/** Requests the server sends the client. */
+export interface ServerRequests {
+  'continuity/readFiles': [ReadFilesParams, ReadFilesResult];
 }
 
 export interface Notifications {

@@ -13,49 +13,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ReadinessResult } from '../shared/protocol';
+import { codeOf, codesOf, log, planUri, screenshot, Suite, textOf, until } from './harness';
 
 const EXTENSION_ID = 'continuity-plans.continuity-plans';
-
-function log(message: string): void {
-  console.log(`[continuity-it] ${message}`);
-}
-
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-const codesOf = (uri: vscode.Uri) =>
-  vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.source === 'continuity')
-    .map(codeOf)
-    .sort();
-
-async function screenshot(name: string): Promise<void> {
-  log(`screenshot now ${name}`);
-  // the runner takes it a moment after the log line arrives
-  await new Promise((r) => setTimeout(r, 2500));
-}
-
-const tests: [string, () => Promise<void>][] = [];
-const test = (name: string, fn: () => Promise<void>) => tests.push([name, fn]);
-
-const folder = () => vscode.workspace.workspaceFolders![0].uri;
-const planUri = (name: string) => vscode.Uri.joinPath(folder(), 'plans', name);
+const suite = new Suite();
+const test = suite.test.bind(suite);
 const badPlan = () => planUri('bad-plan.md');
-const textOf = (uri: vscode.Uri) =>
-  vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!.getText();
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 test('the extension activates on a plan', async () => {
@@ -68,7 +31,9 @@ test('the extension activates on a plan', async () => {
     activationMs: number;
     activateOnlyMs: number;
     serverReadyMs: number;
+    isWeb: boolean;
   }>('continuity.activationTime');
+  assert.equal(t.isWeb, false, 'the desktop entry runs');
   log(
     `activation: ${t.activationMs} ms from loading the extension to activate() returning (activate() itself ${t.activateOnlyMs} ms); language server ready after ${t.serverReadyMs} ms`,
   );
@@ -194,6 +159,19 @@ test('Mark plan reviewed today is one undoable edit', async () => {
   assert.equal(textOf(uri), before);
 });
 
+test('Save print copy writes one HTML file of the plan, stamped DRAFT while it is not finished', async () => {
+  const target = planUri('print/bad-plan-copy.html');
+  const saved = await vscode.commands.executeCommand<string | undefined>('continuity.savePrintCopy', badPlan(), {
+    allowErrors: true,
+    saveTo: target,
+  });
+  assert.equal(saved, target.toString());
+  const html = readFileSync(target.fsPath, 'utf8');
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.match(html, /<div class="draft-stamp">DRAFT - /);
+  assert.match(html, /@page \{\s*@top-left/);
+});
+
 test('a clean example has no diagnostics', async () => {
   const uri = planUri('example-moorland-surgery.md');
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -241,18 +219,6 @@ test('the status bar and Problems show the bad plan (left open for a screenshot)
   await screenshot('status');
 });
 
-export async function run(): Promise<void> {
-  let failed = 0;
-  for (const [name, fn] of tests) {
-    const started = Date.now();
-    try {
-      await fn();
-      log(`ok   ${name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed++;
-      log(`FAIL ${name}: ${(e as Error).stack ?? e}`);
-    }
-  }
-  log(`${tests.length - failed} passed, ${failed} failed`);
-  if (failed) throw new Error(`${failed} integration test(s) failed`);
+export function run(): Promise<void> {
+  return suite.run();
 }

@@ -22,7 +22,7 @@ describe('extension package', () => {
     expect(types.startsWith('1.100')).toBe(true);
   });
 
-  it('npm run package makes a .vsix holding the bundles, schema and template and no node_modules', () => {
+  it('npm run package makes a .vsix holding the desktop and web bundles, schema and template and no node_modules', () => {
     const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const listing = execFileSync('unzip', ['-Z1', join(ROOT, 'continuity-plans.vsix')], { encoding: 'utf8' })
@@ -32,6 +32,9 @@ describe('extension package', () => {
       expect.arrayContaining([
         'extension/dist/client.js',
         'extension/dist/server.mjs',
+        'extension/dist/web/client.js',
+        'extension/dist/web/server.js',
+        'extension/docs/rules.md',
         'extension/schema/plan.schema.json',
         'extension/plans/template.md',
         'extension/package.json',
@@ -41,6 +44,14 @@ describe('extension package', () => {
     );
     expect(listing.filter((f) => f.includes('node_modules'))).toEqual([]);
     expect(listing.filter((f) => /\.ts$|\/test\//.test(f))).toEqual([]);
+    // The manifest inside names both entries, and the files they name are in the package.
+    const packed = JSON.parse(
+      execFileSync('unzip', ['-p', join(ROOT, 'continuity-plans.vsix'), 'extension/package.json'], {
+        encoding: 'utf8',
+      }),
+    );
+    for (const entry of [packed.main, packed.browser])
+      expect(listing).toContain(`extension/${entry.replace(/^\.\//, '')}`);
   }, 120_000);
 
   it('the bundled language server answers initialize on its own', async () => {

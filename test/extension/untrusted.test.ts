@@ -7,18 +7,18 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/plans.js';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'extension', 'package.json'), 'utf8'));
-const client = readFileSync(join(ROOT, 'extension', 'client', 'extension.ts'), 'utf8');
+const clientFile = (...path: string[]) => readFileSync(join(ROOT, 'extension', 'client', ...path), 'utf8');
 
 describe('extension in an untrusted workspace', () => {
   it('declares limited support: printing (which starts a browser) needs trust, and the browser path cannot come from the workspace', () => {
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     expect(untrusted.supported).toBe('limited');
     expect(untrusted.restrictedConfigurations).toEqual(['continuity.browserPath']);
-    expect(untrusted.description).toMatch(/Printing starts a browser, so it needs a trusted workspace/);
+    expect(untrusted.description).toMatch(/Printing a PDF starts a browser, so it needs a trusted workspace/);
     // machine scope: not settable in a workspace's .vscode/settings.json at all
     expect(manifest.contributes.configuration.properties['continuity.browserPath'].scope).toBe('machine');
     const print = manifest.contributes.commands.find((c: { command: string }) => c.command === 'continuity.printPdf');
-    expect(print.enablement).toBe('isWorkspaceTrusted');
+    expect(print.enablement).toBe('isWorkspaceTrusted && !isWeb');
     // no other setting names a program, a path to run or a URL to fetch
     const settings = Object.keys(manifest.contributes.configuration.properties).sort();
     expect(settings).toEqual([
@@ -33,25 +33,27 @@ describe('extension in an untrusted workspace', () => {
   });
 
   it('the client refuses to print before asking the server, when the workspace is not trusted', () => {
-    const print = client.slice(client.indexOf('const print = async'), client.indexOf('const insertSection = async'));
+    const print = clientFile('commands', 'print-pdf.ts');
     // Found by pattern, not exact text, so the formatter's line breaks do not matter.
     const trustCheck = print.search(/if \(!vscode\.workspace\.isTrusted\)\s*return/);
-    const printRequest = print.search(/request\(c, 'continuity\/print'/);
+    const printRequest = print.search(/request\('continuity\/print'/);
     expect(trustCheck).toBeGreaterThan(0);
     expect(printRequest).toBeGreaterThan(trustCheck);
     // both print commands (the clean copy and the DRAFT) go through it
-    expect(client).toContain("registerCommand('continuity.printPdf', (target?: unknown) => print(target, false))");
-    expect(client).toContain("registerCommand('continuity.printDraft', (target?: unknown) => print(target, true))");
+    const table = clientFile('commands', 'index.ts');
+    expect(table).toContain("'continuity.printPdf': (ctx, target?: unknown) => printPdf(ctx, target, false)");
+    expect(table).toContain("'continuity.printDraft': (ctx, target?: unknown) => printPdf(ctx, target, true)");
     // the server is told whether the workspace is trusted (it then leaves an ICB schema extension unloaded), and told when it becomes trusted
-    expect(client).toContain('trusted: vscode.workspace.isTrusted');
-    expect(client).toMatch(
-      /onDidGrantWorkspaceTrust\(\s*\(\) => void \(client && notify\(client, 'continuity\/trust', \{ trusted: true \}\)\),?\s*\)/,
+    expect(clientFile('client-options.ts')).toContain('trusted: vscode.workspace.isTrusted');
+    const activate = clientFile('activate.ts');
+    expect(activate).toMatch(
+      /onDidGrantWorkspaceTrust\(\(\) => server\.notify\('continuity\/trust', \{ trusted: true \}\)\)/,
     );
     // the preview is static HTML in a webview with scripts off
-    const preview = readFileSync(join(ROOT, 'extension', 'client', 'preview.ts'), 'utf8');
+    const preview = clientFile('preview.ts');
     expect(preview).toMatch(/createWebviewPanel\(\s*'continuity.preview'/);
     expect(preview).toMatch(/\{ enableScripts: false \}/);
-    expect(client).not.toMatch(/enableScripts/);
+    expect(activate).not.toMatch(/enableScripts/);
   });
 
   it('the details form runs only its own script, under a strict Content-Security-Policy, and loads nothing from the network', () => {
@@ -66,20 +68,18 @@ describe('extension in an untrusted workspace', () => {
   });
 
   it('neither the client nor the server starts a process or runs git from workspace content', () => {
-    const sources = [
-      ...readdirSync(join(ROOT, 'extension', 'server'))
+    const sources = ['server', 'client'].flatMap((dir) =>
+      (readdirSync(join(ROOT, 'extension', dir), { recursive: true }) as string[])
         .filter((f) => f.endsWith('.ts'))
-        .map((f) => join(ROOT, 'extension', 'server', f)),
-      ...readdirSync(join(ROOT, 'extension', 'client'))
-        .filter((f) => f.endsWith('.ts'))
-        .map((f) => join(ROOT, 'extension', 'client', f)),
-    ];
+        .map((f) => join(ROOT, 'extension', dir, f)),
+    );
+    expect(sources.some((f) => f.endsWith(join('commands', 'print-pdf.ts')))).toBe(true);
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(/child_process|git-revision|execSync|execFile|spawn\(/);
     }
     // the only process the server starts is the browser, on a print request: printing uses a fixed revision label, never git
-    const print = readFileSync(join(ROOT, 'extension', 'server', 'print.ts'), 'utf8');
-    expect(print).toContain("revision: 'editor copy'");
+    const gate = readFileSync(join(ROOT, 'extension', 'server', 'print-copy.ts'), 'utf8');
+    expect(gate).toContain("revision: 'editor copy'");
   });
 });

@@ -94,3 +94,40 @@ describe('continuity.config.json schema', () => {
     });
   }
 });
+
+describe('the extension on the desktop and the web', () => {
+  it('has a desktop entry (main) and a web entry (browser), each bundled by the build and packaged', () => {
+    expect(manifest.main).toBe('./dist/client.js');
+    expect(manifest.browser).toBe('./dist/web/client.js');
+    const ignore = readFileSync(join(ROOT, 'extension', '.vscodeignore'), 'utf8').split('\n');
+    for (const f of ['dist/client.js', 'dist/server.mjs', 'dist/web/client.js', 'dist/web/server.js'])
+      expect(ignore, f).toContain(`!${f}`);
+    expect(manifest.capabilities.virtualWorkspaces).toEqual({ supported: true });
+  });
+
+  it('is recommended to whoever opens the repository (vscode.dev and github.dev offer to install it)', () => {
+    const recommended = JSON.parse(readFileSync(join(ROOT, '.vscode', 'extensions.json'), 'utf8')).recommendations;
+    expect(recommended).toContain(`${manifest.publisher}.${manifest.name}`);
+  });
+
+  it('runs every command it contributes from the command table, and contributes every command in the table', () => {
+    const table = readFileSync(join(ROOT, 'extension', 'client', 'commands', 'index.ts'), 'utf8');
+    const inTable = [...table.matchAll(/^ {2}'(continuity\.[A-Za-z]+)':/gm)].map((m) => m[1]).sort();
+    const contributed = (manifest.contributes.commands as { command: string }[]).map((c) => c.command).sort();
+    expect(inTable).toEqual(contributed);
+  });
+
+  it('hides the PDF commands in the browser, where Save print copy takes their place', () => {
+    const menus = manifest.contributes.menus as Record<string, { command: string; when: string }[]>;
+    for (const [menu, entries] of Object.entries(menus))
+      for (const e of entries.filter((x) => /continuity\.print(Pdf|Draft)$/.test(x.command)))
+        expect(e.when, `${menu} ${e.command}`).toMatch(/(^|&& )!isWeb$|^false$/);
+    const save = menus['editor/title'].find(
+      (e) => e.command === 'continuity.savePrintCopy' && /&& isWeb$/.test(e.when),
+    );
+    expect(save?.group).toBe('navigation@2');
+    const steps = manifest.contributes.walkthroughs[0].steps as { id: string; when?: string; description: string }[];
+    expect(steps.find((s) => s.id === 'print')?.when).toBe('!isWeb');
+    expect(steps.find((s) => s.id === 'print-web')).toMatchObject({ when: 'isWeb', description: /savePrintCopy/ });
+  });
+});

@@ -141,10 +141,17 @@ describe('printing reads no file outside the plan folder', () => {
     const paths: string[] = [];
     for (const n of names) {
       const real = original.get(n) as (...a: unknown[]) => unknown;
-      (fs as unknown as Record<string, unknown>)[n] = (...args: unknown[]) => {
-        if (typeof args[0] === 'string') paths.push(resolve(args[0]));
-        return real(...args);
-      };
+      const recorded =
+        (fn: (...a: unknown[]) => unknown) =>
+        (...args: unknown[]) => {
+          if (typeof args[0] === 'string') paths.push(resolve(args[0]));
+          return fn(...args);
+        };
+      const wrapper = recorded(real) as ((...a: unknown[]) => unknown) & { native?: unknown };
+      // realpathSync.native too: the file reader resolves links with it
+      const native = (real as { native?: (...a: unknown[]) => unknown }).native;
+      if (native) wrapper.native = recorded(native);
+      (fs as unknown as Record<string, unknown>)[n] = wrapper;
     }
     syncBuiltinESMExports();
     try {
