@@ -34,7 +34,8 @@ const NODE_ONLY_CORE = [
   'core/host/node-*.ts',
   'core/print/**/*.ts',
   'core/io/write-file-atomic.ts',
-  'core/import/read-source.ts',
+  'core/import/read-source.ts', // reading Word files (yauzl's zip streams) is for the CLI's import only
+  'core/import/docx-package.ts',
 ];
 
 /** Node's built-in modules, with or without the node: prefix. */
