@@ -12,7 +12,7 @@ import type { PlanDocument } from './model/plan-document.js';
 import { pointerOf } from './model/model-pointer.js';
 import type { JsonSchema, SectionDef } from './schema/catalogue.js';
 import { applyEdits } from './fix/apply-edits.js';
-import { likelyHeadingFor } from './model/claim-hint.js';
+import { isItThatSection, likelyHeadingFor } from './model/claim-hint.js';
 import { fieldYaml, skeletonValue, type KnownValues } from './fix/front-matter-skeleton.js';
 import { insertFieldFix } from './fix/insertions.js';
 import { eolOf } from './input/line-ends.js';
@@ -273,7 +273,7 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
     if (likely) {
       // Never a second copy of what the practice probably wrote under its own heading: a person decides.
       notes.push(
-        `'${def.title}' was not inserted: the heading '${likely.text}' on line ${likely.range.start.line} looks like it. If it is, add {#${def.id}} to the end of that heading; if not, run this again after renaming it.`,
+        `'${def.title}' was not inserted: the heading '${likely.text}' on line ${likely.range.start.line} looks like it: ${isItThatSection(def.id)}, and run this again to insert the draft.`,
       );
       continue;
     }

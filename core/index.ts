@@ -42,3 +42,5 @@ export { type JsonSchema } from './schema/catalogue.js';
 export { type SharedFileUse, sharedFilesOf } from './shared/expand-plan.js';
 export { MAX_SHARED_BYTES } from './shared/read-shared-file.js';
 export { SchemaCompileError } from './validate/compile-validator.js';
+export { afterTheAnswer, isItThatSection } from './model/claim-hint.js';
+export { declineTag } from './model/explicit-id.js';

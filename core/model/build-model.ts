@@ -29,7 +29,7 @@ import {
   tablePointer,
   type ModelPointer,
 } from './model-pointer.js';
-import { explicitId } from './explicit-id.js';
+import { declinedId, explicitId } from './explicit-id.js';
 
 const ROLE_WORDS = /^[A-Z][A-Za-z0-9 &/()'+.:-]*$/;
 
@@ -78,6 +78,18 @@ function nodeRange(
 export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): SectionKey {
   const explicit = explicitId(rawHeading);
   const heading = explicit ? rawHeading.slice(0, explicit.index).trim() : rawHeading.trim();
+  const declined = declinedId(explicit);
+  if (declined) {
+    // The practice said this heading is not that section: never offered it again. Another section
+    // it clearly is still counts; a mere likeness to another is not asked about.
+    const match = recogniseHeading(
+      heading,
+      catalogue.sections.filter((d) => d.id !== declined),
+    );
+    if (match && match.confidence !== 'likely')
+      return { def: match.def, id: match.def.id, confidence: match.confidence, declined };
+    return { id: slugify(heading), declined };
+  }
   if (explicit) {
     const def = catalogue.byId.get(explicit.id);
     return { def, id: def?.id ?? explicit.id, confidence: def ? 'explicit' : undefined };
@@ -90,6 +102,8 @@ export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): SectionK
 
 export interface SectionKey {
   id: string;
+  /** The section the practice said this heading is not (`{#not-id}`). */
+  declined?: string;
   def?: SectionDef;
   confidence?: 'exact' | 'clear' | 'explicit';
   likely?: { id: string; title: string; matched: string[] };
@@ -182,7 +196,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
       return undefined;
     }
     if (node.depth === 2) {
-      const { def, id, confidence, likely } = sectionKeyOf(raw, catalogue);
+      const { def, id, confidence, likely, declined } = sectionKeyOf(raw, catalogue);
       const duplicate = id in model.sections;
       cur.sub = cur.subDef = cur.subPtr = undefined;
       if (duplicate) {
@@ -211,18 +225,21 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         endOffset,
         ...(confidence ? { confidence } : {}),
         ...(likely ? { likely } : {}),
+        ...(declined ? { declined } : {}),
       };
     }
     // H3
     if (!cur.section) return undefined;
-    const defs = cur.sectionDef?.subsections ?? [];
-    const subMatch = explicit ? undefined : recogniseHeading(heading, defs);
-    const def = explicit
-      ? defs.find((d) => d.id === explicit.id)
+    const declined = declinedId(explicit);
+    const defs = (cur.sectionDef?.subsections ?? []).filter((d) => d.id !== declined);
+    const claimed = declined ? undefined : explicit;
+    const subMatch = claimed ? undefined : recogniseHeading(heading, defs);
+    const def = claimed
+      ? defs.find((d) => d.id === claimed.id)
       : subMatch && subMatch.confidence !== 'likely'
         ? subMatch.def
         : undefined;
-    const id = def?.id ?? (explicit ? explicit.id : slugify(heading));
+    const id = def?.id ?? (claimed ? claimed.id : slugify(heading));
     const duplicate = id in cur.section.subsections;
     const sub = emptySection(id, heading, !!def);
     cur.sub = sub;
