@@ -3,7 +3,7 @@
  * contents, the plan's sections, role action cards, and the paper forms. The same HTML is written for
  * `--format html` and printed to PDF.
  */
-import type { RootContent } from 'mdast';
+import type { PhrasingContent, RootContent } from 'mdast';
 import type { PlanDocument } from '../model/plan-document.js';
 import { cardsHtml } from './cards.js';
 import { coverHtml, tocHtml, type TocEntry } from './cover.js';
@@ -44,11 +44,20 @@ export interface PrintDocument {
 }
 
 /**
- * A heading as printed: without the `{#id}` that tells the tools which section it is. A copy, so the
- * checked plan keeps its words. The contents and the PDF bookmarks are made from the printed headings.
+ * A heading as printed: without the `{#id}` (or `{#not-id}`) that tells the tools which section it
+ * is; a table likewise without the `{#id}` that says which column a header is. A copy, so the checked
+ * plan keeps its words. The contents and the PDF bookmarks are made from the printed headings.
  */
 export function printedHeading<T extends RootContent>(node: T): T {
-  if (node.type !== 'heading') return node;
+  if (node.type === 'table') {
+    const [head, ...body] = node.children;
+    if (!head) return node;
+    return { ...node, children: [{ ...head, children: head.children.map((cell) => withoutTag(cell)) }, ...body] };
+  }
+  return node.type === 'heading' ? (withoutTag(node) as T) : node;
+}
+
+function withoutTag<T extends { children: PhrasingContent[] }>(node: T): T {
   const last = node.children[node.children.length - 1];
   // explicitId finds the trailing `{#id}` by string search (what /\s*\{#[a-z0-9][a-z0-9-]*\}\s*$/i
   // matched, without its quadratic backtracking); its index is where the blanks before it start.

@@ -21,6 +21,8 @@ export interface Guidance {
 export interface ColumnDef extends Guidance {
   id: string;
   aliases: string[];
+  /** Headers that may mean this column but also other things (`x-related`): a suggestion only. */
+  related: string[];
   kind?: string;
 }
 
@@ -109,6 +111,7 @@ function readTables(sectionNode: JsonSchema): TableDef[] {
         id: colId,
         ...guidanceOf(col, colId),
         aliases: col['x-aliases'] ?? [],
+        related: stringList(col['x-related']),
         kind: col['x-kind'],
       })),
     };

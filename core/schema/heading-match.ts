@@ -47,7 +47,7 @@ const FILLER = new Set(
 // "it" is grammar in "take it" but the subject in "IT failure": kept as content when written in capitals.
 FILLER.delete('it');
 
-function singular(w: string): string {
+export function singular(w: string): string {
   if (w.length <= 3) return w;
   if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);

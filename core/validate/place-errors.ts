@@ -359,6 +359,7 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
       url: ruleDocsUrl(placed.ruleId),
     };
     if (placed.fix) d.fix = placed.fix;
+    if (placed.alternatives) d.alternatives = placed.alternatives;
     out.push(d);
   }
   return out;
