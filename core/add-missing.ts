@@ -9,8 +9,20 @@
 import { checkPlan, type CheckOptions } from './check-plan.js';
 import type { TextEdit } from './diagnostic.js';
 import type { PlanDocument } from './model/plan-document.js';
-import { pointerOf } from './model/model-pointer.js';
-import type { JsonSchema, SectionDef } from './schema/catalogue.js';
+import {
+  columnPointer,
+  pointerOf,
+  readModelPath,
+  rowPointer,
+  sectionPointer,
+  subsectionPointer,
+  tablePointer,
+  type ModelPointer,
+} from './model/model-pointer.js';
+import type { SectionModel } from './model/plan-model.js';
+import type { JsonSchema, SectionDef, TableDef } from './schema/catalogue.js';
+import { likelyColumnFor, recogniseColumn } from './model/column-match.js';
+import { insertMandatoryRowFix, insertTableFix, missingRows } from './fix/table-drafts.js';
 import { applyEdits } from './fix/apply-edits.js';
 import { isItThatSection, likelyHeadingFor } from './model/claim-hint.js';
 import { fieldYaml, skeletonValue, type KnownValues } from './fix/front-matter-skeleton.js';
@@ -26,11 +38,14 @@ export interface AddMissingOptions extends CheckOptions {
   only?: string[];
 }
 
-export type InsertedKind = 'section' | 'part' | 'front-matter' | 'field';
+export type InsertedKind = 'section' | 'part' | 'table' | 'row' | 'column' | 'front-matter' | 'field';
 
 export interface InsertedItem {
   kind: InsertedKind;
-  /** Section id, `section/part`, or the front-matter field path. */
+  /**
+   * Section id, `section/part`, a table's model pointer (`/sections/roles/tables/roles`), a row's
+   * (`.../rows#IG lead`) or a claimed column's (`.../columns/change`), or the front-matter field path.
+   */
   id: string;
   title: string;
   /** Where the inserted text is in the new text (0-based offsets, end exclusive). */
@@ -254,8 +269,21 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
       const heading = h2.find((h) => h.id === def.id);
       const model = doc.model.sections[def.id];
       if (!heading || !model) continue;
+      pending.push(...tableDrafts(doc, def, sectionPointer(def.id), model, notes));
       for (const sub of def.subsections) {
-        if (!sub.required || sub.id in model.subsections) continue;
+        if (sub.id in model.subsections) {
+          pending.push(
+            ...tableDrafts(
+              doc,
+              sub,
+              subsectionPointer(sectionPointer(def.id), sub.id),
+              model.subsections[sub.id],
+              notes,
+            ),
+          );
+          continue;
+        }
+        if (!sub.required) continue;
         const block = sectionBlock(sub, 3, fills, eol);
         pending.push({
           at: heading.endOffset,
@@ -324,9 +352,119 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
   return { ...result, notes };
 }
 
+/**
+ * What a section (or part) the plan has needs in its tables: a required table it lacks, the rows a
+ * table must have, and a column the practice probably wrote under its own name ("Comments" for
+ * "Change") when that is certain: the only header likely to be it, and likely to be no other.
+ */
+function tableDrafts(
+  doc: PlanDocument,
+  owner: SectionDef,
+  ownerPtr: ModelPointer,
+  model: SectionModel,
+  notes: string[],
+): Pending[] {
+  const out: Pending[] = [];
+  owner.tables.forEach((def, t) => {
+    const tablePtr = tablePointer(ownerPtr, def.id);
+    const table = model.tables[def.id];
+    if (!table) {
+      if (!def.required) return;
+      const fix = insertTableFix(doc, ownerPtr, owner, def);
+      if (!fix) {
+        notes.push(
+          `The ${def.title} of '${model.heading}' was not inserted: its template has no such table. Add it by hand.`,
+        );
+        return;
+      }
+      const e = fix.edits[0];
+      out.push({
+        at: e.start,
+        rank: 1500 + t,
+        text: e.text,
+        kind: 'table',
+        id: tablePtr,
+        title: `${model.heading}: ${def.title}`,
+      });
+      return;
+    }
+    // Columns first: a claimed column takes the row cells written for it.
+    const claimed = new Map<string, string>();
+    for (const columnId of def.requiredColumns) {
+      if (columnId in table.columns) continue;
+      const likely = likelyColumnFor(doc, tablePtr, def.columns, columnId);
+      if (!likely || recogniseColumnIds(likely.header, def).length !== 1) continue;
+      const slug = Object.keys(table.columns).find((id) => table.columns[id] === likely.header);
+      if (!slug || claimed.has(slug)) continue;
+      claimed.set(slug, columnId);
+      const title = def.columns.find((c) => c.id === columnId)?.title ?? columnId;
+      notes.push(
+        `The column '${likely.header}' of the ${def.title} in '${model.heading}' was taken as its '${title}' column ({#${columnId}} added to it): check that is what it holds.`,
+      );
+      out.push({
+        at: likely.edit.start,
+        rank: 1600 + t,
+        text: likely.edit.text,
+        kind: 'column',
+        id: columnPointer(tablePtr, columnId),
+        title: `${def.title}: ${title}`,
+      });
+    }
+    const columnIds = Object.keys(table.columns).map((id) => claimed.get(id) ?? id);
+    missingRows(owner, def, table).forEach(({ row, cells }, r) => {
+      if (!cells) {
+        notes.push(
+          `The ${def.title} in '${model.heading}' has no row for the ${row.title}: add it by hand (${row.write ?? ''}).`,
+        );
+        return;
+      }
+      const fix = insertMandatoryRowFix(doc, tablePtr, columnIds, cells, row.title);
+      if (!fix) return;
+      const e = fix.edits[0];
+      out.push({
+        at: e.start,
+        rank: 1700 + r,
+        text: e.text,
+        kind: 'row',
+        id: `${rowPointer(tablePtr)}#${row.title}`,
+        title: `${def.title}: ${row.title}`,
+      });
+    });
+  });
+  return out;
+}
+
+/** The required columns a header is likely to be: one, or the claim is not certain. */
+function recogniseColumnIds(header: string, def: TableDef): string[] {
+  return def.requiredColumns.filter((id) =>
+    recogniseColumn(
+      header,
+      def.columns.filter((c) => c.id === id),
+    ),
+  );
+}
+
 /** Is the inserted thing there, as what it is, when the new text is read? */
 function landed(p: Pending, doc: PlanDocument | undefined): boolean {
   if (!doc) return false;
+  if (p.kind === 'table' || p.kind === 'row' || p.kind === 'column') {
+    const [pointer, rowTitle] = p.id.split('#');
+    const path = readModelPath(pointer as ModelPointer);
+    const section = doc.model.sections[path.sectionId ?? ''];
+    const owner = path.subsectionId ? section?.subsections[path.subsectionId] : section;
+    const table = owner?.tables[path.tableId ?? ''];
+    if (!table) return false;
+    if (p.kind === 'column') return path.rest[1] !== undefined && path.rest[1] in table.columns;
+    if (p.kind === 'row') {
+      const def = doc.catalogue.byId.get(path.sectionId ?? '');
+      const tableDef = (
+        path.subsectionId ? def?.subsections.find((s) => s.id === path.subsectionId) : def
+      )?.tables.find((t) => t.id === path.tableId);
+      const row = tableDef?.mandatoryRows.find((m) => m.title === rowTitle);
+      return !!row && table.rows.some((r) => row.matches(r));
+    }
+    return true;
+  }
   if (p.kind === 'section') return doc.headings.some((h) => h.depth === 2 && h.id === p.id && !h.duplicate);
   if (p.kind === 'part') {
     const [sectionId, partId] = p.id.split('/');

@@ -37,6 +37,8 @@ export interface MandatoryRowDef extends Guidance {
 
 export interface TableDef extends Guidance {
   id: string;
+  /** The section (or part) must have this table. */
+  required: boolean;
   columns: ColumnDef[];
   requiredColumns: string[];
   mandatoryRows: MandatoryRowDef[];
@@ -100,10 +102,12 @@ function guidanceOf(node: JsonSchema, fallbackTitle: string): Guidance {
 
 function readTables(sectionNode: JsonSchema): TableDef[] {
   const tables = sectionNode.properties?.tables?.properties ?? {};
+  const required: unknown = sectionNode.properties?.tables?.required;
   return Object.entries<JsonSchema>(tables).map(([id, node]) => {
     const columnProps = node.properties?.rows?.items?.properties ?? {};
     return {
       id,
+      required: Array.isArray(required) && required.includes(id),
       ...guidanceOf(node, `${id} table`),
       requiredColumns: node.properties?.columns?.required ?? [],
       mandatoryRows: readMandatoryRows(node.properties?.rows),

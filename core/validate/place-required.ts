@@ -12,6 +12,7 @@ import { insertColumnFix, insertFieldFix, insertSectionFix, insertSubsectionFix 
 import { groupShapeFix } from '../fix/group-shape-fix.js';
 import { claimHint } from '../model/claim-hint.js';
 import { likelyColumnFor } from '../model/column-match.js';
+import { insertTableFix } from '../fix/table-drafts.js';
 import { fieldPath, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { capitalise, titleOf, type Placed } from './placed.js';
 
@@ -150,6 +151,7 @@ function table(m: Missing): Placed {
     ),
     pointer: m.parts.pointer,
     onAnchor: true,
+    fix: def && ownerDef(m) ? insertTableFix(m.doc, m.parts.owner!, ownerDef(m)!, def) : undefined,
   };
 }
 
