@@ -3,7 +3,10 @@
 // gives the editor's quick fixes; every word is kept and a second run changes nothing.
 import { describe, expect, it } from 'vitest';
 import { addMissing, applyEdits, checkPlan } from '../../core/index.js';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TODAY } from '../helpers/plans.js';
+import { runCli, tempWorkspace } from '../helpers/cli.js';
 
 const options = { today: TODAY };
 const ONLY = { ...options, only: ['document-control', 'scope-and-scenarios', 'roles', 'contacts'] };
@@ -113,5 +116,21 @@ describe('add-missing: tables, rows and certain columns', () => {
     const r = addMissing(withFrontMatter, ONLY);
     expect(r.text).toContain('| ICB primary care team | NHS Kent and Medway ICB | {{phone}} | {{YYYY-MM-DD}} |');
     expect(r.text).toContain('| Neighbouring practice (mutual aid) | {{practice name}} |');
+  });
+
+  it('continuity lint --fix --add-missing says what it inserted in the tables', () => {
+    const dir = tempWorkspace(false);
+    mkdirSync(join(dir, 'p'));
+    writeFileSync(join(dir, 'p', 'plan.md'), PLAN);
+    const r = runCli(['lint', '--fix', '--add-missing', 'p/plan.md'], dir);
+    expect(r.stderr).toMatch(
+      /inserted \d+ missing sections \(.*\), 1 missing table, \d+ missing table rows as guided drafts/,
+    );
+    expect(r.stderr).toContain(
+      "The column 'Comments' of the revision history table in 'Document control' was taken as its 'Change' column",
+    );
+    expect(readFileSync(join(dir, 'p', 'plan.md'), 'utf8')).toContain(
+      '| Version | Date | Author | Comments {#change} |',
+    );
   });
 });
