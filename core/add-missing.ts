@@ -11,7 +11,6 @@ import type { TextEdit } from './diagnostic.js';
 import type { PlanDocument } from './model/plan-document.js';
 import {
   columnPointer,
-  pointerOf,
   readModelPath,
   rowPointer,
   sectionPointer,
@@ -26,7 +25,7 @@ import { insertMandatoryRowFix, insertTableFix, missingRows } from './fix/table-
 import { applyEdits } from './fix/apply-edits.js';
 import { isItThatSection, likelyHeadingFor } from './model/claim-hint.js';
 import { fieldYaml, skeletonValue, type KnownValues } from './fix/front-matter-skeleton.js';
-import { insertFieldFix } from './fix/insertions.js';
+import { frontMatterInsertEdits, type FieldInsert } from './fix/front-matter-edit.js';
 import { eolOf } from './input/line-ends.js';
 import { groupShapeEdit } from './fix/group-shape-fix.js';
 import { knownFills, prefillTemplate } from './fix/prefill.js';
@@ -111,20 +110,6 @@ function sectionBlock(def: SectionDef, depth: number, fills: ReturnType<typeof k
     .replace(/\n/g, eol);
 }
 
-function frontMatterKeyEnd(doc: PlanDocument, key: string): number | undefined {
-  const ptr = pointerOf('frontMatter', key);
-  let end: number | undefined;
-  for (const [p, e] of doc.sourceMap) {
-    if (p === ptr || p.startsWith(ptr + '/')) end = Math.max(end ?? 0, e.range.end.offset);
-  }
-  return end;
-}
-
-function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl === -1 ? text.length : nl + 1;
-}
-
 export function addMissing(text: string, options: AddMissingOptions = {}): AddMissingResult {
   if (text.startsWith('\uFEFF')) {
     // A byte-order mark stays first: everything is inserted after it.
@@ -160,7 +145,13 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
   const frontMatter = doc.frontMatter;
   const data = frontMatter?.data ?? {};
   const fillsSource: Record<string, unknown> = { ...data };
-  if (!frontMatter) {
+  if (!frontMatter && /^---[ \t]*\r?\n/.test(text)) {
+    // Front matter that is never closed: a second block above it would leave the practice's own
+    // details as text. The front-matter message says how to close it.
+    notes.push(
+      "The front matter that starts on line 1 is never closed, so its missing fields were not added: close it with a line of just '---' after its last field (--fix does this when its last line is '...'), then run this again.",
+    );
+  } else if (!frontMatter) {
     const yaml = (fmSchema.required ?? [])
       .map((k: string) => fieldYaml(k, fmSchema.properties?.[k], known, eol))
       .join(eol);
@@ -180,54 +171,40 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
   } else {
     const order = Object.keys(fmSchema.properties ?? {});
     const required: string[] = fmSchema.required ?? [];
-    const yamlNode = doc.tree.children[0];
-    const openEnd = lineEndAt(text, yamlNode?.position?.start.offset ?? 0);
-    const closeLineStart = text.lastIndexOf('\n', (yamlNode?.position?.end.offset ?? 1) - 1) + 1;
+    // Fields to add, proved together against the front matter as written (block or flow, `...`,
+    // comments): each after the nearest field before it in the schema's order, so the groups read as
+    // in the template; a group's missing fields inside it, just after the group.
+    const inserts: { ins: FieldInsert; rank: number; id: string; title: string }[] = [];
     for (const key of required) {
       const present = data[key];
       const node = fmSchema.properties?.[key] as JsonSchema | undefined;
-      if (present === undefined || present === null) {
-        if (present === null) {
-          // `telephony:` with nothing under it: its fields go under the key.
-          const edit = node?.type === 'object' || node?.type === 'array' ? groupShapeEdit(doc, key, node) : undefined;
-          if (edit && edit.start === edit.end) {
-            pending.push({
-              at: edit.start,
-              rank: order.indexOf(key),
-              text: edit.text,
-              kind: 'field',
-              id: key,
-              title: node?.title ?? key,
-            });
-            fillsSource[key] = skeletonValue(node, key, key, known);
-          } else {
-            notes.push(
-              `The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`,
-            );
-          }
-          continue;
+      const rank = order.indexOf(key);
+      if (present === null) {
+        // `telephony:` with nothing under it: its fields go under the key.
+        const edit = node?.type === 'object' || node?.type === 'array' ? groupShapeEdit(doc, key, node) : undefined;
+        if (edit && edit.start === edit.end) {
+          pending.push({ at: edit.start, rank, text: edit.text, kind: 'field', id: key, title: node?.title ?? key });
+          fillsSource[key] = skeletonValue(node, key, key, known);
+        } else {
+          notes.push(
+            `The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`,
+          );
         }
-        // After the nearest field before it in the schema's order, so the groups read as in the template.
-        const before = order.slice(0, Math.max(0, order.indexOf(key))).reverse();
-        let at: number | undefined;
-        for (const b of before) {
-          const end = b in data ? frontMatterKeyEnd(doc, b) : undefined;
-          if (end !== undefined) {
-            at = Math.min(lineEndAt(text, end), closeLineStart);
-            break;
-          }
-        }
-        at ??= before.length === 0 ? openEnd : closeLineStart;
-        if (at > 0 && text[at - 1] !== '\n') continue; // no line to insert after: leave for a person
-        pending.push({
-          at,
-          rank: order.indexOf(key),
-          text: fieldYaml(key, node, known, eol) + eol,
-          kind: 'field',
+        continue;
+      }
+      if (present === undefined) {
+        const before = order
+          .slice(0, Math.max(0, rank))
+          .reverse()
+          .find((b) => b in data);
+        const value = skeletonValue(node, key, key, known);
+        inserts.push({
+          ins: { parent: [], key, value, after: before ?? null },
+          rank,
           id: key,
           title: node?.title ?? key,
         });
-        fillsSource[key] = skeletonValue(node, key, key, known);
+        fillsSource[key] = value;
         continue;
       }
       // A group that is there but lacks required fields: each with its own shape, inside the group.
@@ -236,24 +213,37 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
           if ((present as Record<string, unknown>)[sub] !== undefined) continue;
           const subNode = node.properties[sub] as JsonSchema | undefined;
           const value = skeletonValue(subNode, sub, `${key}.${sub}`, known);
-          const fix = insertFieldFix(doc, pointerOf('frontMatter', key), sub, value, false);
-          if (!fix) {
-            notes.push(
-              `The front matter's '${key}' has no '${sub}': add it by hand (its group is written in a way the tools do not edit).`,
-            );
-            continue;
-          }
-          const e = fix.edits[0];
-          pending.push({
-            at: e.start,
-            rank: 1000,
-            text: e.text,
-            kind: 'field',
+          inserts.push({
+            ins: { parent: [key], key: sub, value },
+            rank: rank + 0.5,
             id: `${key}.${sub}`,
             title: subNode?.title ?? sub,
           });
         }
       }
+    }
+    inserts.sort((a, b) => a.rank - b.rank);
+    const edits = inserts.length
+      ? frontMatterInsertEdits(
+          doc,
+          inserts.map((i) => i.ins),
+        )
+      : [];
+    if (edits) {
+      edits.forEach((e, i) =>
+        pending.push({
+          at: e.start,
+          rank: inserts[i].rank,
+          text: e.text,
+          kind: 'field',
+          id: inserts[i].id,
+          title: inserts[i].title,
+        }),
+      );
+    } else {
+      notes.push(
+        `The front matter's missing fields (${inserts.map((i) => i.id).join(', ')}) were not added: the front matter is written in a way the tools cannot add to without changing what it says. Add them by hand, each on its own line (the template shows them).`,
+      );
     }
   }
 
@@ -343,7 +333,9 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
     if (lost.length === 0) break;
     for (const p of lost) {
       notes.push(
-        `'${p.title}' could not be inserted where it would be read: the plan has a comment (<!--), a code block (\`\`\`) or front matter (---) that is not closed. Close it, then run this again.`,
+        p.kind === 'field'
+          ? `'${p.title}' could not be added to the front matter without changing what it says: add it by hand (the template shows it).`
+          : `'${p.title}' could not be inserted where it would be read: the plan has a comment (<!--), a code block (\`\`\`) or front matter (---) that is not closed. Close it, then run this again.`,
       );
       pending.splice(pending.indexOf(p), 1);
     }

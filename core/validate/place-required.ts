@@ -84,6 +84,8 @@ function frontMatterField(m: Missing): Placed | undefined {
   const resolved = m.schema ?? frontMatterSchemaAt(doc.catalogue.frontMatterSchema, [...parts.rest, key]);
   const title = titleOf(resolved, key);
   const withDefault = hasDefault(resolved);
+  const group = parts.segments.length === 2 ? doc.model.frontMatter[parts.segments[1]] : undefined;
+  const emptyGroup = !!group && typeof group === 'object' && Object.keys(group).length === 0;
   return {
     ruleId: 'schema/required-field',
     message: sentence(
@@ -96,16 +98,15 @@ function frontMatterField(m: Missing): Placed | undefined {
     ),
     pointer: parts.pointer,
     onAnchor: true,
-    // Inside a group written empty (`icb: {}`) there is no line to add to: the whole group is written instead.
+    // A group written empty (`icb: {}`) is written out whole, every field at once; otherwise the field.
     fix:
-      insertFieldFix(doc, parts.pointer, key, missingFieldValue(resolved, key), withDefault) ??
-      (parts.segments.length === 2
+      (emptyGroup
         ? groupShapeFix(
             doc,
             parts.segments[1],
             frontMatterSchemaAt(doc.catalogue.frontMatterSchema, [parts.segments[1]]),
           )
-        : undefined),
+        : undefined) ?? insertFieldFix(doc, parts.pointer, key, missingFieldValue(resolved, key), withDefault),
   };
 }
 
