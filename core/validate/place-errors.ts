@@ -210,14 +210,19 @@ function placeCount(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
       seg[0] === 'frontMatter'
         ? `${capitalise(where)} has ${n} ${n === 1 ? 'entry' : 'entries'}; it needs ${few ? 'at least' : 'at most'} ${limit}`
         : few
-          ? `${capitalise(where)} has ${n} ${title}; it needs at least ${limit}`
-          : `${capitalise(where)} has ${n} ${title}; keep it to at most ${limit}`,
+          ? `${capitalise(where)} has ${n} ${n === 1 ? inTheSingular(title) : title}; it needs at least ${limit}`
+          : `${capitalise(where)} has ${n} ${n === 1 ? inTheSingular(title) : title}; keep it to at most ${limit}`,
       schema?.['x-why'],
       schema?.['x-write'],
     ),
     pointer: parts.pointer,
     onAnchor: true,
   };
+}
+
+/** "rows" -> "row", "numbered steps" -> "numbered step": the last word, for a count of one. */
+function inTheSingular(words: string): string {
+  return words.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
 }
 
 function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed {

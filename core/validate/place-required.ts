@@ -298,7 +298,10 @@ function shapeWords(key: string, node: JsonSchema | undefined, parent?: string):
   const fieldsOf = (n: JsonSchema | undefined) =>
     Object.keys((skeletonValue(n, key, key, {}) as Record<string, unknown>) ?? {});
   if (node?.type === 'object' || node?.properties) {
-    return `Add '${key}:' with its fields ${listWords(fieldsOf(node))}, each on its own line indented by two spaces under it (the quick fix writes them for you)`;
+    const fields = fieldsOf(node);
+    return fields.length === 1
+      ? `Add '${key}:' with its field ${fields[0]} on its own line indented by two spaces under it (the quick fix writes it for you)`
+      : `Add '${key}:' with its fields ${listWords(fields)}, each on its own line indented by two spaces under it (the quick fix writes them for you)`;
   }
   if (node?.type === 'array' || node?.items) {
     const item = node.items as JsonSchema | undefined;
