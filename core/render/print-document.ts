@@ -14,6 +14,7 @@ import { anchorId, esc } from './html.js';
 import { nodesToHtml, type ImagePolicy } from './markdown-html.js';
 import { longDate, planFacts, type PlanFacts } from './plan-facts.js';
 import { PRINT_CSS } from './styles.js';
+import { PLACEHOLDER } from '../model/placeholder-pattern.js';
 
 export interface PrintOptions {
   /** Source revision printed in the footer (git commit when in a repository). */
@@ -151,16 +152,27 @@ ${parts.join('\n')}
 </body>
 </html>
 `;
-  const review = facts.nextReview ? longDate(facts.nextReview) : 'not set';
+  // The running header and footer are on every page, page 1 included: a value still a {{placeholder}}
+  // is left out (or said to be not set), never printed as braces.
+  const review = filled(facts.nextReview);
   const footerText = [
-    `Version ${facts.version}`,
+    filled(facts.version) ? `Version ${facts.version}` : '',
     `rev ${options.revision}`,
     `printed ${longDate(options.printedDate)}`,
-    `Uncontrolled when printed: check the review date ${review}`,
-    facts.classification,
+    review
+      ? `Uncontrolled when printed: check the review date ${longDate(review)}`
+      : 'Uncontrolled when printed: no review date set',
+    filled(facts.classification),
   ]
     .filter(Boolean)
     .join(' · ');
-  const headerText = `${facts.practiceName} · ${facts.title}${stamp ? ` · ${stamp}` : ''}`;
+  const headerText = [filled(facts.practiceName) ?? 'GP practice', filled(facts.title), stamp]
+    .filter(Boolean)
+    .join(' · ');
   return { html, facts, toc, headerText, footerText };
+}
+
+/** The value, unless it is empty or still holds a template placeholder. */
+function filled(value: string | undefined): string | undefined {
+  return value && !PLACEHOLDER.test(value) ? value : undefined;
 }
