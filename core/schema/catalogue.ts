@@ -32,6 +32,8 @@ export interface MandatoryRowDef extends Guidance {
   cells: Record<string, string>;
   /** Column id -> pattern a row must match to count as this row. */
   patterns: Record<string, string>;
+  /** The same patterns compiled (once, here): where a step names this row's contact. */
+  compiled: RegExp[];
   matches(row: Record<string, string>): boolean;
 }
 
@@ -56,6 +58,7 @@ function readMandatoryRows(rowsNode: JsonSchema | undefined): MandatoryRowDef[] 
         ...guidanceOf(m, 'row'),
         cells: (m['x-row'] ?? {}) as Record<string, string>,
         patterns,
+        compiled: compiled.map(([, re]) => re),
         matches: (row: Record<string, string>) =>
           compiled.every(([col, re]) => typeof row[col] === 'string' && re.test(row[col])),
       };
