@@ -28,7 +28,7 @@ import { fieldYaml, skeletonValue, type KnownValues } from './fix/front-matter-s
 import { frontMatterInsertEdits, type FieldInsert } from './fix/front-matter-edit.js';
 import { eolOf } from './input/line-ends.js';
 import { groupShapeEdit } from './fix/group-shape-fix.js';
-import { knownFills, prefillTemplate } from './fix/prefill.js';
+import { addContactFills, knownFills, prefillTemplate } from './fix/prefill.js';
 
 export interface AddMissingOptions extends CheckOptions {
   /** Front-matter values found elsewhere (by `continuity import`), by dotted path: `practice.name`. */
@@ -249,6 +249,7 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
 
   // Sections and parts: from the schema's templates, prefilled.
   const fills = knownFills(fillsSource, fmSchema);
+  addContactFills(fills, merged.model.sections.contacts?.tables.contacts);
   const present = new Set(Object.keys(merged.model.sections));
   const wanted = options.only ? new Set(options.only) : undefined;
   const h2 = doc.headings.filter((h) => h.depth === 2 && !h.duplicate);
