@@ -44,3 +44,4 @@ export { MAX_SHARED_BYTES } from './shared/read-shared-file.js';
 export { SchemaCompileError } from './validate/compile-validator.js';
 export { afterTheAnswer, isItThatSection } from './model/claim-hint.js';
 export { declineTag } from './model/explicit-id.js';
+export { mandatoryRowCells } from './fix/table-drafts.js';
