@@ -17,6 +17,7 @@ interface Contact {
 
 /** How far after a contact's name a number is still the one given for it: "the desk on 01632 ...". */
 const NEAR = 40;
+const MAX_SENTENCE = 2000;
 /**
  * The only words between a contact's name and a number given for it: "the desk on 01632 ...", "Tollgate
  * (main line) 0808 ...", "the desk on X or Y". Any other word ("... or the emergency mobile Y") means
@@ -133,27 +134,33 @@ export const stepContactNumber: Rule = {
     for (const step of stepsOf(doc)) {
       const entry = doc.sourceMap.get(step.pointer);
       if (!entry) continue;
+      // Each number's place in the plan: found in order, from where the last one was.
+      let cursor = entry.range.start.offset;
+      const place = (written: string): number | undefined => {
+        const at = doc.text.indexOf(written, cursor);
+        if (at === -1 || at + written.length > entry.range.end.offset) return undefined;
+        cursor = at + written.length;
+        return at;
+      };
       // Sentence by sentence: a number belongs to the name written just before it in its sentence.
       for (const sentence of step.text.split(/(?<=[.;!?])\s+/)) {
+        // A sentence this long is not an instruction anyone rings from; bounded, so a hostile step is cheap.
+        if (sentence.length > MAX_SENTENCE) continue;
         const named = mentions(sentence, contacts);
-        if (named.length === 0) continue;
         for (const n of findPhoneNumbers(sentence)) {
+          const at = place(n.text);
           const before = named.filter((m) => m.end <= n.start && n.start - m.end <= NEAR);
           if (before.length === 0) continue;
           const nearest = before.reduce((a, b) => (b.end > a.end ? b : a));
           const c = nearest.contact;
           if (c.numbers.some((k) => k.digits === n.digits)) continue;
           if (!onlyConnects(sentence.slice(nearest.end, n.start))) continue;
-          const at = doc.text.indexOf(n.text, entry.range.start.offset);
-          const range =
-            at !== -1 && at + n.text.length <= entry.range.end.offset
-              ? doc.lines.range(at, at + n.text.length)
-              : (entry.anchor ?? entry.range);
+          const range = at !== undefined ? doc.lines.range(at, at + n.text.length) : (entry.anchor ?? entry.range);
           const listed = c.numbers.map((k) => k.written).join(' or ');
           report({
             range,
             message: `Step ${step.index + 1} of '${step.title}' gives ${n.text} for the ${c.name}, but the contacts table gives ${listed}. Staff ring the number in front of them: make the two the same, correcting whichever is wrong.`,
-            ...(at !== -1 && phoneDigits(c.numbers[0].written)
+            ...(at !== undefined && phoneDigits(c.numbers[0].written)
               ? {
                   fix: {
                     title: `Write ${c.numbers[0].written}, the contacts table's number for the ${c.name}`,

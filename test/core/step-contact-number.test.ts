@@ -38,4 +38,14 @@ describe('step-contact-number', () => {
     );
     expect(found(mobile)).toEqual([]);
   });
+
+  it('each wrong number is marked where it is, however many the step has', () => {
+    const text =
+      '# Plan\n\n## Quick start\n\n1. **Incident lead:** Ring the service desk on 01632 960598. If it is busy, ring the service desk on 01632 960500, then the service desk on 01632 960599.\n\n## Contacts\n\n| Contact | Phone |\n| --- | --- |\n| GP IT service desk | 01632 960500 |\n';
+    const marked = found(text).map((d) => text.slice(d.range.start.offset, d.range.end.offset));
+    expect(marked).toEqual(['01632 960598', '01632 960599']);
+    const offsets = found(text).map((d) => d.range.start.offset);
+    expect(offsets[0]).toBe(text.indexOf('01632 960598'));
+    expect(offsets[1]).toBe(text.indexOf('01632 960599'));
+  });
 });
