@@ -6,7 +6,16 @@
  * is read back and must hold exactly the data it held plus what was inserted. When it would not, the
  * edit is not made and the caller says so: a fix never turns valid front matter into invalid YAML.
  */
-import { isMap, isScalar, parseDocument, stringify, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  parseDocument,
+  stringify,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { TextEdit } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
 import { eolOf } from '../input/line-ends.js';
@@ -28,6 +37,8 @@ export interface FieldInsert {
 interface Source {
   /** The YAML between the fences, as written. */
   text: string;
+  /** As the checker read it (node ranges are offsets in `text`). */
+  yaml: Document;
   /** Where it starts in the plan. */
   offset: number;
   eol: string;
@@ -38,10 +49,10 @@ interface Source {
 function sourceOf(doc: PlanDocument): Source | undefined {
   const fm = doc.frontMatter;
   const node = doc.tree.children[0];
-  if (!fm || fm.problems.length > 0 || !node || node.type !== 'yaml') return undefined;
+  if (!fm || fm.problems.length > 0 || !fm.document || !node || node.type !== 'yaml') return undefined;
   const text = node.value;
   if (doc.text.slice(fm.valueOffset, fm.valueOffset + text.length) !== text) return undefined;
-  return { text, offset: fm.valueOffset, eol: eolOf(doc.text), data: fm.data };
+  return { text, yaml: fm.document, offset: fm.valueOffset, eol: eolOf(doc.text), data: fm.data };
 }
 
 /** The same reading as the front matter's own (model/front-matter.ts), for the proof. */
@@ -83,13 +94,7 @@ function blockLines(key: string, value: unknown, indent: number, eol: string): s
  * given; inserts at one place keep that order. Undefined when any has no safe place.
  */
 function placeInserts(source: Source, inserts: FieldInsert[]): TextEdit[] | undefined {
-  const { text, eol } = source;
-  let yaml;
-  try {
-    yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
-  } catch {
-    return undefined;
-  }
+  const { text, eol, yaml } = source;
   /** Flow mappings already given a field by an earlier insert: the next one needs a comma. */
   const filled = new Set<unknown>();
   const out: TextEdit[] = [];
