@@ -26,7 +26,7 @@ interface TemplateTable {
 const templates = new WeakMap<TableDef, TemplateTable | null>();
 
 /** The table of the owner's template whose columns are this table's, read once per definition. */
-export function templateTable(owner: SectionDef, def: TableDef): TemplateTable | undefined {
+function templateTable(owner: SectionDef, def: TableDef): TemplateTable | undefined {
   const cached = templates.get(def);
   if (cached !== undefined) return cached ?? undefined;
   const template = owner.template ?? '';
@@ -75,7 +75,7 @@ export function mandatoryRowCells(
 }
 
 /** A row for a table whose columns (by id, in the table's order) are given: `| a | b |`. */
-export function rowLine(columnIds: string[], cells: Record<string, string>): string {
+function rowLine(columnIds: string[], cells: Record<string, string>): string {
   return `| ${columnIds.map((c) => (cells[c] ?? '').replace(/\r?\n/g, ' ')).join(' | ')} |`;
 }
 
@@ -113,7 +113,7 @@ export function missingRows(
  * Where a missing table of a section (or part) goes: after the section's own words, before its first
  * part, so it is read as the section's. Undefined when the section is not in the plan.
  */
-export function tableInsertAt(doc: PlanDocument, ownerPtr: ModelPointer): number | undefined {
+function tableInsertAt(doc: PlanDocument, ownerPtr: ModelPointer): number | undefined {
   const p = readModelPath(ownerPtr);
   const heading = doc.headings.find((h) =>
     p.subsectionId
@@ -136,7 +136,7 @@ export function tableInsertAt(doc: PlanDocument, ownerPtr: ModelPointer): number
 }
 
 /** The text of a missing table as a guided draft: guidance as a comment, then the template's table. */
-export function tableDraft(doc: PlanDocument, owner: SectionDef, def: TableDef): string | undefined {
+function tableDraft(doc: PlanDocument, owner: SectionDef, def: TableDef): string | undefined {
   const table = templateTable(owner, def);
   if (!table) return undefined;
   const eol = eolOf(doc.text);

@@ -47,7 +47,7 @@ const MM_PER_PT = 25.4 / 72;
 const CHAR_WIDTH_EM = 0.47;
 const BOLD_WIDTH_EM = 0.6;
 /** The page inside its margins (A4 less styles.ts PAGE_MARGINS), less room for what is not estimated. */
-export const PAGE_HEIGHT_MM = 297 - 22 - 24 - 1;
+const PAGE_HEIGHT_MM = 297 - 22 - 24 - 1;
 const PAGE_WIDTH_MM = 210 - 16 - 16;
 /** The parts whose size does not change: kicker, boxed title, "Numbers to ring", table header, rules. */
 const FIXED_MM = 6 + 14 + 10 + 7 + 4;
@@ -74,7 +74,7 @@ function lines(text: string, widthMm: number, sizePt: number, em = CHAR_WIDTH_EM
 }
 
 /** Estimated height of page 1's content at these sizes, in millimetres. */
-export function emergencyHeightMm(steps: string[], rows: EmergencyRow[], then: string, z: EmergencySizes): number {
+function emergencyHeightMm(steps: string[], rows: EmergencyRow[], then: string, z: EmergencySizes): number {
   const lineMm = (pt: number) => pt * MM_PER_PT * z.lineHeight;
   let mm = FIXED_MM;
   for (const s of steps) mm += lines(s, PAGE_WIDTH_MM - 9, z.step) * lineMm(z.step) + z.stepGap * MM_PER_PT;
