@@ -9,15 +9,26 @@
 import { checkPlan, type CheckOptions } from './check-plan.js';
 import type { TextEdit } from './diagnostic.js';
 import type { PlanDocument } from './model/plan-document.js';
-import { pointerOf } from './model/model-pointer.js';
-import type { JsonSchema, SectionDef } from './schema/catalogue.js';
+import {
+  columnPointer,
+  readModelPath,
+  rowPointer,
+  sectionPointer,
+  subsectionPointer,
+  tablePointer,
+  type ModelPointer,
+} from './model/model-pointer.js';
+import type { SectionModel } from './model/plan-model.js';
+import type { JsonSchema, SectionDef, TableDef } from './schema/catalogue.js';
+import { likelyColumnFor, recogniseColumn } from './model/column-match.js';
+import { insertMandatoryRowFix, insertTableFix, missingRows } from './fix/table-drafts.js';
 import { applyEdits } from './fix/apply-edits.js';
-import { likelyHeadingFor } from './model/claim-hint.js';
+import { isItThatSection, likelyHeadingFor } from './model/claim-hint.js';
 import { fieldYaml, skeletonValue, type KnownValues } from './fix/front-matter-skeleton.js';
-import { insertFieldFix } from './fix/insertions.js';
+import { frontMatterInsertEdits, type FieldInsert } from './fix/front-matter-edit.js';
 import { eolOf } from './input/line-ends.js';
 import { groupShapeEdit } from './fix/group-shape-fix.js';
-import { knownFills, prefillTemplate } from './fix/prefill.js';
+import { addContactFills, knownFills, prefillTemplate } from './fix/prefill.js';
 
 export interface AddMissingOptions extends CheckOptions {
   /** Front-matter values found elsewhere (by `continuity import`), by dotted path: `practice.name`. */
@@ -26,11 +37,14 @@ export interface AddMissingOptions extends CheckOptions {
   only?: string[];
 }
 
-export type InsertedKind = 'section' | 'part' | 'front-matter' | 'field';
+export type InsertedKind = 'section' | 'part' | 'table' | 'row' | 'column' | 'front-matter' | 'field';
 
 export interface InsertedItem {
   kind: InsertedKind;
-  /** Section id, `section/part`, or the front-matter field path. */
+  /**
+   * Section id, `section/part`, a table's model pointer (`/sections/roles/tables/roles`), a row's
+   * (`.../rows#IG lead`) or a claimed column's (`.../columns/change`), or the front-matter field path.
+   */
   id: string;
   title: string;
   /** Where the inserted text is in the new text (0-based offsets, end exclusive). */
@@ -96,20 +110,6 @@ function sectionBlock(def: SectionDef, depth: number, fills: ReturnType<typeof k
     .replace(/\n/g, eol);
 }
 
-function frontMatterKeyEnd(doc: PlanDocument, key: string): number | undefined {
-  const ptr = pointerOf('frontMatter', key);
-  let end: number | undefined;
-  for (const [p, e] of doc.sourceMap) {
-    if (p === ptr || p.startsWith(ptr + '/')) end = Math.max(end ?? 0, e.range.end.offset);
-  }
-  return end;
-}
-
-function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl === -1 ? text.length : nl + 1;
-}
-
 export function addMissing(text: string, options: AddMissingOptions = {}): AddMissingResult {
   if (text.startsWith('\uFEFF')) {
     // A byte-order mark stays first: everything is inserted after it.
@@ -145,7 +145,13 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
   const frontMatter = doc.frontMatter;
   const data = frontMatter?.data ?? {};
   const fillsSource: Record<string, unknown> = { ...data };
-  if (!frontMatter) {
+  if (!frontMatter && /^---[ \t]*\r?\n/.test(text)) {
+    // Front matter that is never closed: a second block above it would leave the practice's own
+    // details as text. The front-matter message says how to close it.
+    notes.push(
+      "The front matter that starts on line 1 is never closed, so its missing fields were not added: close it with a line of just '---' after its last field (--fix does this when its last line is '...'), then run this again.",
+    );
+  } else if (!frontMatter) {
     const yaml = (fmSchema.required ?? [])
       .map((k: string) => fieldYaml(k, fmSchema.properties?.[k], known, eol))
       .join(eol);
@@ -165,54 +171,40 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
   } else {
     const order = Object.keys(fmSchema.properties ?? {});
     const required: string[] = fmSchema.required ?? [];
-    const yamlNode = doc.tree.children[0];
-    const openEnd = lineEndAt(text, yamlNode?.position?.start.offset ?? 0);
-    const closeLineStart = text.lastIndexOf('\n', (yamlNode?.position?.end.offset ?? 1) - 1) + 1;
+    // Fields to add, proved together against the front matter as written (block or flow, `...`,
+    // comments): each after the nearest field before it in the schema's order, so the groups read as
+    // in the template; a group's missing fields inside it, just after the group.
+    const inserts: { ins: FieldInsert; rank: number; id: string; title: string }[] = [];
     for (const key of required) {
       const present = data[key];
       const node = fmSchema.properties?.[key] as JsonSchema | undefined;
-      if (present === undefined || present === null) {
-        if (present === null) {
-          // `telephony:` with nothing under it: its fields go under the key.
-          const edit = node?.type === 'object' || node?.type === 'array' ? groupShapeEdit(doc, key, node) : undefined;
-          if (edit && edit.start === edit.end) {
-            pending.push({
-              at: edit.start,
-              rank: order.indexOf(key),
-              text: edit.text,
-              kind: 'field',
-              id: key,
-              title: node?.title ?? key,
-            });
-            fillsSource[key] = skeletonValue(node, key, key, known);
-          } else {
-            notes.push(
-              `The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`,
-            );
-          }
-          continue;
+      const rank = order.indexOf(key);
+      if (present === null) {
+        // `telephony:` with nothing under it: its fields go under the key.
+        const edit = node?.type === 'object' || node?.type === 'array' ? groupShapeEdit(doc, key, node) : undefined;
+        if (edit && edit.start === edit.end) {
+          pending.push({ at: edit.start, rank, text: edit.text, kind: 'field', id: key, title: node?.title ?? key });
+          fillsSource[key] = skeletonValue(node, key, key, known);
+        } else {
+          notes.push(
+            `The front matter's '${key}' is empty: fill it in as ${fieldYaml(key, node).split('\n').length > 1 ? 'a group of fields' : 'a value'} (see the message on it).`,
+          );
         }
-        // After the nearest field before it in the schema's order, so the groups read as in the template.
-        const before = order.slice(0, Math.max(0, order.indexOf(key))).reverse();
-        let at: number | undefined;
-        for (const b of before) {
-          const end = b in data ? frontMatterKeyEnd(doc, b) : undefined;
-          if (end !== undefined) {
-            at = Math.min(lineEndAt(text, end), closeLineStart);
-            break;
-          }
-        }
-        at ??= before.length === 0 ? openEnd : closeLineStart;
-        if (at > 0 && text[at - 1] !== '\n') continue; // no line to insert after: leave for a person
-        pending.push({
-          at,
-          rank: order.indexOf(key),
-          text: fieldYaml(key, node, known, eol) + eol,
-          kind: 'field',
+        continue;
+      }
+      if (present === undefined) {
+        const before = order
+          .slice(0, Math.max(0, rank))
+          .reverse()
+          .find((b) => b in data);
+        const value = skeletonValue(node, key, key, known);
+        inserts.push({
+          ins: { parent: [], key, value, after: before ?? null },
+          rank,
           id: key,
           title: node?.title ?? key,
         });
-        fillsSource[key] = skeletonValue(node, key, key, known);
+        fillsSource[key] = value;
         continue;
       }
       // A group that is there but lacks required fields: each with its own shape, inside the group.
@@ -221,29 +213,43 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
           if ((present as Record<string, unknown>)[sub] !== undefined) continue;
           const subNode = node.properties[sub] as JsonSchema | undefined;
           const value = skeletonValue(subNode, sub, `${key}.${sub}`, known);
-          const fix = insertFieldFix(doc, pointerOf('frontMatter', key), sub, value, false);
-          if (!fix) {
-            notes.push(
-              `The front matter's '${key}' has no '${sub}': add it by hand (its group is written in a way the tools do not edit).`,
-            );
-            continue;
-          }
-          const e = fix.edits[0];
-          pending.push({
-            at: e.start,
-            rank: 1000,
-            text: e.text,
-            kind: 'field',
+          inserts.push({
+            ins: { parent: [key], key: sub, value },
+            rank: rank + 0.5,
             id: `${key}.${sub}`,
             title: subNode?.title ?? sub,
           });
         }
       }
     }
+    inserts.sort((a, b) => a.rank - b.rank);
+    const edits = inserts.length
+      ? frontMatterInsertEdits(
+          doc,
+          inserts.map((i) => i.ins),
+        )
+      : [];
+    if (edits) {
+      edits.forEach((e, i) =>
+        pending.push({
+          at: e.start,
+          rank: inserts[i].rank,
+          text: e.text,
+          kind: 'field',
+          id: inserts[i].id,
+          title: inserts[i].title,
+        }),
+      );
+    } else {
+      notes.push(
+        `The front matter's missing fields (${inserts.map((i) => i.id).join(', ')}) were not added: the front matter is written in a way the tools cannot add to without changing what it says. Add them by hand, each on its own line (the template shows them).`,
+      );
+    }
   }
 
   // Sections and parts: from the schema's templates, prefilled.
   const fills = knownFills(fillsSource, fmSchema);
+  addContactFills(fills, merged.model.sections.contacts?.tables.contacts);
   const present = new Set(Object.keys(merged.model.sections));
   const wanted = options.only ? new Set(options.only) : undefined;
   const h2 = doc.headings.filter((h) => h.depth === 2 && !h.duplicate);
@@ -254,8 +260,21 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
       const heading = h2.find((h) => h.id === def.id);
       const model = doc.model.sections[def.id];
       if (!heading || !model) continue;
+      pending.push(...tableDrafts(doc, def, sectionPointer(def.id), model, notes));
       for (const sub of def.subsections) {
-        if (!sub.required || sub.id in model.subsections) continue;
+        if (sub.id in model.subsections) {
+          pending.push(
+            ...tableDrafts(
+              doc,
+              sub,
+              subsectionPointer(sectionPointer(def.id), sub.id),
+              model.subsections[sub.id],
+              notes,
+            ),
+          );
+          continue;
+        }
+        if (!sub.required) continue;
         const block = sectionBlock(sub, 3, fills, eol);
         pending.push({
           at: heading.endOffset,
@@ -273,7 +292,7 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
     if (likely) {
       // Never a second copy of what the practice probably wrote under its own heading: a person decides.
       notes.push(
-        `'${def.title}' was not inserted: the heading '${likely.text}' on line ${likely.range.start.line} looks like it. If it is, add {#${def.id}} to the end of that heading; if not, run this again after renaming it.`,
+        `'${def.title}' was not inserted: the heading '${likely.text}' on line ${likely.range.start.line} looks like it: ${isItThatSection(def.id)}, and run this again to insert the draft.`,
       );
       continue;
     }
@@ -315,7 +334,9 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
     if (lost.length === 0) break;
     for (const p of lost) {
       notes.push(
-        `'${p.title}' could not be inserted where it would be read: the plan has a comment (<!--), a code block (\`\`\`) or front matter (---) that is not closed. Close it, then run this again.`,
+        p.kind === 'field'
+          ? `'${p.title}' could not be added to the front matter without changing what it says: add it by hand (the template shows it).`
+          : `'${p.title}' could not be inserted where it would be read: the plan has a comment (<!--), a code block (\`\`\`) or front matter (---) that is not closed. Close it, then run this again.`,
       );
       pending.splice(pending.indexOf(p), 1);
     }
@@ -324,9 +345,119 @@ function addMissingTo(text: string, options: AddMissingOptions): AddMissingResul
   return { ...result, notes };
 }
 
+/**
+ * What a section (or part) the plan has needs in its tables: a required table it lacks, the rows a
+ * table must have, and a column the practice probably wrote under its own name ("Comments" for
+ * "Change") when that is certain: the only header likely to be it, and likely to be no other.
+ */
+function tableDrafts(
+  doc: PlanDocument,
+  owner: SectionDef,
+  ownerPtr: ModelPointer,
+  model: SectionModel,
+  notes: string[],
+): Pending[] {
+  const out: Pending[] = [];
+  owner.tables.forEach((def, t) => {
+    const tablePtr = tablePointer(ownerPtr, def.id);
+    const table = model.tables[def.id];
+    if (!table) {
+      if (!def.required) return;
+      const fix = insertTableFix(doc, ownerPtr, owner, def);
+      if (!fix) {
+        notes.push(
+          `The ${def.title} of '${model.heading}' was not inserted: its template has no such table. Add it by hand.`,
+        );
+        return;
+      }
+      const e = fix.edits[0];
+      out.push({
+        at: e.start,
+        rank: 1500 + t,
+        text: e.text,
+        kind: 'table',
+        id: tablePtr,
+        title: `${model.heading}: ${def.title}`,
+      });
+      return;
+    }
+    // Columns first: a claimed column takes the row cells written for it.
+    const claimed = new Map<string, string>();
+    for (const columnId of def.requiredColumns) {
+      if (columnId in table.columns) continue;
+      const likely = likelyColumnFor(doc, tablePtr, def.columns, columnId);
+      if (!likely || recogniseColumnIds(likely.header, def).length !== 1) continue;
+      const slug = Object.keys(table.columns).find((id) => table.columns[id] === likely.header);
+      if (!slug || claimed.has(slug)) continue;
+      claimed.set(slug, columnId);
+      const title = def.columns.find((c) => c.id === columnId)?.title ?? columnId;
+      notes.push(
+        `The column '${likely.header}' of the ${def.title} in '${model.heading}' was taken as its '${title}' column ({#${columnId}} added to it): check that is what it holds.`,
+      );
+      out.push({
+        at: likely.edit.start,
+        rank: 1600 + t,
+        text: likely.edit.text,
+        kind: 'column',
+        id: columnPointer(tablePtr, columnId),
+        title: `${def.title}: ${title}`,
+      });
+    }
+    const columnIds = Object.keys(table.columns).map((id) => claimed.get(id) ?? id);
+    missingRows(owner, def, table).forEach(({ row, cells }, r) => {
+      if (!cells) {
+        notes.push(
+          `The ${def.title} in '${model.heading}' has no row for the ${row.title}: add it by hand (${row.write ?? ''}).`,
+        );
+        return;
+      }
+      const fix = insertMandatoryRowFix(doc, tablePtr, columnIds, cells, row.title);
+      if (!fix) return;
+      const e = fix.edits[0];
+      out.push({
+        at: e.start,
+        rank: 1700 + r,
+        text: e.text,
+        kind: 'row',
+        id: `${rowPointer(tablePtr)}#${row.title}`,
+        title: `${def.title}: ${row.title}`,
+      });
+    });
+  });
+  return out;
+}
+
+/** The required columns a header is likely to be: one, or the claim is not certain. */
+function recogniseColumnIds(header: string, def: TableDef): string[] {
+  return def.requiredColumns.filter((id) =>
+    recogniseColumn(
+      header,
+      def.columns.filter((c) => c.id === id),
+    ),
+  );
+}
+
 /** Is the inserted thing there, as what it is, when the new text is read? */
 function landed(p: Pending, doc: PlanDocument | undefined): boolean {
   if (!doc) return false;
+  if (p.kind === 'table' || p.kind === 'row' || p.kind === 'column') {
+    const [pointer, rowTitle] = p.id.split('#');
+    const path = readModelPath(pointer as ModelPointer);
+    const section = doc.model.sections[path.sectionId ?? ''];
+    const owner = path.subsectionId ? section?.subsections[path.subsectionId] : section;
+    const table = owner?.tables[path.tableId ?? ''];
+    if (!table) return false;
+    if (p.kind === 'column') return path.rest[1] !== undefined && path.rest[1] in table.columns;
+    if (p.kind === 'row') {
+      const def = doc.catalogue.byId.get(path.sectionId ?? '');
+      const tableDef = (
+        path.subsectionId ? def?.subsections.find((s) => s.id === path.subsectionId) : def
+      )?.tables.find((t) => t.id === path.tableId);
+      const row = tableDef?.mandatoryRows.find((m) => m.title === rowTitle);
+      return !!row && table.rows.some((r) => row.matches(r));
+    }
+    return true;
+  }
   if (p.kind === 'section') return doc.headings.some((h) => h.depth === 2 && h.id === p.id && !h.duplicate);
   if (p.kind === 'part') {
     const [sectionId, partId] = p.id.split('/');

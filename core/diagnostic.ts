@@ -46,6 +46,8 @@ export interface Diagnostic {
   /** Link to the rule's documentation. */
   url?: string;
   fix?: Fix;
+  /** Other fixes a person may choose instead (never applied by `--fix`): "this heading is not that section". */
+  alternatives?: Fix[];
   /** The file the fault is in, when not the checked file itself (e.g. shared content). */
   file?: string;
   /** With `file`: where the checked plan brings that shared content in (its `shared:` entry or include line). */

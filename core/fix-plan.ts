@@ -21,9 +21,16 @@ export function fixPlanText(text: string, options: CheckOptions = {}, maxPasses 
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
+    const after = checkPlan(next, options);
+    // Fixes proved one by one could still clash together: a pass that leaves front matter that read
+    // unreadable is not applied.
+    if (readable(result) && !readable(after)) break;
     current = next;
     for (const d of applied) fixed.push(d);
-    result = checkPlan(current, options);
+    result = after;
   }
   return { text: current, fixed, remaining: result.diagnostics };
 }
+
+const readable = (r: ReturnType<typeof checkPlan>): boolean =>
+  !!r.doc?.frontMatter && r.doc.frontMatter.problems.length === 0;

@@ -45,3 +45,6 @@ export { SchemaCompileError } from './validate/compile-validator.js';
 export { host, useHost, RESOURCE_NAMES, type Host, type ResourceName } from './host/host.js';
 export { MemoryHost, type MemoryEntry, type MemoryHostData } from './host/memory-host.js';
 export { fromBase64, toBase64 } from './host/base64.js';
+export { afterTheAnswer, isItThatSection } from './model/claim-hint.js';
+export { declineTag } from './model/explicit-id.js';
+export { mandatoryRowCells } from './fix/table-drafts.js';

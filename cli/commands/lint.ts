@@ -159,11 +159,19 @@ function fixOne(
     return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   const completed = addMissingToo ? addMissing(decoded.text, { config, today, path: file }) : undefined;
   for (const note of completed?.notes ?? []) io.stderr(`continuity: ${file}: ${note}\n`);
-  const drafts = completed?.inserted.filter((i) => i.kind === 'section' || i.kind === 'part') ?? [];
-  if (drafts.length > 0)
-    io.stderr(
-      `continuity: ${file}: inserted ${drafts.length} missing section${drafts.length === 1 ? '' : 's'} as guided drafts (${drafts.map((d) => d.title).join('; ')}); fill in their {{placeholders}}\n`,
-    );
+  const inserted = completed?.inserted ?? [];
+  const count = (kinds: string[], one: string) => {
+    const n = inserted.filter((i) => kinds.includes(i.kind)).length;
+    return n === 0 ? '' : `${n} missing ${one}${n === 1 ? '' : 's'}`;
+  };
+  const drafts = inserted.filter((i) => i.kind === 'section' || i.kind === 'part');
+  const what = [
+    drafts.length ? `${count(['section', 'part'], 'section')} (${drafts.map((d) => d.title).join('; ')})` : '',
+    count(['table'], 'table'),
+    count(['row'], 'table row'),
+  ].filter(Boolean);
+  if (what.length > 0)
+    io.stderr(`continuity: ${file}: inserted ${what.join(', ')} as guided drafts; fill in their {{placeholders}}\n`);
   const result = fixPlanText(completed?.text ?? decoded.text, { config, today, path: file });
   if (result.text === decoded.text) return { file, diagnostics: result.remaining };
   const warn = (message: string): FileCheck => {

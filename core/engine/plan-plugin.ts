@@ -91,6 +91,7 @@ export function emit(file: VFile, d: Diagnostic, source = MESSAGE_SOURCE): void 
     url: d.url ?? ruleDocsUrl(d.ruleId),
   };
   if (d.fix) finding.fix = d.fix;
+  if (d.alternatives) finding.alternatives = d.alternatives;
   findings.set(m, finding);
 }
 

@@ -28,7 +28,15 @@ export function toLintRule(rule: Rule) {
           report(r) {
             const severity = decideSeverity(configured, rule.severity, r.severity);
             if (severity)
-              emit(file, { ruleId: rule.id, message: r.message, range: r.range, fix: r.fix, url, severity });
+              emit(file, {
+                ruleId: rule.id,
+                message: r.message,
+                range: r.range,
+                fix: r.fix,
+                ...(r.alternatives?.length ? { alternatives: r.alternatives } : {}),
+                url,
+                severity,
+              });
           },
         });
       } catch (e) {

@@ -10,6 +10,7 @@ import type { JsonSchema } from '../schema/catalogue.js';
 import { skeletonValue } from './front-matter-skeleton.js';
 import { eolOf } from '../input/line-ends.js';
 import { stringify } from 'yaml';
+import { provesInserts } from './front-matter-edit.js';
 
 const isBlank = (ch: string | undefined) => ch !== undefined && ch.trim() === '';
 
@@ -46,20 +47,24 @@ export function groupShapeEdit(doc: PlanDocument, key: string, node: JsonSchema 
   if (!m) return undefined;
   const value = skeletonValue(node, key, key, {});
   if (!value || typeof value !== 'object') return undefined;
+  let edit: TextEdit;
   if (m[2]) {
     // `icb: {}`: the fields go inside the brackets (only added, nothing replaced).
     const flow = stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trim();
     const at = lineStart + key.length + 1 + m[1].length + 1;
-    return { start: at, end: at, text: ` ${flow.slice(1, -1).trim()} ` };
+    edit = { start: at, end: at, text: ` ${flow.slice(1, -1).trim()} ` };
+  } else {
+    // `telephony:` with nothing after it: the fields go on the lines under it.
+    const eol = eolOf(doc.text);
+    const body = stringify(value, { lineWidth: 0 })
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join(eol);
+    edit = { start: lineEnd, end: lineEnd, text: `${eol}${body}` };
   }
-  // `telephony:` with nothing after it: the fields go on the lines under it.
-  const eol = eolOf(doc.text);
-  const body = stringify(value, { lineWidth: 0 })
-    .trimEnd()
-    .split('\n')
-    .map((l) => `  ${l}`)
-    .join(eol);
-  return { start: lineEnd, end: lineEnd, text: `${eol}${body}` };
+  // Offered only when the front matter reads back as before with the group filled in.
+  return provesInserts(doc, [edit], [{ parent: [], key, value }]) ? edit : undefined;
 }
 
 export function groupShapeFix(doc: PlanDocument, key: string, node: JsonSchema | undefined): Fix | undefined {

@@ -1,10 +1,10 @@
 /**
  * Where and how to insert what is missing, as minimal text edits that never touch the user's words.
  */
-import { stringify } from 'yaml';
 import type { Fix } from '../diagnostic.js';
 import type { PlanDocument } from '../model/plan-document.js';
-import { FRONT_MATTER_POINTER, isBelow, isChildOf, type ModelPointer } from '../model/model-pointer.js';
+import { FRONT_MATTER_POINTER, isAtOrBelow, segmentsOf, type ModelPointer } from '../model/model-pointer.js';
+import { frontMatterInsertEdit } from './front-matter-edit.js';
 import type { SectionDef } from '../schema/catalogue.js';
 import { eolOf } from '../input/line-ends.js';
 
@@ -49,7 +49,10 @@ export function insertSubsectionFix(doc: PlanDocument, sectionId: string, def: S
   };
 }
 
-/** Add a missing front-matter field, with the schema's default when it has one. */
+/**
+ * Add a missing front-matter field, with the schema's default when it has one: a proved insert into
+ * the mapping as the practice wrote it (block or flow, any layout), or no fix when that cannot be done.
+ */
 export function insertFieldFix(
   doc: PlanDocument,
   parentPointer: ModelPointer,
@@ -57,49 +60,14 @@ export function insertFieldFix(
   value: unknown,
   safe: boolean,
 ): Fix | undefined {
-  const fm = doc.frontMatter;
-  if (!fm || fm.problems.length > 0) return undefined;
-  const eol = eolOf(doc.text);
-  const rendered = stringify({ [key]: value }, { lineWidth: 0 })
-    .trimEnd()
-    .replace(/\n/g, eol);
-  const children = [...doc.sourceMap.entries()].filter(([p]) => isChildOf(p, parentPointer));
-  if (parentPointer === FRONT_MATTER_POINTER) {
-    // Before the closing `---`.
-    const yamlEnd = doc.tree.children[0]?.position?.end.offset ?? 0;
-    const closeLineStart = doc.text.lastIndexOf('\n', yamlEnd - 1) + 1;
-    return {
-      title: `Add '${key}' to the front matter`,
-      safe,
-      edits: [{ start: closeLineStart, end: closeLineStart, text: rendered + eol }],
-    };
-  }
-  if (children.length === 0) return undefined;
-  const first = children.reduce((a, b) =>
-    (a[1].anchor ?? a[1].range).start.offset <= (b[1].anchor ?? b[1].range).start.offset ? a : b,
-  );
-  const indent = ' '.repeat((first[1].anchor ?? first[1].range).start.column - 1);
-  if (
-    /^\s*-/.test(
-      doc.text.slice(
-        doc.lines.lineStart((first[1].anchor ?? first[1].range).start.line),
-        (first[1].anchor ?? first[1].range).start.offset,
-      ),
-    )
-  ) {
-    return undefined; // inside a list item: too easy to get wrong
-  }
-  // After the last line that belongs to the parent (the deepest descendant's end).
-  const lastEnd = [...doc.sourceMap.entries()]
-    .filter(([p]) => isBelow(p, parentPointer))
-    .reduce((m, [, e]) => Math.max(m, e.range.end.offset), 0);
-  const lineEnd = doc.text.indexOf('\n', lastEnd);
-  const at = lineEnd === -1 ? doc.text.length : doc.text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-  const lines = rendered
-    .split(eol)
-    .map((l) => indent + l)
-    .join(eol);
-  return { title: `Add '${key}'`, safe, edits: [{ start: at, end: at, text: eol + lines }] };
+  if (!isAtOrBelow(parentPointer, FRONT_MATTER_POINTER)) return undefined;
+  const parent = segmentsOf(parentPointer)
+    .slice(1)
+    .map((s) => (/^[0-9]+$/.test(s) ? Number(s) : s));
+  const edit = frontMatterInsertEdit(doc, { parent, key, value });
+  if (!edit) return undefined;
+  const title = parentPointer === FRONT_MATTER_POINTER ? `Add '${key}' to the front matter` : `Add '${key}'`;
+  return { title, safe, edits: [edit] };
 }
 
 /** Append a mandatory row to a table, with the row's label and empty cells for the rest. */

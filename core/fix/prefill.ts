@@ -6,6 +6,8 @@
  */
 import { PLACEHOLDER_GLOBAL } from '../model/placeholder-pattern.js';
 import type { JsonSchema } from '../schema/catalogue.js';
+import type { TableModel } from '../model/plan-model.js';
+import { findPhoneNumbers } from '../model/phone-numbers.js';
 import { normaliseHeading } from '../schema/normalise.js';
 
 interface Fill {
@@ -56,6 +58,27 @@ export function knownFills(frontMatter: Record<string, unknown>, schema: JsonSch
   };
   for (const [k, child] of Object.entries<JsonSchema>(schema.properties ?? {})) walk(child, frontMatter[k], k, 0);
   return fills;
+}
+
+/**
+ * The numbers the contacts table already gives, for placeholders that ask for one by the contact's
+ * name: "{{service desk number}}" is the "GP IT service desk" row's phone, so page 1's steps are drafted
+ * with the number in the table, not typed a second time. The name or its last words (two at least).
+ */
+export function addContactFills(fills: Map<string, Fill>, table: TableModel | undefined): void {
+  for (const row of table?.rows ?? []) {
+    // Its Phone cell, or (a column not yet taken for Phone, "Number") the first number in the row.
+    const phone = textOf(row.phone) ?? Object.values(row).flatMap((cell) => findPhoneNumbers(cell))[0]?.text;
+    const words = normaliseHeading((row.contact ?? '').replace(/\([^()]*\)/g, ' '))
+      .split(' ')
+      .filter(Boolean);
+    if (!phone || words.length === 0) continue;
+    for (let from = 0; from <= Math.max(0, words.length - 2); from++) {
+      const name = words.slice(from).join(' ');
+      for (const what of ['number', 'phone', 'phone number'])
+        if (!fills.has(`${name} ${what}`)) fills.set(`${name} ${what}`, { value: phone, ownIdentity: false });
+    }
+  }
 }
 
 /** The template with the placeholders the plan already answers filled in. */

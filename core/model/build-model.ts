@@ -3,12 +3,13 @@
  * explicit `{#id}`), H3 headings open subsections, numbered lists become steps, bullet lists
  * bullets, and tables are recognised by their header cells.
  */
-import type { Heading, List, ListItem, Root, RootContent, Table, PhrasingContent } from 'mdast';
+import type { Heading, List, ListItem, Root, RootContent, Table, TableCell, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Range } from '../diagnostic.js';
 import type { LineIndex } from '../input/line-index.js';
 import { readFrontMatter } from './front-matter.js';
-import { matchColumn, type Catalogue, type SectionDef, type TableDef } from '../schema/catalogue.js';
+import type { Catalogue, SectionDef, TableDef } from '../schema/catalogue.js';
+import { headerText, recogniseColumn, takenColumn } from './column-match.js';
 import { slugify } from '../schema/normalise.js';
 import { recogniseHeading } from '../schema/heading-match.js';
 import type { HeadingInfo, PlanDocument } from './plan-document.js';
@@ -29,7 +30,7 @@ import {
   tablePointer,
   type ModelPointer,
 } from './model-pointer.js';
-import { explicitId } from './explicit-id.js';
+import { declinedId, explicitId } from './explicit-id.js';
 
 const ROLE_WORDS = /^[A-Z][A-Za-z0-9 &/()'+.:-]*$/;
 
@@ -78,6 +79,18 @@ function nodeRange(
 export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): SectionKey {
   const explicit = explicitId(rawHeading);
   const heading = explicit ? rawHeading.slice(0, explicit.index).trim() : rawHeading.trim();
+  const declined = declinedId(explicit);
+  if (declined) {
+    // The practice said this heading is not that section: never offered it again. Another section
+    // it clearly is still counts; a mere likeness to another is not asked about.
+    const match = recogniseHeading(
+      heading,
+      catalogue.sections.filter((d) => d.id !== declined),
+    );
+    if (match && match.confidence !== 'likely')
+      return { def: match.def, id: match.def.id, confidence: match.confidence, declined };
+    return { id: slugify(heading), declined };
+  }
   if (explicit) {
     const def = catalogue.byId.get(explicit.id);
     return { def, id: def?.id ?? explicit.id, confidence: def ? 'explicit' : undefined };
@@ -90,6 +103,8 @@ export function sectionKeyOf(rawHeading: string, catalogue: Catalogue): SectionK
 
 export interface SectionKey {
   id: string;
+  /** The section the practice said this heading is not (`{#not-id}`). */
+  declined?: string;
   def?: SectionDef;
   confidence?: 'exact' | 'clear' | 'explicit';
   likely?: { id: string; title: string; matched: string[] };
@@ -155,7 +170,8 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     }
     const t = target();
     if (!t) continue;
-    addContent(node, t.model, t.ptr, t.def);
+    if (node.type === 'table') addTable(node, t.model, t.ptr, t.def);
+    else addContent(node, t.model, t.ptr);
   }
   finishWords(model);
   return doc;
@@ -182,7 +198,7 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
       return undefined;
     }
     if (node.depth === 2) {
-      const { def, id, confidence, likely } = sectionKeyOf(raw, catalogue);
+      const { def, id, confidence, likely, declined } = sectionKeyOf(raw, catalogue);
       const duplicate = id in model.sections;
       cur.sub = cur.subDef = cur.subPtr = undefined;
       if (duplicate) {
@@ -211,18 +227,21 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         endOffset,
         ...(confidence ? { confidence } : {}),
         ...(likely ? { likely } : {}),
+        ...(declined ? { declined } : {}),
       };
     }
     // H3
     if (!cur.section) return undefined;
-    const defs = cur.sectionDef?.subsections ?? [];
-    const subMatch = explicit ? undefined : recogniseHeading(heading, defs);
-    const def = explicit
-      ? defs.find((d) => d.id === explicit.id)
+    const declined = declinedId(explicit);
+    const defs = (cur.sectionDef?.subsections ?? []).filter((d) => d.id !== declined);
+    const claimed = declined ? undefined : explicit;
+    const subMatch = claimed ? undefined : recogniseHeading(heading, defs);
+    const def = claimed
+      ? defs.find((d) => d.id === claimed.id)
       : subMatch && subMatch.confidence !== 'likely'
         ? subMatch.def
         : undefined;
-    const id = def?.id ?? (explicit ? explicit.id : slugify(heading));
+    const id = def?.id ?? (claimed ? claimed.id : slugify(heading));
     const duplicate = id in cur.section.subsections;
     const sub = emptySection(id, heading, !!def);
     cur.sub = sub;
@@ -259,13 +278,10 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     section.text = section.text ? `${section.text}\n${s}` : s;
   }
 
-  function addContent(node: RootContent, section: SectionModel, ptr: ModelPointer, def: SectionDef | undefined): void {
+  function addContent(node: RootContent, section: SectionModel, ptr: ModelPointer): void {
     switch (node.type) {
       case 'list':
         addList(node, section, ptr);
-        return;
-      case 'table':
-        addTable(node, section, ptr, def);
         return;
       case 'html':
       case 'yaml':
@@ -310,15 +326,27 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     addText(section, toString(list));
   }
 
-  function addTable(table: Table, section: SectionModel, ptr: ModelPointer, def: SectionDef | undefined): void {
+  function addTable(table: Table, own: SectionModel, ownPtr: ModelPointer, ownDef: SectionDef | undefined): void {
     const [head, ...body] = table.children;
     if (!head) return;
     const headers = head.children.map((c) => toString(c).trim());
-    const tableDefs = def?.tables ?? [];
-    const tableDef = bestTable(headers, tableDefs, section);
-    addText(section, table.children.map((r) => r.children.map((c) => toString(c)).join(' ')).join('\n'));
+    addText(own, table.children.map((r) => r.children.map((c) => toString(c)).join(' ')).join('\n'));
+    // A table under a part (###) that is none of the part's own tables is the section's: practices
+    // file the revision history under "C. Document history" inside "Document control".
+    let section = own;
+    let ptr = ownPtr;
+    let tableDef = bestTable(headers, ownDef?.tables ?? [], own);
+    if (!tableDef && own === cur.sub && cur.section && cur.sectionPtr) {
+      tableDef = bestTable(headers, cur.sectionDef?.tables ?? [], cur.section);
+      section = cur.section;
+      ptr = cur.sectionPtr;
+    }
     if (!tableDef) return;
-    const columnIds = headers.map((h, i) => matchColumn(h, tableDef.columns)?.id ?? (slugify(h) || `column-${i + 1}`));
+    // A likely column is not taken for one (the required-column message offers it); a claimed one is,
+    // and is written in the model without its `{#id}`.
+    const columnIds = headers.map(
+      (h, i) => takenColumn(h, tableDef.columns)?.id ?? (slugify(headerText(h)) || `column-${i + 1}`),
+    );
     const model: TableModel = { columns: {}, rows: [] };
     const tPtr = tablePointer(ptr, tableDef.id);
     const tableRange = nodeRange(lines, table);
@@ -328,8 +356,8 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
     sourceMap.set(rowPointer(tPtr), { range: tableRange, anchor: headRange });
     columnIds.forEach((id, i) => {
       if (id in model.columns) return;
-      model.columns[id] = headers[i];
-      sourceMap.set(columnPointer(tPtr, id), { range: nodeRange(lines, head.children[i]) });
+      model.columns[id] = headerText(headers[i]);
+      sourceMap.set(columnPointer(tPtr, id), { range: cellTextRange(head.children[i], headRange) });
     });
     body.forEach((row, r) => {
       const cells: Record<string, string> = {};
@@ -339,29 +367,35 @@ export function buildPlanDocument(text: string, tree: Root, lines: LineIndex, ca
         const id = columnIds[c];
         if (id === undefined || id in cells) return;
         cells[id] = toString(cell).trim();
-        // The words in the cell, not the pipes and padding around them.
-        const first = cell.children[0];
-        const last = cell.children[cell.children.length - 1];
-        const cellRange =
-          first?.position && last?.position
-            ? lines.range(first.position.start.offset!, last.position.end.offset!)
-            : cell.position
-              ? nodeRange(lines, cell)
-              : rowRange;
-        sourceMap.set(cellPointer(tPtr, r, id), { range: cellRange });
+        sourceMap.set(cellPointer(tPtr, r, id), { range: cellTextRange(cell, rowRange) });
       });
       model.rows.push(cells);
     });
     section.tables[tableDef.id] = model;
   }
 
-  /** The catalogue table whose columns best match these headers, not already filled in this section. */
+  /** The words in a cell, not the pipes and padding around them. */
+  function cellTextRange(cell: TableCell, fallback: Range): Range {
+    const first = cell.children[0];
+    const last = cell.children[cell.children.length - 1];
+    if (first?.position && last?.position) return lines.range(first.position.start.offset!, last.position.end.offset!);
+    return cell.position ? nodeRange(lines, cell) : fallback;
+  }
+
+  /**
+   * The catalogue table whose columns best match these headers, not already filled in this section.
+   * A column only likely by its meaning counts half: it says which table this is, not which column.
+   */
   function bestTable(headers: string[], defs: TableDef[], section: SectionModel): TableDef | undefined {
     let best: TableDef | undefined;
     let bestScore = 0;
     for (const def of defs) {
       if (def.id in section.tables) continue;
-      const score = headers.filter((h) => matchColumn(h, def.columns)).length;
+      let score = 0;
+      for (const h of headers) {
+        const m = recogniseColumn(h, def.columns);
+        score += !m ? 0 : m.how === 'likely' ? 0.5 : 1;
+      }
       if (score > bestScore) {
         best = def;
         bestScore = score;

@@ -1,5 +1,6 @@
 /**
- * An explicit section id written after a heading, `## Our phones {#telephony}`. Found by string
+ * An explicit section id written after a heading, `## Our phones {#telephony}`, or the practice's word
+ * that a heading is not a section, `## IT problem form {#not-quick-start}`. Found by string
  * search rather than a regular expression with `\s*` on both sides, which backtracks quadratically on
  * a long line of spaces (a heading is repository content: any length).
  */
@@ -14,4 +15,18 @@ export function explicitId(heading: string): { id: string; index: number } | und
   const id = end.slice(open + 2, -1);
   if (!ID.test(id)) return undefined;
   return { id: id.toLowerCase(), index: heading.slice(0, open).trimEnd().length };
+}
+
+const NOT = 'not-';
+
+/** `{#not-quick-start}` says the heading is not the quick-start section: the id it declines. */
+export function declinedId(explicit: { id: string } | undefined): string | undefined {
+  return explicit && explicit.id.startsWith(NOT) && explicit.id.length > NOT.length
+    ? explicit.id.slice(NOT.length)
+    : undefined;
+}
+
+/** What a practice writes at the end of a heading to say it is not the section `id`. */
+export function declineTag(id: string): string {
+  return `{#${NOT}${id}}`;
 }

@@ -16,6 +16,8 @@ export interface HeadingInfo {
   confidence?: 'exact' | 'clear' | 'explicit';
   /** A section the heading probably is but was not taken for (a person claims it with `{#id}`). */
   likely?: { id: string; title: string; matched: string[] };
+  /** The section the practice said this heading is not (`{#not-id}`): never offered as it again. */
+  declined?: string;
   /** For H3: the parent section's key. */
   parentId?: string;
   /** True when an earlier heading already used this id (the model keeps the first). */

@@ -19,8 +19,11 @@ const SAME: Record<string, string> = {
   doctor: 'gp',
   gps: 'gp',
 };
-/** Everybody: steps for all staff need no row of their own. */
-const GROUPS = new Set([
+/**
+ * Everybody: steps for all staff need no row of their own, and a roles-table row for them needs no
+ * deputy (the schema's roles table says the same; a test holds the two together).
+ */
+export const EVERYONE_ROLES: readonly string[] = [
   'anyone',
   'anybody',
   'everyone',
@@ -35,7 +38,11 @@ const GROUPS = new Set([
   'clinical staff',
   'all team',
   'each member of staff',
-]);
+  'every member of staff',
+  'practice staff',
+  'all practice staff',
+  'whole practice',
+];
 
 function words(role: string): string[] {
   return role
@@ -54,7 +61,7 @@ export function roleKeyOf(role: string): string {
 
 let groupKeySet: Set<string> | undefined;
 function groupKeys(): Set<string> {
-  return (groupKeySet ??= new Set([...GROUPS].map(roleKeyOf)));
+  return (groupKeySet ??= new Set(EVERYONE_ROLES.map(roleKeyOf)));
 }
 
 export interface TableRole {

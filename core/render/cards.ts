@@ -4,13 +4,7 @@
  */
 import { esc } from './html.js';
 import type { PlanFacts } from './plan-facts.js';
-
-function stepText(text: string, role: string | undefined): string {
-  // The role is the card's title; drop the "Reception:" lead-in from each step.
-  if (!role) return text;
-  const escaped = role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.trimStart().replace(new RegExp(`^\\**\\s*${escaped}\\s*:?\\s*\\**\\s*:?\\s*`, 'i'), '');
-}
+import { stepWithoutRole } from './step-text.js';
 
 export function cardsHtml(facts: PlanFacts): string {
   const cards: string[] = [];
@@ -23,7 +17,7 @@ export function cardsHtml(facts: PlanFacts): string {
         lastSection = sectionTitle;
       }
       items.push(
-        `<li class="card-step"><span class="tick"></span><span>${esc(stepText(step.text, step.role))}</span></li>`,
+        `<li class="card-step"><span class="tick"></span><span>${esc(stepWithoutRole(step.text, step.role))}</span></li>`,
       );
     }
     cards.push(`<article class="card">

@@ -3,7 +3,7 @@
  * contents, the plan's sections, role action cards, and the paper forms. The same HTML is written for
  * `--format html` and printed to PDF.
  */
-import type { RootContent } from 'mdast';
+import type { PhrasingContent, RootContent } from 'mdast';
 import type { PlanDocument } from '../model/plan-document.js';
 import { cardsHtml } from './cards.js';
 import { coverHtml, tocHtml, type TocEntry } from './cover.js';
@@ -14,6 +14,7 @@ import { anchorId, esc } from './html.js';
 import { nodesToHtml, type ImagePolicy } from './markdown-html.js';
 import { longDate, planFacts, type PlanFacts } from './plan-facts.js';
 import { PRINT_CSS } from './styles.js';
+import { PLACEHOLDER } from '../model/placeholder-pattern.js';
 
 export interface PrintOptions {
   /** Source revision printed in the footer (git commit when in a repository). */
@@ -44,11 +45,20 @@ export interface PrintDocument {
 }
 
 /**
- * A heading as printed: without the `{#id}` that tells the tools which section it is. A copy, so the
- * checked plan keeps its words. The contents and the PDF bookmarks are made from the printed headings.
+ * A heading as printed: without the `{#id}` (or `{#not-id}`) that tells the tools which section it
+ * is; a table likewise without the `{#id}` that says which column a header is. A copy, so the checked
+ * plan keeps its words. The contents and the PDF bookmarks are made from the printed headings.
  */
 export function printedHeading<T extends RootContent>(node: T): T {
-  if (node.type !== 'heading') return node;
+  if (node.type === 'table') {
+    const [head, ...body] = node.children;
+    if (!head) return node;
+    return { ...node, children: [{ ...head, children: head.children.map((cell) => withoutTag(cell)) }, ...body] };
+  }
+  return node.type === 'heading' ? (withoutTag(node) as T) : node;
+}
+
+function withoutTag<T extends { children: PhrasingContent[] }>(node: T): T {
   const last = node.children[node.children.length - 1];
   // explicitId finds the trailing `{#id}` by string search (what /\s*\{#[a-z0-9][a-z0-9-]*\}\s*$/i
   // matched, without its quadratic backtracking); its index is where the blanks before it start.
@@ -142,16 +152,27 @@ ${parts.join('\n')}
 </body>
 </html>
 `;
-  const review = facts.nextReview ? longDate(facts.nextReview) : 'not set';
+  // The running header and footer are on every page, page 1 included: a value still a {{placeholder}}
+  // is left out (or said to be not set), never printed as braces.
+  const review = filled(facts.nextReview);
   const footerText = [
-    `Version ${facts.version}`,
+    filled(facts.version) ? `Version ${facts.version}` : '',
     `rev ${options.revision}`,
     `printed ${longDate(options.printedDate)}`,
-    `Uncontrolled when printed: check the review date ${review}`,
-    facts.classification,
+    review
+      ? `Uncontrolled when printed: check the review date ${longDate(review)}`
+      : 'Uncontrolled when printed: no review date set',
+    filled(facts.classification),
   ]
     .filter(Boolean)
     .join(' · ');
-  const headerText = `${facts.practiceName} · ${facts.title}${stamp ? ` · ${stamp}` : ''}`;
+  const headerText = [filled(facts.practiceName) ?? 'GP practice', filled(facts.title), stamp]
+    .filter(Boolean)
+    .join(' · ');
   return { html, facts, toc, headerText, footerText };
+}
+
+/** The value, unless it is empty or still holds a template placeholder. */
+function filled(value: string | undefined): string | undefined {
+  return value && !PLACEHOLDER.test(value) ? value : undefined;
 }

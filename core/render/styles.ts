@@ -3,6 +3,10 @@
  * (headings never end a page, table rows and steps are not split, each card and form starts a page).
  * Fonts are the system's: nothing is fetched.
  */
+import { COLUMN_SHARES, EMERGENCY_SIZES, type EmergencyDensity } from './emergency-layout.js';
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
 export const PAGE_MARGINS = { top: '22mm', bottom: '24mm', left: '16mm', right: '16mm' };
 
 /** Where the contents list's page numbers go: rows of fixed height below a fixed-height heading. */
@@ -39,20 +43,38 @@ a { color: #000; text-decoration: none; }
 .plan-section { break-before: auto; }
 .plan-section:first-child { break-before: page; }
 .plan-section > h2:first-child { margin-top: 0; }
-/* Page 1 */
+/* Page 1: the page used in the dark. Its type is as large as its content allows on one page
+   (emergency-layout.ts picks the density and gives the sizes); nothing on it is smaller than 11pt. */
 .emergency { break-after: page; }
-.emergency-kicker { font-size: 12pt; text-transform: uppercase; letter-spacing: 0.06em; margin: 0 0 4pt; }
-.emergency h1 { font-size: 26pt; border: 3pt solid #000; padding: 6pt 10pt; margin-bottom: 10pt; }
-.first-steps { font-size: 12pt; line-height: 1.25; padding-left: 20pt; margin: 0 0 4pt; }
-.first-steps li { margin-bottom: 2pt; }
-.numbers h2 { font-size: 14pt; margin-top: 4pt; }
-.numbers table { font-size: 11pt; margin-bottom: 4pt; }
-.numbers th, .numbers td { padding: 1.5pt 5pt; vertical-align: baseline; }
-/* every mandatory contact is on page 1: the notes column gives way so the page stays one page */
-.numbers td:last-child { font-size: 9pt; line-height: 1.15; }
-.numbers th { width: 34%; background: #fff; font-size: 10.5pt; }
-.numbers td.phone { font-size: 13pt; font-weight: bold; white-space: nowrap; }
-.then { font-size: 12pt; border-top: 1pt solid #000; padding-top: 4pt; margin-top: 4pt; }
+.emergency-kicker { font-size: 11pt; text-transform: uppercase; letter-spacing: 0.06em; margin: 0 0 3pt; }
+.emergency h1 { font-size: 22pt; border: 3pt solid #000; padding: 3pt 10pt; margin-bottom: 8pt; }
+.first-steps { padding-left: 22pt; margin: 0 0 4pt; }
+.numbers h2 { font-size: 15pt; margin: 4pt 0 4pt; }
+.numbers table { margin: 0 0 4pt; table-layout: fixed; }
+.numbers th, .numbers td { padding-left: 4pt; padding-right: 4pt; vertical-align: baseline; }
+.numbers thead td { font-size: 11pt; font-weight: bold; background: #e6e6e6; padding-top: 1.5pt; padding-bottom: 1.5pt; }
+.numbers tbody th { background: #fff; }
+.numbers td.phone, .numbers td.alt { font-weight: bold; }
+.numbers td.phone { white-space: nowrap; }
+.numbers td.phone.long { white-space: normal; overflow-wrap: anywhere; }
+.numbers thead td:nth-child(1) { width: ${pct(COLUMN_SHARES.who)}; }
+.numbers thead td:nth-child(2) { width: ${pct(COLUMN_SHARES.phone)}; }
+.numbers thead td:nth-child(3) { width: ${pct(COLUMN_SHARES.alt)}; }
+.numbers thead td:nth-child(4) { width: ${pct(COLUMN_SHARES.note)}; }
+.then { border-top: 1pt solid #000; padding-top: 3pt; margin: 4pt 0 0; }
+${(Object.keys(EMERGENCY_SIZES) as EmergencyDensity[])
+  .map((d) => {
+    const z = EMERGENCY_SIZES[d];
+    return `.emergency[data-density="${d}"] .first-steps, .emergency[data-density="${d}"] .then { font-size: ${z.step}pt; line-height: ${z.lineHeight}; }
+.emergency[data-density="${d}"] .first-steps li { margin-bottom: ${z.stepGap}pt; }
+.emergency[data-density="${d}"] .numbers table { line-height: ${z.lineHeight}; }
+.emergency[data-density="${d}"] .numbers tbody th, .emergency[data-density="${d}"] .numbers tbody td { padding-top: ${z.cellPad}pt; padding-bottom: ${z.cellPad}pt; }
+.emergency[data-density="${d}"] .numbers tbody th { font-size: ${z.who}pt; }
+.emergency[data-density="${d}"] .numbers td.phone { font-size: ${z.phone}pt; }
+.emergency[data-density="${d}"] .numbers td.alt { font-size: ${z.alt}pt; }
+.emergency[data-density="${d}"] .numbers td.note { font-size: ${z.note}pt; }`;
+  })
+  .join('\n')}
 /* Cover and contents */
 .cover { break-after: page; }
 .classification { font-weight: bold; letter-spacing: 0.08em; }

@@ -1,6 +1,7 @@
 import type { Rule } from './rule.js';
 import { stringify } from 'yaml';
 import { eolOf } from '../input/line-ends.js';
+import type { TextEdit } from '../diagnostic.js';
 import { frontMatterSchemaAt, missingFieldValue } from '../schema/front-matter-schema.js';
 
 export const frontMatter: Rule = {
@@ -39,6 +40,13 @@ export const frontMatter: Rule = {
       ],
     },
     {
+      title: "front matter ended YAML's way, with '...'",
+      markdown: '---\ntitle: Plan\n...\n\n# Plan\n',
+      expected: [
+        "1:1-1:4 error The front matter that starts on line 1 is never closed, so the plan's details cannot be read. Add a line with just '---' after the last field, before the first heading.",
+      ],
+    },
+    {
       title: 'front matter that reads',
       markdown: '---\ntitle: Plan\n---\n# Plan\n',
       expected: [],
@@ -46,10 +54,13 @@ export const frontMatter: Rule = {
   ],
   check({ doc, report }) {
     if (!doc.frontMatter && /^---[ \t]*\r?\n/.test(doc.text)) {
+      const close = closeAfterEndMarker(doc.text);
       report({
         range: doc.lines.lineRange(1),
         message:
           "The front matter that starts on line 1 is never closed, so the plan's details cannot be read. Add a line with just '---' after the last field, before the first heading.",
+        // Ended YAML's way, with '...' (as pandoc allows): the '---' goes after it, nothing else changes.
+        ...(close ? { fix: { title: "Close the front matter with '---'", safe: true, edits: [close] } } : {}),
       });
       return;
     }
@@ -77,3 +88,20 @@ export const frontMatter: Rule = {
       report({ range: p.range, message: p.message, ...(p.fix ? { fix: p.fix } : {}) });
   },
 };
+
+/** Insert '---' after the first line of just '...' (YAML's end of document), before any heading. */
+function closeAfterEndMarker(text: string): TextEdit | undefined {
+  const eol = eolOf(text);
+  let at = text.indexOf('\n') + 1;
+  while (at > 0 && at < text.length) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl === -1 ? text.length : nl).replace(/\r$/, '');
+    if (line.startsWith('#') && /^#{1,6}(\s|$)/.test(line)) return undefined;
+    if (line.trimEnd() === '...') {
+      const end = nl === -1 ? text.length : nl + 1;
+      return { start: end, end, text: nl === -1 ? `${eol}---${eol}` : `---${eol}` };
+    }
+    at = nl + 1;
+  }
+  return undefined;
+}

@@ -12,6 +12,7 @@ import { duplicateSection } from './duplicate-section.js';
 import { recommendedSection } from './recommended-section.js';
 import { likelySection } from './likely-section.js';
 import { stepRole } from './step-role.js';
+import { stepContactNumber } from './step-contact-number.js';
 import { mergeConflict } from './merge-conflict.js';
 import { outdatedNhsNames } from './outdated-nhs-names.js';
 
@@ -26,6 +27,7 @@ export const rules: Rule[] = [
   recommendedSection,
   likelySection,
   stepRole,
+  stepContactNumber,
   reviewDates,
   lastTest,
   contactsVerified,

@@ -12,6 +12,8 @@ export interface RuleReport {
   message: string;
   range: Range;
   fix?: Fix;
+  /** Other fixes a person may choose instead, offered in the editor beside `fix`. */
+  alternatives?: Fix[];
   /** Override the configured severity for this one report (e.g. a warning before an error). */
   severity?: Severity;
 }

@@ -21,6 +21,8 @@ export interface Guidance {
 export interface ColumnDef extends Guidance {
   id: string;
   aliases: string[];
+  /** Headers that may mean this column but also other things (`x-related`): a suggestion only. */
+  related: string[];
   kind?: string;
 }
 
@@ -30,11 +32,15 @@ export interface MandatoryRowDef extends Guidance {
   cells: Record<string, string>;
   /** Column id -> pattern a row must match to count as this row. */
   patterns: Record<string, string>;
+  /** The same patterns compiled (once, here): where a step names this row's contact. */
+  compiled: RegExp[];
   matches(row: Record<string, string>): boolean;
 }
 
 export interface TableDef extends Guidance {
   id: string;
+  /** The section (or part) must have this table. */
+  required: boolean;
   columns: ColumnDef[];
   requiredColumns: string[];
   mandatoryRows: MandatoryRowDef[];
@@ -54,6 +60,7 @@ function readMandatoryRows(rowsNode: JsonSchema | undefined): MandatoryRowDef[] 
         ...guidanceOf(m, 'row'),
         cells: (m['x-row'] ?? {}) as Record<string, string>,
         patterns,
+        compiled: compiled.map(([, re]) => re),
         matches: (row: Record<string, string>) =>
           compiled.every(([col, re]) => typeof row[col] === 'string' && re.test(row[col])),
       };
@@ -100,10 +107,12 @@ function guidanceOf(node: JsonSchema, fallbackTitle: string): Guidance {
 
 function readTables(sectionNode: JsonSchema): TableDef[] {
   const tables = sectionNode.properties?.tables?.properties ?? {};
+  const required: unknown = sectionNode.properties?.tables?.required;
   return Object.entries<JsonSchema>(tables).map(([id, node]) => {
     const columnProps = node.properties?.rows?.items?.properties ?? {};
     return {
       id,
+      required: Array.isArray(required) && required.includes(id),
       ...guidanceOf(node, `${id} table`),
       requiredColumns: node.properties?.columns?.required ?? [],
       mandatoryRows: readMandatoryRows(node.properties?.rows),
@@ -112,6 +121,7 @@ function readTables(sectionNode: JsonSchema): TableDef[] {
         id: colId,
         ...guidanceOf(col, colId),
         aliases: col['x-aliases'] ?? [],
+        related: stringList(col['x-related']),
         kind: col['x-kind'],
       })),
     };

@@ -47,7 +47,7 @@ const FILLER = new Set(
 // "it" is grammar in "take it" but the subject in "IT failure": kept as content when written in capitals.
 FILLER.delete('it');
 
-function singular(w: string): string {
+export function singular(w: string): string {
   if (w.length <= 3) return w;
   if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);
@@ -57,13 +57,40 @@ function singular(w: string): string {
 
 const GRAMMAR_IT = /(^|[^\p{L}])it([^\p{L}]|$)/u;
 
-/** The heading's meaningful words, in order: numbering, bracketed qualifiers, filler removed; singular. */
-export function contentWords(text: string): string[] {
+/**
+ * The heading's meaningful words, in order (numbering, bracketed qualifiers and filler removed;
+ * singular), and for each whether it qualifies the word written right after it ("System" in "System
+ * Escalation"): such a word names a kind of something else and says less about the section.
+ */
+function headingWords(text: string): { words: string[]; modifies: boolean[] } {
   const noBrackets = text.replace(/\([^()]{0,200}\)|\[[^[\]]{0,200}\]/g, ' ');
   // "IT" in capitals is the subject (IT failure); "it" in lower case is grammar.
   const keepIt = /(^|[^\p{L}])IT([^\p{L}]|$)/u.test(noBrackets);
-  const words = normaliseHeading(stripNumbering(noBrackets.toLowerCase())).split(' ').filter(Boolean).map(singular);
-  return words.filter((w) => !FILLER.has(w) && !(w === 'it' && !keepIt && GRAMMAR_IT.test(noBrackets.toLowerCase())));
+  const grammarIt = !keepIt && GRAMMAR_IT.test(noBrackets.toLowerCase());
+  const raw = normaliseHeading(stripNumbering(noBrackets.toLowerCase())).split(' ').filter(Boolean).map(singular);
+  const isContent = (w: string | undefined) => w !== undefined && !FILLER.has(w) && !(w === 'it' && grammarIt);
+  const words: string[] = [];
+  const modifies: boolean[] = [];
+  raw.forEach((w, i) => {
+    if (!isContent(w)) return;
+    words.push(w);
+    modifies.push(isContent(raw[i + 1]) && !isWeak(raw[i + 1]));
+  });
+  return { words, modifies };
+}
+
+/** The heading's meaningful words, in order: numbering, bracketed qualifiers, filler removed; singular. */
+export function contentWords(text: string): string[] {
+  return headingWords(text).words;
+}
+
+/**
+ * Words too short to say which section a heading is on their own ("it", "if", "do", "of", "gp"): a
+ * phrase of nothing but these is never evidence, though they still count within a longer phrase
+ * ("IT service desk", "IG lead").
+ */
+function isWeak(word: string): boolean {
+  return word.length <= 2;
 }
 
 interface Phrase {
@@ -75,7 +102,7 @@ interface Phrase {
 
 function phraseOf(text: string, strength: Phrase['strength']): Phrase | undefined {
   const words = contentWords(text);
-  if (words.length === 0) return undefined;
+  if (words.length === 0 || words.every(isWeak)) return undefined;
   // Meaningful words count fully, the little words around them a quarter: "contact details" outweighs
   // "form", but "If the IT fails" does not outweigh "patient records".
   const raw = normaliseHeading(text).split(' ').filter(Boolean).length;
@@ -111,8 +138,11 @@ interface Scored<T> {
   matched: string[];
 }
 
-function score<T extends MatchableDef>(words: string[], def: T): Scored<T> {
+function score<T extends MatchableDef>(heading: { words: string[]; modifies: boolean[] }, def: T): Scored<T> {
+  const { words, modifies } = heading;
   const covered = new Set<number>();
+  /** Words covered by a phrase of two or more words: specific, whatever follows them. */
+  const inPhrase = new Set<number>();
   let bonus = 0;
   let strong = false;
   const matched = new Set<string>();
@@ -121,7 +151,10 @@ function score<T extends MatchableDef>(words: string[], def: T): Scored<T> {
       let ok = true;
       for (let k = 0; k < p.words.length && ok; k++) ok = words[i + k] === p.words[k];
       if (!ok) continue;
-      for (let k = 0; k < p.words.length; k++) covered.add(i + k);
+      for (let k = 0; k < p.words.length; k++) {
+        covered.add(i + k);
+        if (p.words.length > 1) inPhrase.add(i + k);
+      }
       bonus = Math.max(bonus, p.weight - p.words.length);
       if (p.strength !== 'related') strong = true;
       matched.add(p.words.join(' '));
@@ -129,8 +162,11 @@ function score<T extends MatchableDef>(words: string[], def: T): Scored<T> {
     }
   }
   // Each heading word counts once however many of the section's names contain it, so a section with
-  // many similar aliases does not outweigh one whose names cover more of the heading.
-  return { def, score: covered.size === 0 ? 0 : covered.size + bonus, covered, strong, matched: [...matched] };
+  // many similar aliases does not outweigh one whose names cover more of the heading. A word matched
+  // on its own that only qualifies the next one ("System" in "System Escalation") counts half.
+  let weight = 0;
+  for (const i of covered) weight += modifies[i] && !inPhrase.has(i) ? 0.5 : 1;
+  return { def, score: covered.size === 0 ? 0 : weight + bonus, covered, strong, matched: [...matched] };
 }
 
 /**
@@ -146,8 +182,9 @@ export function recogniseHeading<T extends MatchableDef>(heading: string, defs: 
     }
   }
   if (heading.length > 300) return undefined;
-  const words = contentWords(heading);
-  if (words.length === 0) return undefined;
+  const analysed = headingWords(heading);
+  const words = analysed.words;
+  if (words.length === 0 || words.every(isWeak)) return undefined;
   // The same heading without its qualifier in brackets may be a name ("Telephony (Gamma)").
   const bare = words.join(' ');
   for (const d of defs) {
@@ -156,7 +193,8 @@ export function recogniseHeading<T extends MatchableDef>(heading: string, defs: 
       if (w && w === bare) return { def: d, confidence: 'clear', matched: [bare] };
     }
   }
-  const scored = defs.map((d) => score(words, d)).filter((s) => s.score > 0);
+  // Less than one word's worth of evidence (a qualifying word alone) is no evidence.
+  const scored = defs.map((d) => score(analysed, d)).filter((s) => s.score >= 1);
   if (scored.length === 0) return undefined;
   scored.sort((a, b) => b.score - a.score || b.covered.size - a.covered.size);
   const [best, second] = scored;

@@ -13,7 +13,7 @@ import {
   type ModelPointer,
 } from '../model/model-pointer.js';
 import type { JsonSchema } from '../schema/catalogue.js';
-import { insertRowFix } from '../fix/insertions.js';
+import { insertMandatoryRowFix, mandatoryRowCells } from '../fix/table-drafts.js';
 import { looseDateToIso } from '../dates/loose-date.js';
 import { groupShapeFix } from '../fix/group-shape-fix.js';
 import { describeValue, fieldPath, partsOf, sectionName, sentence, tableName, type PointerParts } from './describe.js';
@@ -210,14 +210,19 @@ function placeCount(doc: PlanDocument, err: ErrorObject, parts: PointerParts): P
       seg[0] === 'frontMatter'
         ? `${capitalise(where)} has ${n} ${n === 1 ? 'entry' : 'entries'}; it needs ${few ? 'at least' : 'at most'} ${limit}`
         : few
-          ? `${capitalise(where)} has ${n} ${title}; it needs at least ${limit}`
-          : `${capitalise(where)} has ${n} ${title}; keep it to at most ${limit}`,
+          ? `${capitalise(where)} has ${n} ${n === 1 ? inTheSingular(title) : title}; it needs at least ${limit}`
+          : `${capitalise(where)} has ${n} ${n === 1 ? inTheSingular(title) : title}; keep it to at most ${limit}`,
       schema?.['x-why'],
       schema?.['x-write'],
     ),
     pointer: parts.pointer,
     onAnchor: true,
   };
+}
+
+/** "rows" -> "row", "numbered steps" -> "numbered step": the last word, for a count of one. */
+function inTheSingular(words: string): string {
+  return words.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
 }
 
 function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts): Placed {
@@ -228,7 +233,12 @@ function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
     const title = titleOf(schema, 'required row');
     const tablePtr = parentPointer(pointer);
     const table = valueAt(doc.model, seg.slice(0, -1)) as { columns?: Record<string, string> } | undefined;
-    const row = (schema?.['x-row'] ?? {}) as Record<string, string>;
+    // The template's own row for it (with placeholders for what to write) when it has one.
+    const owner = parts.subsectionDef ?? parts.sectionDef;
+    const rowDef = parts.tableDef.mandatoryRows.find((r) => r.title === schema?.title);
+    const row =
+      (owner && rowDef && mandatoryRowCells(owner, parts.tableDef, rowDef)) ??
+      ((schema?.['x-row'] ?? {}) as Record<string, string>);
     return {
       ruleId: 'schema/required-row',
       message: sentence(
@@ -238,7 +248,7 @@ function placeContains(doc: PlanDocument, err: ErrorObject, parts: PointerParts)
       ),
       pointer: tablePtr,
       onAnchor: true,
-      fix: table?.columns ? insertRowFix(doc, tablePtr, Object.keys(table.columns), row, title) : undefined,
+      fix: table?.columns ? insertMandatoryRowFix(doc, tablePtr, Object.keys(table.columns), row, title) : undefined,
     };
   }
   // A required step (`steps` with `contains`), in a section or one of its '###' parts: name what is missing.
@@ -359,6 +369,7 @@ export function placeSchemaErrors(doc: PlanDocument, errors: ErrorObject[]): Dia
       url: ruleDocsUrl(placed.ruleId),
     };
     if (placed.fix) d.fix = placed.fix;
+    if (placed.alternatives) d.alternatives = placed.alternatives;
     out.push(d);
   }
   return out;

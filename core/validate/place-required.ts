@@ -5,12 +5,14 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { PlanDocument } from '../model/plan-document.js';
-import { parentPointer } from '../model/model-pointer.js';
+import { parentPointer, segmentsOf } from '../model/model-pointer.js';
 import type { JsonSchema } from '../schema/catalogue.js';
 import { frontMatterSchemaAt, hasDefault, missingFieldValue, skeletonValue } from '../schema/front-matter-schema.js';
 import { insertColumnFix, insertFieldFix, insertSectionFix, insertSubsectionFix } from '../fix/insertions.js';
 import { groupShapeFix } from '../fix/group-shape-fix.js';
 import { claimHint } from '../model/claim-hint.js';
+import { likelyColumnFor } from '../model/column-match.js';
+import { insertTableFix } from '../fix/table-drafts.js';
 import { fieldPath, sectionName, sentence, tableName, type PointerParts } from './describe.js';
 import { capitalise, titleOf, type Placed } from './placed.js';
 
@@ -82,6 +84,8 @@ function frontMatterField(m: Missing): Placed | undefined {
   const resolved = m.schema ?? frontMatterSchemaAt(doc.catalogue.frontMatterSchema, [...parts.rest, key]);
   const title = titleOf(resolved, key);
   const withDefault = hasDefault(resolved);
+  const group = parts.segments.length === 2 ? doc.model.frontMatter[parts.segments[1]] : undefined;
+  const emptyGroup = !!group && typeof group === 'object' && Object.keys(group).length === 0;
   return {
     ruleId: 'schema/required-field',
     message: sentence(
@@ -94,16 +98,15 @@ function frontMatterField(m: Missing): Placed | undefined {
     ),
     pointer: parts.pointer,
     onAnchor: true,
-    // Inside a group written empty (`icb: {}`) there is no line to add to: the whole group is written instead.
+    // A group written empty (`icb: {}`) is written out whole, every field at once; otherwise the field.
     fix:
-      insertFieldFix(doc, parts.pointer, key, missingFieldValue(resolved, key), withDefault) ??
-      (parts.segments.length === 2
+      (emptyGroup
         ? groupShapeFix(
             doc,
             parts.segments[1],
             frontMatterSchemaAt(doc.catalogue.frontMatterSchema, [parts.segments[1]]),
           )
-        : undefined),
+        : undefined) ?? insertFieldFix(doc, parts.pointer, key, missingFieldValue(resolved, key), withDefault),
   };
 }
 
@@ -134,22 +137,74 @@ function subsection(m: Missing): Placed | undefined {
 
 function table(m: Missing): Placed {
   const def = ownerDef(m)?.tables.find((t) => t.id === m.key);
+  const title = def?.title ?? 'table';
+  const looked = whereTablesWereLooked(m.doc, m.parts);
+  const unread = looked.unread[0];
   return {
     ruleId: 'schema/required-content',
     message: sentence(
-      `The ${sectionName(m.doc, m.parts)} section has no ${def?.title ?? 'table'}`,
+      `The ${sectionName(m.doc, m.parts)} section has no ${title}: none was found under ${looked.where}`,
+      unread && def
+        ? `The table on line ${unread.line} has none of the ${title}'s columns (${def.columns.map((c) => c.title).join(', ')}): if it is that table, name its columns so`
+        : undefined,
       def?.why,
       def?.write,
     ),
     pointer: m.parts.pointer,
     onAnchor: true,
+    fix: def && ownerDef(m) ? insertTableFix(m.doc, m.parts.owner!, ownerDef(m)!, def) : undefined,
   };
 }
+
+/**
+ * Where a section's tables were looked for, in words ("'Document control' or its parts ('A. Purpose',
+ * 'C. Document history')"), and the tables there that were not read as any of its tables.
+ */
+function whereTablesWereLooked(doc: PlanDocument, parts: PointerParts): { where: string; unread: { line: number }[] } {
+  const section = parts.sectionId ? doc.model.sections[parts.sectionId] : undefined;
+  const owner = parts.subsectionId ? section?.subsections[parts.subsectionId] : section;
+  const heading = `'${owner?.heading ?? ownerTitle(parts)}'`;
+  const partNames = parts.subsectionId ? [] : Object.values(section?.subsections ?? {}).map((s) => `'${s.heading}'`);
+  const where = partNames.length
+    ? `${heading} or its ${partNames.length === 1 ? 'part' : 'parts'} (${partNames.length > 4 ? `${partNames.slice(0, 4).join(', ')} ...` : partNames.join(', ')})`
+    : heading;
+  const range = doc.sourceMap.get(parts.pointer)?.range;
+  if (!range) return { where, unread: [] };
+  const read = new Set<number>();
+  for (const [p, e] of doc.sourceMap) if (segmentsOf(p).at(-2) === 'tables') read.add(e.range.start.offset);
+  const unread = doc.tree.children
+    .filter((n) => n.type === 'table')
+    .map((n) => n.position!.start)
+    .filter((at) => at.offset! >= range.start.offset && at.offset! < range.end.offset && !read.has(at.offset!))
+    .map((at) => ({ line: at.line }));
+  return { where, unread };
+}
+
+const ownerTitle = (parts: PointerParts): string =>
+  (parts.subsectionDef ?? parts.sectionDef)?.title ?? parts.subsectionId ?? parts.sectionId ?? 'plan';
 
 function column(m: Missing): Placed {
   const { doc, parts, key } = m;
   const col = parts.tableDef!.columns.find((c) => c.id === key);
   const title = col?.title ?? key;
+  const tablePtr = parentPointer(parts.pointer);
+  const insert = insertColumnFix(doc, tablePtr, title);
+  // A header that probably is this column ("Comments" for "Change"): claimed with {#id}, or not.
+  const likely = likelyColumnFor(doc, tablePtr, parts.tableDef!.columns, key);
+  if (likely) {
+    return {
+      ruleId: 'schema/required-column',
+      message: sentence(
+        `${capitalise(tableName(doc, parts))} has no '${title}' column`,
+        `Its column '${likely.header}' looks like it: if it is, add {#${key}} to the end of that column's name ('${likely.header} {#${key}}'); if it is not, add a '${title}' column`,
+        col?.why,
+      ),
+      pointer: parts.pointer,
+      onAnchor: false,
+      fix: { title: `Use the column '${likely.header}' as the '${title}' column`, safe: false, edits: [likely.edit] },
+      ...(insert ? { alternatives: [insert] } : {}),
+    };
+  }
   return {
     ruleId: 'schema/required-column',
     message: sentence(
@@ -159,7 +214,7 @@ function column(m: Missing): Placed {
     ),
     pointer: parts.pointer,
     onAnchor: false,
-    fix: insertColumnFix(doc, parentPointer(parts.pointer), title),
+    fix: insert,
   };
 }
 
@@ -243,7 +298,10 @@ function shapeWords(key: string, node: JsonSchema | undefined, parent?: string):
   const fieldsOf = (n: JsonSchema | undefined) =>
     Object.keys((skeletonValue(n, key, key, {}) as Record<string, unknown>) ?? {});
   if (node?.type === 'object' || node?.properties) {
-    return `Add '${key}:' with its fields ${listWords(fieldsOf(node))}, each on its own line indented by two spaces under it (the quick fix writes them for you)`;
+    const fields = fieldsOf(node);
+    return fields.length === 1
+      ? `Add '${key}:' with its field ${fields[0]} on its own line indented by two spaces under it (the quick fix writes it for you)`
+      : `Add '${key}:' with its fields ${listWords(fields)}, each on its own line indented by two spaces under it (the quick fix writes them for you)`;
   }
   if (node?.type === 'array' || node?.items) {
     const item = node.items as JsonSchema | undefined;

@@ -10,6 +10,8 @@ export interface Placed {
   /** Put it on the container's anchor (something missing inside) rather than the value itself. */
   onAnchor: boolean;
   fix?: Fix;
+  /** Other fixes a person may choose instead. */
+  alternatives?: Fix[];
 }
 
 export function titleOf(schema: JsonSchema | undefined, fallback: string): string {

@@ -7,6 +7,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import type { PlanDocument } from '../../core/index.js';
 import type { JsonSchema } from '../../core/index.js';
 import { frontMatterLines, frontMatterPath } from './front-matter-path.js';
+import { mandatoryRowCells } from '../../core/index.js';
 
 function yamlDefault(schema: JsonSchema): string {
   if ('default' in schema) return String(schema.default);
@@ -80,7 +81,9 @@ function rowCompletions(doc: PlanDocument, offset: number, lineText: string): Co
     for (const row of table.mandatoryRows ?? []) {
       const present = model.rows.some((r) => row.matches(r));
       if (present) continue;
-      const cells = Object.keys(model.columns).map((c) => row.cells[c] ?? '');
+      // The same draft row as the quick fix and add-missing: the template's row for it, else x-row.
+      const draft = mandatoryRowCells(def!, table, row) ?? row.cells;
+      const cells = Object.keys(model.columns).map((c) => draft[c] ?? '');
       items.push({
         label: `| ${Object.values(row.cells)[0]} |`,
         kind: CompletionItemKind.Snippet,

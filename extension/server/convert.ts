@@ -24,7 +24,12 @@ export interface DiagnosticData {
 }
 
 export function toLspDiagnostic(d: Diagnostic, doc: TextDocument): LspDiagnostic {
-  const data: DiagnosticData = { fix: d.fix, version: doc.version };
+  // Other answers (this heading is not that section) are offered beside the fix, never preferred.
+  const data: DiagnosticData = {
+    fix: d.fix,
+    version: doc.version,
+    ...(d.alternatives?.length ? { fixes: d.alternatives } : {}),
+  };
   // A problem in shared content is shown on the plan's line that brings the content in, and links to
   // the line of the shared file where it really is.
   const shared = d.file !== undefined;

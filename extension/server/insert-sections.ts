@@ -56,16 +56,19 @@ export function insertAllMissing(text: TextDocument, options: CheckOptions): Edi
     };
   const sections = result.inserted.filter((i) => i.kind === 'section' || i.kind === 'part');
   const fields = result.inserted.filter((i) => i.kind === 'field' || i.kind === 'front-matter');
+  const tables = result.inserted.filter((i) => i.kind === 'table');
+  const rows = result.inserted.filter((i) => i.kind === 'row');
   const said = [
     sections.length ? `${sections.length} section${sections.length === 1 ? '' : 's'}` : '',
+    tables.length ? `${tables.length} table${tables.length === 1 ? '' : 's'}` : '',
+    rows.length ? `${rows.length} table row${rows.length === 1 ? '' : 's'}` : '',
     fields.length ? `${fields.length} detail${fields.length === 1 ? '' : 's'} at the top` : '',
-  ]
-    .filter(Boolean)
-    .join(' and ');
+  ].filter(Boolean);
+  const list = said.length > 1 ? `${said.slice(0, -1).join(', ')} and ${said.at(-1)}` : said[0];
   const r = editResult(
     text.getText(),
     result.edits,
-    `Inserted ${said} as drafts to complete: replace each {{placeholder}}. ${result.notes.join(' ')}`.trim(),
+    (list ? `Inserted ${list} as drafts to complete: replace each {{placeholder}}. ` : '') + result.notes.join(' '),
   );
   const first = sections[0] ?? result.inserted[0];
   return first ? { ...r, reveal: rangeIn(result.text, first) } : r;

@@ -176,7 +176,7 @@ describe('continuity lint --fix --add-missing', () => {
     const after = readFileSync(join(dir, 'p', 'plan.md'), 'utf8');
     keepsEveryWord(SPARSE, after);
     expect(after).toMatch(/^## Contacts and escalation$/m);
-    expect(r.stderr).toMatch(/inserted \d+ missing sections as guided drafts/);
+    expect(r.stderr).toMatch(/inserted \d+ missing sections \(If the IT fails: do this first; .*\) as guided drafts/);
     expect(r.stdout).not.toMatch(/schema\/required-section/);
     const again = runCli(['lint', '--fix', '--add-missing', 'p/plan.md'], dir);
     expect(readFileSync(join(dir, 'p', 'plan.md'), 'utf8')).toBe(after);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../core/index.js';
 import { buildPrintDocument } from '../../core/render/print-document.js';
+import { EVERYONE_ROLES } from '../../core/model/roles.js';
 import { cleanPlan, replaceOnce, TODAY } from '../helpers/plans.js';
 
 const PRACTICE_ROLES = `| Role | Name | Deputy | Responsibilities |
@@ -24,6 +25,23 @@ function withRoles(table: string, telephonySteps?: string): string {
 }
 
 const diags = (text: string) => checkPlan(text, { today: TODAY }).diagnostics;
+
+describe('a roles row for everyone needs no deputy', () => {
+  const deputyProblems = (role: string) =>
+    diags(
+      withRoles(PRACTICE_ROLES.replace('| All staff | Everyone on duty |', `| ${role} | Everyone on duty |`)),
+    ).filter((d) => d.ruleId.startsWith('schema/') && /deputy/i.test(d.message));
+  it('"Staff", "Everyone", "All staff" and every way the step-role check reads as everyone', () => {
+    // One meaning of "everyone" for the roles table and for the steps (core/model/roles.ts).
+    const written = EVERYONE_ROLES.flatMap((r) => [r, r.charAt(0).toUpperCase() + r.slice(1)]);
+    expect(written).toContain('Staff');
+    for (const role of written) expect(deputyProblems(role), role).toEqual([]);
+  });
+  it('a named role, or a team with a lead, still needs a deputy', () => {
+    for (const role of ['Staff liaison lead', 'Reception staff', 'Team leader', 'Staffing lead'])
+      expect(deputyProblems(role).length, role).toBeGreaterThan(0);
+  });
+});
 
 describe("roles table in the practice's own words", () => {
   it('practice role names stand for the incident roles, and an All staff row needs no deputy', () => {
