@@ -13,6 +13,7 @@ import { estateSummaryLine, REPORT_FORMATS, writeEstateReport } from './estate-r
 import { headCommit } from './git-revision.js';
 import { allStatuses } from './site-status.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { writeRoot } from './write-root.js';
 
 export interface SiteContext {
   siteDir: string;
@@ -31,7 +32,7 @@ export function writeSitePages(
   const rows = sortRows(statuses.map((s) => toEstateRow(s.path, s.summary, today, s.outputs)));
   const existing = statuses.map((s) => resolve(cwd, s.path)).filter((f) => existsSync(f));
   const sections = sectionColumns(existing, resolver);
-  const written = writeEstateReport(siteDir, { rows, sections, today }, REPORT_FORMATS, {
+  const written = writeEstateReport(siteDir, cwd, { rows, sections, today }, REPORT_FORMATS, {
     indexHref: 'index.html',
     withOutputs: true,
   });
@@ -44,7 +45,7 @@ export function writeSitePages(
       revision: gitRevisionLabel(cwd),
       toolVersion: TOOL_VERSION,
     }),
-    { makeFolders: true },
+    { within: writeRoot(cwd, siteDir), makeFolders: true },
   );
   return { rows: rows.length, written: [index, ...written], summary: estateSummaryLine(rows) };
 }

@@ -12,6 +12,7 @@ import { importPlan, type ImportResult } from '../../core/importing.js';
 import { ImportError, readSource } from '../../core/importing.js';
 import { UsageError } from '../discover-files.js';
 import type { CommandIO } from './lint.js';
+import { writeRoot } from '../write-root.js';
 
 export interface ImportOptions {
   file: string;
@@ -86,7 +87,11 @@ export async function runImport(opts: ImportOptions, io: CommandIO): Promise<num
     return 2;
   }
   try {
-    writeFileAtomic(out, result.text);
+    writeFileAtomic(out, result.text, {
+      within: writeRoot(opts.cwd, dirname(out)),
+      atLink: 'refuse',
+      ifExists: opts.force ? 'replace' : 'keep',
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     throw new UsageError(

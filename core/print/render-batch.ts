@@ -5,6 +5,7 @@
  * once, not once per plan; each PDF is written to a temporary file and renamed, so a half-written PDF
  * never exists under its real name.
  */
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { Browser, Page } from 'puppeteer-core';
 import { closeBrowser, launchBrowser } from './launch.js';
@@ -15,6 +16,11 @@ export interface RenderJob {
   name: string;
   build: BuildDocument;
   outFile: string;
+  /**
+   * The folder the PDF belongs in: no folder between it and the file may be a symbolic link (see
+   * io/write-file-atomic.ts). Default: the PDF's own folder, trusted as the caller named it.
+   */
+  within?: string;
   /** This plan's own limit, instead of the batch's `timeoutMs`. */
   timeoutMs?: number;
 }
@@ -159,7 +165,7 @@ export async function renderBatch(jobs: RenderJob[], options: BatchOptions): Pro
       const limit = job.timeoutMs ?? timeoutMs;
       page = await withTimeout(b.newPage(), limit, 'opening a browser page');
       const printed = await withTimeout(printPdf(page, job.build, { sourceDate: options.sourceDate, timeoutMs: limit }), limit * 2, 'printing');
-      writeFileAtomic(job.outFile, printed.bytes, { makeFolders: true });
+      writeFileAtomic(job.outFile, printed.bytes, { within: job.within ?? dirname(job.outFile), makeFolders: true });
       finish({ job, ok: true, pages: printed.pages, ms: Date.now() - t0, blocked: printed.blocked });
     } catch (e) {
       const stopped = options.signal?.aborted;
