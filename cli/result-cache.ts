@@ -98,6 +98,8 @@ export class ResultCache {
   private entries = new Map<string, CheckedFile>();
   private used = new Set<string>();
   private dirty = false;
+  /** Results this run took from the cache instead of checking the plan. */
+  hits = 0;
   readonly shared = new SharedFileHashes();
 
   /** `within`: where the cache belongs (see cli/write-root.ts); it is never written through a link. */
@@ -132,6 +134,7 @@ export class ResultCache {
     // null on both sides: the shared file is still missing, so the cached answer still holds.
     if (hit.sharedFiles?.some((f) => this.shared.get(f.path) !== f.sha256)) return undefined;
     this.used.add(key);
+    this.hits++;
     return hit;
   }
 

@@ -72,6 +72,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
     { paths: opts.paths, cwd: opts.cwd, resolver, shard: opts.shard, changedSince: opts.changedSince },
     io,
   );
+  const stats = { fromCache: 0 };
   const plans = await checkEstate(
     selection.files,
     {
@@ -82,6 +83,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
       cache: opts.cache,
       cacheLocation: opts.cacheLocation,
       configPath,
+      stats,
     },
     io,
   );
@@ -114,7 +116,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   recordStatuses(siteDir, decision.statuses.values(), within);
   forgetRemovedPlans(siteDir, opts.cwd, within);
   io.stdout(
-    `Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}${printed.failedPlans > 0 ? `; ${n(printed.failedPlans, 'plan', 'plans')} not printed` : ''}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build.\n`,
+    `Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}${printed.failedPlans > 0 ? `; ${n(printed.failedPlans, 'plan', 'plans')} not printed` : ''}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build; ${stats.fromCache} of ${plans.length} check results from the result cache.\n`,
   );
   if (opts.shard) {
     // A shard's site is incomplete: its pages are written once, after every shard is merged.

@@ -43,7 +43,7 @@ describe('CI templates', () => {
     expect(steps('check')).toContain('npx continuity lint plans --format github');
     expect(steps('check')).toContain('github/codeql-action/upload-sarif');
     expect(wf.jobs.check.permissions['security-events']).toBe('write');
-    expect(steps('publish')).toContain('npx continuity build plans --out site');
+    expect(steps('publish')).toContain('npx continuity build plans --out "$HOME/.continuity-state/site"');
     expect(wf.on).toHaveProperty('pull_request');
   });
 });
