@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleAnchor, ruleDocsUrl } from '../../core/rules/docs-url.js';
 import { ruleCatalogue } from '../../core/rules/catalogue.js';
-import { runCli, tempWorkspace } from '../helpers/cli.js';
+import { runCli, runCliAsync, tempWorkspace } from '../helpers/cli.js';
 import { ROOT } from '../helpers/plans.js';
 import Ajv from 'ajv';
 import { docsUrlProblem } from '../../core/config/docs-url-setting.js';
@@ -23,12 +23,12 @@ describe('rule links', () => {
     }
   });
 
-  it('use a configured base address, and never a placeholder host', () => {
+  it('use a configured base address, and never a placeholder host', async () => {
     expect(ruleDocsUrl('schema/required-row', 'https://icb.example.org/rules.html')).toBe(
       'https://icb.example.org/rules.html#schemarequired-row',
     );
     const dir = tempWorkspace();
-    const plain = runCli(['lint', 'plans/template.md', '--format', 'json', '--no-cache'], dir);
+    const plain = await runCliAsync(['lint', 'plans/template.md', '--format', 'json', '--no-cache'], dir);
     expect(plain.stdout).not.toContain('.invalid');
     expect(plain.stdout).toContain('file://');
     writeFileSync(
@@ -36,7 +36,7 @@ describe('rule links', () => {
       JSON.stringify({ docsUrl: 'https://icb.example.org/continuity/rules.html' }),
     );
     const configured = JSON.parse(
-      runCli(['lint', 'plans/template.md', '--format', 'json', '--no-cache'], dir).stdout,
+      (await runCliAsync(['lint', 'plans/template.md', '--format', 'json', '--no-cache'], dir)).stdout,
     ) as { diagnostics: { url: string }[] }[];
     for (const d of configured[0].diagnostics)
       expect(d.url).toMatch(/^https:\/\/icb\.example\.org\/continuity\/rules\.html#[a-z0-9-]+$/);
