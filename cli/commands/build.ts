@@ -60,7 +60,7 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   const site: SiteContext = { siteDir, cwd: opts.cwd, today, resolver };
   const within = writeRoot(opts.cwd, siteDir);
   // Before any work: a site or status folder that is a link (committed to the checkout) stops the build.
-  ensureFolderInside(within, join(siteDir, STATUS_DIR), { make: true });
+  ensureFolderInside(within, join(siteDir, STATUS_DIR), { make: false, missingOk: true });
 
   if (opts.indexOnly) {
     writeMergedSitePages(site, opts.out, shown, io);

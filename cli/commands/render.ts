@@ -48,7 +48,7 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   const outDir = resolve(opts.cwd, opts.out);
   const within = writeRoot(opts.cwd, outDir);
   // Before any work: an output folder that is a link (committed to the checkout) stops the run.
-  ensureFolderInside(within, outDir, { make: true });
+  ensureFolderInside(within, outDir, { make: false, missingOk: true });
   const prepare = (file: string, shown: string): PreparedPrint =>
     preparePrint(file, shown, { resolver, printedDate, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
   const jobs: RenderJob[] = [];

@@ -44,12 +44,14 @@ export function linkRefusal(within: string, link: string, target: string, kind: 
 /**
  * `folder` and every folder between `within` and it, checked to be real folders (not links); with
  * `make`, missing ones are made one at a time (mkdir never follows a link at the name it makes), and
- * `within` itself too (it is trusted as the user named it). `target` names what is refused in messages.
+ * `within` itself too (it is trusted as the user named it); with `missingOk`, a missing folder ends the
+ * check (nothing below it can be a link), so a run can look before it writes anything.
+ * `target` names what is refused in messages.
  */
 export function ensureFolderInside(
   within: string,
   folder: string,
-  options: { make: boolean; mode?: number },
+  options: { make: boolean; mode?: number; missingOk?: boolean },
   target: { path: string; kind: 'file' | 'folder' } = { path: resolve(folder), kind: 'folder' },
 ): void {
   const root = resolve(within);
@@ -69,6 +71,7 @@ export function ensureFolderInside(
       }
       stat = lstatSync(path, { throwIfNoEntry: false });
     }
+    if (!stat && options.missingOk) return;
     if (!stat) throw errno('ENOENT', `${path} does not exist`);
     if (stat.isSymbolicLink()) throw linkRefusal(root, path, target.path, target.kind);
     if (!stat.isDirectory()) throw errno('ENOTDIR', `${path} is not a folder`);
