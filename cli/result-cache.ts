@@ -98,8 +98,7 @@ export class ResultCache {
   private entries = new Map<string, CheckedFile>();
   private used = new Set<string>();
   private dirty = false;
-  /** Results this run took from the cache instead of checking the plan. */
-  hits = 0;
+  private hitCount = 0;
   readonly shared = new SharedFileHashes();
 
   /** `within`: where the cache belongs (see cli/write-root.ts); it is never written through a link. */
@@ -121,6 +120,11 @@ export class ResultCache {
     }
   }
 
+  /** Results this run took from the cache instead of checking the plan. */
+  get hits(): number {
+    return this.hitCount;
+  }
+
   /** The cache of a run in `cwd`: `--cache-location` when given, else `.continuity-cache/`. */
   static open(cwd: string, location = '.continuity-cache'): ResultCache {
     checkStateKeySetting();
@@ -134,7 +138,7 @@ export class ResultCache {
     // null on both sides: the shared file is still missing, so the cached answer still holds.
     if (hit.sharedFiles?.some((f) => this.shared.get(f.path) !== f.sha256)) return undefined;
     this.used.add(key);
-    this.hits++;
+    this.hitCount++;
     return hit;
   }
 

@@ -19,7 +19,7 @@ import { ResultCache } from '../result-cache.js';
 import { reporters, isReporterName } from '../reporters/index.js';
 import type { FileResult } from '../reporters/types.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
-import { UnsafeWriteError, writeFileAtomic } from '../../core/index.js';
+import { writeFileAtomic } from '../../core/index.js';
 import { displayName } from '../display-name.js';
 import { writeRoot } from '../write-root.js';
 
@@ -130,7 +130,6 @@ function writeFailure(e: unknown): string {
   if (code === 'ENOSPC') return 'the disk is full';
   if (code === 'EROFS') return 'the disk is read-only';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied (the folder may be read-only)';
-  if (e instanceof UnsafeWriteError) return e.message;
   return (e as Error)?.message ?? String(e);
 }
 

@@ -97,8 +97,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
       linkSync(tmp, target);
       created = false;
       unlinkSync(tmp);
-    } else renameSync(tmp, target);
-    created = false;
+    } else {
+      renameSync(tmp, target);
+      created = false;
+    }
   } catch (e) {
     if (fd !== undefined) {
       try {

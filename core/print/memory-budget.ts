@@ -7,17 +7,20 @@
  */
 export class MemoryBudget {
   private inUse = 0;
+  /** Counted apart from `inUse`: sums of fractional megabytes need not come back to exactly 0. */
+  private printing = 0;
   private readonly waiting: { megabytes: number; start: () => void }[] = [];
 
   constructor(private readonly limitMb: number) {}
 
   private fits(megabytes: number): boolean {
-    return this.inUse === 0 || this.inUse + megabytes <= this.limitMb;
+    return this.printing === 0 || this.inUse + megabytes <= this.limitMb;
   }
 
   async take(megabytes: number): Promise<void> {
     if (this.waiting.length === 0 && this.fits(megabytes)) {
       this.inUse += megabytes;
+      this.printing++;
       return;
     }
     await new Promise<void>((start) => this.waiting.push({ megabytes, start }));
@@ -25,9 +28,11 @@ export class MemoryBudget {
 
   give(megabytes: number): void {
     this.inUse -= megabytes;
+    this.printing--;
     while (this.waiting.length > 0 && this.fits(this.waiting[0].megabytes)) {
       const next = this.waiting.shift()!;
       this.inUse += next.megabytes;
+      this.printing++;
       next.start();
     }
   }
