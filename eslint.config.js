@@ -14,6 +14,7 @@ const CORE_ENTRY_POINTS = [
   'core/print-copy.js', // print gate, print HTML and the print copy, without a browser (also in a browser Worker)
   'core/estate.js', // plan summaries, dashboard, site index, CSV
   'core/importing.js', // reading a practice's Word, HTML or text plan (loaded only for import)
+  'core/writing.js', // writing files safely (Node only: the CLI's)
 ];
 
 const VSCODE_MODULES = [
@@ -34,6 +35,8 @@ const NODE_ONLY_CORE = [
   'core/host/node-*.ts',
   'core/print/**/*.ts',
   'core/io/write-file-atomic.ts',
+  'core/io/folders-on-the-way.ts',
+  'core/writing.ts',
   'core/import/read-source.ts', // reading Word files (yauzl's zip streams) is for the CLI's import only
   'core/import/docx-package.ts',
 ];

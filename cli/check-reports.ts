@@ -3,13 +3,15 @@
  * picks up (SARIF for code scanning, JUnit for test tabs, JSON, GitLab Code Quality) and the problem
  * list in the log, as annotations on the changed lines when the CI shows them.
  */
-import { resolve } from 'node:path';
-import { ruleCatalogue, writeFileAtomic, type ConfigResolver } from '../core/index.js';
+import { dirname, resolve } from 'node:path';
+import { ruleCatalogue, type ConfigResolver } from '../core/index.js';
+import { writeFileAtomic } from '../core/writing.js';
 import type { FileCheck } from './check-files.js';
 import { toFileResults } from './file-results.js';
 import { isAzurePipelines } from './reporters/azure.js';
 import { reporters } from './reporters/index.js';
 import { TOOL_NAME, TOOL_VERSION } from './tool-version.js';
+import { writeRoot } from './write-root.js';
 
 /** Which CI report files to write and how to print the problem list: the options build shares with lint. */
 export interface CheckReportChoices {
@@ -49,7 +51,12 @@ export function reportChecks(checks: FileCheck[], opts: CheckReportOptions, io: 
     [opts.json, 'json'],
     [opts.codequality, 'codequality'],
   ] as const) {
-    if (file) writeFileAtomic(resolve(opts.cwd, file), reporters[format](context), { makeFolders: true });
+    if (!file) continue;
+    const path = resolve(opts.cwd, file);
+    writeFileAtomic(path, reporters[format](context), {
+      within: writeRoot(opts.cwd, dirname(path)),
+      makeFolders: true,
+    });
   }
   const problems = reporters[opts.annotations ? (isAzurePipelines() ? 'azure' : 'github') : 'stylish']({
     ...context,

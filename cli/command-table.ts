@@ -60,6 +60,13 @@ const concurrency: OptionSpec = {
   help: 'plans printed at once, 1 to 32 (default 2)',
 };
 
+const cacheLocation: OptionSpec = {
+  name: 'cache-location',
+  type: 'string',
+  value: 'DIR',
+  help: 'where to keep the result cache (default .continuity-cache/; in CI, a folder outside the checkout)',
+};
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'lint',
@@ -92,12 +99,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'quiet', type: 'boolean', short: 'q', default: false, help: 'report errors only' },
       config,
       noCache,
-      {
-        name: 'cache-location',
-        type: 'string',
-        value: 'DIR',
-        help: 'where to keep the result cache (default .continuity-cache/)',
-      },
+      cacheLocation,
       today,
       {
         name: 'workers',
@@ -220,6 +222,7 @@ export const COMMANDS: CommandSpec[] = [
       today,
       config,
       noCache,
+      cacheLocation,
     ],
   },
   {
@@ -238,6 +241,7 @@ export const COMMANDS: CommandSpec[] = [
       today,
       config,
       noCache,
+      cacheLocation,
     ],
   },
   {

@@ -3,11 +3,11 @@
  * writes them for the plans it checks; `continuity build` writes them into its site, from the status
  * files every shard left, with links to the printed copies.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dashboardHtml, estateCsv, type EstateRow, type SectionColumn } from '../core/estate.js';
-import { writeFileAtomic } from '../core/index.js';
+import { writeFileAtomic } from '../core/writing.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { writeRoot } from './write-root.js';
 
 export const REPORT_FORMATS = ['html', 'json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -18,18 +18,19 @@ export interface EstateFiles {
   today: string;
 }
 
-/** Write the dashboard and its JSON and CSV twins; returns the paths written. */
+/** Write the dashboard and its JSON and CSV twins into `dir` (made if missing); returns the paths written. */
 export function writeEstateReport(
   dir: string,
+  cwd: string,
   estate: EstateFiles,
   formats: readonly ReportFormat[],
   extra: { indexHref?: string; withOutputs?: boolean } = {},
 ): string[] {
   const written: string[] = [];
-  mkdirSync(dir, { recursive: true });
+  const within = writeRoot(cwd, dir);
   const write = (name: string, content: string) => {
     const path = join(dir, name);
-    writeFileAtomic(path, content);
+    writeFileAtomic(path, content, { within, makeFolders: true });
     written.push(path);
   };
   if (formats.includes('html'))

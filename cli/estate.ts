@@ -3,7 +3,6 @@
  * summarised. Shared by `continuity report` and `continuity build`. Plans are found as `lint` finds
  * them (cli/discover-files.ts): the template and shared content files are not practices.
  */
-import { resolve } from 'node:path';
 import type { ConfigResolver } from '../core/index.js';
 import { catalogueFor } from '../core/index.js';
 import type { SectionColumn } from '../core/estate.js';
@@ -27,6 +26,8 @@ export interface EstateOptions {
   cache: boolean;
   cacheLocation?: string;
   configPath?: string;
+  /** Filled in: how many check results came from the result cache (CI logs show how much was reused). */
+  stats?: { fromCache: number };
 }
 
 /** The plan files of an estate, in a stable order. */
@@ -38,10 +39,12 @@ export async function findEstatePlans(
   return findPlans(inputs, opts.cwd, (f) => opts.resolver.isIgnored(f), io);
 }
 
-export async function checkEstate(files: string[], opts: EstateOptions): Promise<EstatePlan[]> {
-  const cache = opts.cache
-    ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache'))
-    : undefined;
+export async function checkEstate(
+  files: string[],
+  opts: EstateOptions,
+  io: { stderr(s: string): void },
+): Promise<EstatePlan[]> {
+  const cache = opts.cache ? ResultCache.open(opts.cwd, opts.cacheLocation) : undefined;
   const checks = await checkFiles(files, {
     resolver: opts.resolver,
     today: opts.today,
@@ -49,7 +52,8 @@ export async function checkEstate(files: string[], opts: EstateOptions): Promise
     fingerprint: toolFingerprint(),
     configPath: opts.configPath,
   });
-  cache?.save();
+  cache?.saveOrWarn(io);
+  if (opts.stats) opts.stats.fromCache = cache?.hits ?? 0;
   return checks.map((c) => ({ ...c, path: relPath(opts.cwd, c.file) }));
 }
 

@@ -2,7 +2,7 @@
  * The `continuity` command: argument parsing and dispatch only. Exit codes: 0 clean, 1 problems
  * found, 2 usage or internal failure (with the reason on stderr).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../core/index.js';
@@ -10,6 +10,7 @@ import { newPlanText, NewPlanError, planFileName } from '../core/index.js';
 import { todayIso } from '../core/index.js';
 import { ruleCatalogue } from '../core/index.js';
 import { SchemaCompileError } from '../core/index.js';
+import { UnsafeWriteError, writeFileAtomic } from '../core/writing.js';
 import { runLint, type CommandIO } from './commands/lint.js';
 import { parseReportFormats, runReport } from './commands/report.js';
 import { parseShard } from './shard.js';
@@ -17,6 +18,7 @@ import { UsageError } from './discover-files.js';
 import { TOOL_VERSION } from './tool-version.js';
 import { COMMANDS, commandHelp, commandSpec, overallHelp, parserOptions } from './command-table.js';
 import { isAzurePipelines } from './reporters/azure.js';
+import { writeRoot } from './write-root.js';
 
 export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), isTty = false): Promise<number> {
   const [command, ...rest] = argv;
@@ -70,7 +72,8 @@ export async function main(argv: string[], io: CommandIO, cwd = process.cwd(), i
       e instanceof UsageError ||
       e instanceof ConfigError ||
       e instanceof NewPlanError ||
-      e instanceof SchemaCompileError
+      e instanceof SchemaCompileError ||
+      e instanceof UnsafeWriteError
     ) {
       io.stderr(`continuity: ${e.message}\n`);
       return 2;
@@ -213,6 +216,7 @@ async function buildCommand(
         today: isoDate(values.today as string | undefined, '--today'),
         config: values.config as string | undefined,
         cache: !values['no-cache'],
+        cacheLocation: values['cache-location'] as string | undefined,
         tty: isTty,
         signal,
       },
@@ -230,6 +234,7 @@ async function reportCommand({ values, positionals }: Parsed, io: CommandIO, cwd
       today: isoDate(values.today as string | undefined, '--today'),
       config: values.config as string | undefined,
       cache: !values['no-cache'],
+      cacheLocation: values['cache-location'] as string | undefined,
       cwd,
     },
     io,
@@ -299,8 +304,14 @@ function newCommand({ values }: Parsed, io: CommandIO, cwd: string): number {
     odsCode: (values.ods as string).trim().toUpperCase(),
     today: isoDate(values.today as string | undefined, '--today') ?? todayIso(),
   });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, text, { flag: 'wx' });
+  try {
+    // Never over an existing file or through a link; the folders on the way are made if missing.
+    writeFileAtomic(out, text, { within: writeRoot(cwd, dirname(out)), makeFolders: true, ifExists: 'keep' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UsageError(`${out} already exists; choose another --out (nothing was overwritten)`);
+    throw e;
+  }
   io.stdout(`Created ${out}\nFill in every {{placeholder}}, then run: continuity lint ${out}\n`);
   return 0;
 }

@@ -13,6 +13,7 @@ import { estateSummary, type EstatePlan } from './estate.js';
 import { preparePrint, type PreparedPrint } from './print-preparation.js';
 import { plannedOutputs, renderKey, type BuildOutput } from './printed-copies.js';
 import { SharedFileHashes } from './result-cache.js';
+import { writeRoot } from './write-root.js';
 import { outputCollisions, readStatus, removeOutputs, type PlanStatus } from './site-status.js';
 
 /** A plan's print HTML: written without a browser, from the same prepared plan as its PDFs. */
@@ -52,6 +53,7 @@ export function decidePrinting(
   io: { stderr(s: string): void },
 ): PrintDecision {
   const { siteDir, resolver } = opts;
+  const within = writeRoot(opts.cwd, siteDir);
   const decision: PrintDecision = {
     statuses: new Map(),
     jobs: [],
@@ -74,7 +76,7 @@ export function decidePrinting(
     if (errors > 0) {
       decision.failingChecks++;
       // A plan that fails its checks is not published: its old copies would no longer match the plan.
-      if (previous) removeOutputs(siteDir, previous.outputs);
+      if (previous) removeOutputs(siteDir, previous.outputs, within);
       statuses.set(plan.path, {
         path: plan.path,
         summary,
@@ -109,7 +111,7 @@ export function decidePrinting(
       return buildPrintDocument(p.doc, { ...p.options, formsOnly, pages });
     };
     const job = (name: string, outFile: string, formsOnly: boolean) => {
-      const j: RenderJob = { name, outFile: join(siteDir, outFile), build: build(formsOnly) };
+      const j: RenderJob = { name, outFile: join(siteDir, outFile), within, build: build(formsOnly) };
       decision.planOfJob.set(j, plan.path);
       decision.jobs.push(j);
     };

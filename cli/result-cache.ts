@@ -9,14 +9,15 @@
  * an entry that fails either is ignored, so a forged cache can cost a re-check but never a verdict.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../core/index.js';
 import type { PlanSummary } from '../core/estate.js';
 import { readRegularFile, readRegularText } from '../core/index.js';
 import type { SharedFileUse } from '../core/index.js';
 import { MAX_SHARED_BYTES } from '../core/index.js';
-import { signState, verifyState } from './state-key.js';
+import { writeFileAtomic } from '../core/writing.js';
+import { checkStateKeySetting, signState, verifyState } from './state-key.js';
+import { writeRoot } from './write-root.js';
 
 const FORMAT = 3;
 /** A cache larger than this is not read (it is rebuilt): the tools never read without bound. */
@@ -97,9 +98,14 @@ export class ResultCache {
   private entries = new Map<string, CheckedFile>();
   private used = new Set<string>();
   private dirty = false;
+  private hitCount = 0;
   readonly shared = new SharedFileHashes();
 
-  constructor(private readonly file: string) {
+  /** `within`: where the cache belongs (see cli/write-root.ts); it is never written through a link. */
+  constructor(
+    private readonly file: string,
+    private readonly within: string,
+  ) {
     try {
       const read = readRegularText(file, { maxBytes: MAX_CACHE_BYTES });
       const data = 'text' in read ? JSON.parse(read.text) : undefined;
@@ -114,8 +120,16 @@ export class ResultCache {
     }
   }
 
-  static inDir(dir: string): ResultCache {
-    return new ResultCache(join(dir, 'lint-results.json'));
+  /** Results this run took from the cache instead of checking the plan. */
+  get hits(): number {
+    return this.hitCount;
+  }
+
+  /** The cache of a run in `cwd`: `--cache-location` when given, else `.continuity-cache/`. */
+  static open(cwd: string, location = '.continuity-cache'): ResultCache {
+    checkStateKeySetting();
+    const dir = resolve(cwd, location);
+    return new ResultCache(join(dir, 'lint-results.json'), writeRoot(cwd, dir));
   }
 
   get(key: string): CheckedFile | undefined {
@@ -124,6 +138,7 @@ export class ResultCache {
     // null on both sides: the shared file is still missing, so the cached answer still holds.
     if (hit.sharedFiles?.some((f) => this.shared.get(f.path) !== f.sha256)) return undefined;
     this.used.add(key);
+    this.hitCount++;
     return hit;
   }
 
@@ -133,21 +148,32 @@ export class ResultCache {
     this.dirty = true;
   }
 
-  /** Write atomically, keeping only entries used in this run (the cache never grows without bound). */
-  save(): void {
-    if (!this.dirty && this.used.size === this.entries.size) return;
+  /**
+   * Write atomically, keeping only entries used in this run (the cache never grows without bound).
+   * A cache that cannot be written only costs speed next time: the reason is returned, not thrown.
+   */
+  save(): string | undefined {
+    if (!this.dirty && this.used.size === this.entries.size) return undefined;
     const entries: Record<string, { checked: CheckedFile; mac: string }> = {};
     for (const k of this.used) {
       const checked = this.entries.get(k)!;
       entries[k] = { checked, mac: signState(signedText(k, checked)) };
     }
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, entries }));
-      renameSync(tmp, this.file);
-    } catch {
-      // A cache that cannot be written only costs speed next time.
+      writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, entries }), {
+        within: this.within,
+        makeFolders: true,
+      });
+      return undefined;
+    } catch (e) {
+      return (e as Error)?.message ?? String(e);
     }
+  }
+
+  /** Save, and say on stderr when that was not possible (the run's verdict does not change). */
+  saveOrWarn(io: { stderr(s: string): void }): void {
+    const failed = this.save();
+    if (failed)
+      io.stderr(`continuity: the result cache was not saved (the next run checks every plan again): ${failed}\n`);
   }
 }

@@ -6,13 +6,15 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { siteIndexHtml, sortRows, toEstateRow } from '../core/estate.js';
-import { writeFileAtomic, type ConfigResolver } from '../core/index.js';
+import { type ConfigResolver } from '../core/index.js';
+import { writeFileAtomic } from '../core/writing.js';
 import { UsageError } from './discover-files.js';
 import { sectionColumns } from './estate.js';
 import { estateSummaryLine, REPORT_FORMATS, writeEstateReport } from './estate-report.js';
 import { headCommit } from './git-revision.js';
 import { allStatuses } from './site-status.js';
 import { TOOL_VERSION } from './tool-version.js';
+import { writeRoot } from './write-root.js';
 
 export interface SiteContext {
   siteDir: string;
@@ -31,7 +33,7 @@ export function writeSitePages(
   const rows = sortRows(statuses.map((s) => toEstateRow(s.path, s.summary, today, s.outputs)));
   const existing = statuses.map((s) => resolve(cwd, s.path)).filter((f) => existsSync(f));
   const sections = sectionColumns(existing, resolver);
-  const written = writeEstateReport(siteDir, { rows, sections, today }, REPORT_FORMATS, {
+  const written = writeEstateReport(siteDir, cwd, { rows, sections, today }, REPORT_FORMATS, {
     indexHref: 'index.html',
     withOutputs: true,
   });
@@ -44,7 +46,7 @@ export function writeSitePages(
       revision: gitRevisionLabel(cwd),
       toolVersion: TOOL_VERSION,
     }),
-    { makeFolders: true },
+    { within: writeRoot(cwd, siteDir), makeFolders: true },
   );
   return { rows: rows.length, written: [index, ...written], summary: estateSummaryLine(rows) };
 }

@@ -4,12 +4,13 @@
  * its status says why, so the site never shows a plan half printed.
  */
 import { buildPrintDocument } from '../core/printing.js';
-import { writeFileAtomic } from '../core/index.js';
+import { writeFileAtomic } from '../core/writing.js';
 import type { CommandIO } from './commands/lint.js';
 import type { PrintDecision } from './print-decision.js';
 import { locateBrowser, printBatch } from './print-batch.js';
 import { removeOutputs } from './site-status.js';
 import { displayName } from './display-name.js';
+import { writeRoot } from './write-root.js';
 
 export interface SitePrintOptions {
   siteDir: string;
@@ -44,6 +45,7 @@ export async function printDecided(
     browserPath = locateBrowser(opts.browser, io);
     if (!browserPath) return 'no-browser';
   }
+  const within = writeRoot(opts.cwd, opts.siteDir);
   const failedToPrint = new Map<string, string>();
   // Files written per plan: a plan with a copy that failed is unpublished, so its files are not counted.
   const written = new Map<string, number>();
@@ -55,7 +57,7 @@ export async function printDecided(
       failedToPrint.set(h.plan.path, p.refusal);
       io.stderr(`continuity: ${displayName(h.plan.path)} not printed: ${p.refusal}\n`);
     } else {
-      writeFileAtomic(h.outFile, buildPrintDocument(p.doc, p.options).html, { makeFolders: true });
+      writeFileAtomic(h.outFile, buildPrintDocument(p.doc, p.options).html, { within, makeFolders: true });
       wrote(h.plan.path);
     }
   }
@@ -86,7 +88,7 @@ export async function printDecided(
   }
   for (const [planPath, why] of failedToPrint) {
     const s = decision.statuses.get(planPath)!;
-    removeOutputs(opts.siteDir, s.outputs);
+    removeOutputs(opts.siteDir, s.outputs, within);
     decision.statuses.set(planPath, {
       path: s.path,
       summary: s.summary,

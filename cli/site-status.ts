@@ -8,14 +8,17 @@
  * right, its output paths are plain files inside the site, and its signature (this machine's or this
  * CI pipeline's state key, see state-key.ts) matches; anything else is ignored, so a forged status can
  * neither mark a failing plan as passing, put markup or links into the dashboard, nor make the build
- * delete a file outside the site.
+ * delete a file outside the site. Every file is written and deleted only inside `within` (the working
+ * folder, or the site folder the user named outside it; see cli/write-root.ts), never through a
+ * linked folder, so a committed `site/status` link cannot send a write or a delete elsewhere.
  */
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { PlanOutputs } from '../core/estate.js';
 import type { PlanSummary } from '../core/estate.js';
 import { isInsideFolder, readRegularText } from '../core/index.js';
-import { writeFileAtomic } from '../core/index.js';
+import { removeFileInside } from '../core/writing.js';
+import { writeFileAtomic } from '../core/writing.js';
 import { signState, verifyState } from './state-key.js';
 
 const FORMAT = 2;
@@ -95,21 +98,21 @@ export function readStatus(siteDir: string, planPath: string): PlanStatus | unde
   return s?.path === planPath ? s : undefined;
 }
 
-export function writeStatus(siteDir: string, status: Omit<PlanStatus, 'format'>): void {
+export function writeStatus(siteDir: string, status: Omit<PlanStatus, 'format'>, within: string): void {
   const file = statusFile(siteDir, status.path);
   if (!file) return;
-  mkdirSync(dirname(file), { recursive: true });
   const { path, summary, renderKey, outputs } = status;
   writeFileAtomic(
     file,
     JSON.stringify({ format: FORMAT, path, summary, renderKey, outputs, mac: signState(signedText(status)) }, null, 2) +
       '\n',
+    { within, makeFolders: true },
   );
 }
 
-export function removeStatus(siteDir: string, planPath: string): void {
+export function removeStatus(siteDir: string, planPath: string, within: string): void {
   const file = statusFile(siteDir, planPath);
-  if (file) rmSync(file, { force: true });
+  if (file) removeFileInside(within, file);
 }
 
 /** Every status file in the site (from this build and earlier ones or other shards). */
@@ -133,23 +136,10 @@ export function allStatuses(siteDir: string, ignored: { count: number } = { coun
 }
 
 /** The printed files of a plan, removed (it now fails its checks, or it no longer exists). */
-export function removeOutputs(siteDir: string, outputs: PlanOutputs): void {
-  let site: string;
-  try {
-    site = realpathSync.native(siteDir);
-  } catch {
-    return;
-  }
+export function removeOutputs(siteDir: string, outputs: PlanOutputs, within: string): void {
   for (const p of [outputs.pdf, outputs.forms, outputs.html]) {
-    if (!isSiteOutputPath(p)) continue;
-    // The folder the file is in must really be inside the site (not a link out of it).
-    let folder: string;
-    try {
-      folder = realpathSync.native(dirname(join(site, p)));
-    } catch {
-      continue;
-    }
-    if (isInsideFolder(site, folder)) rmSync(join(folder, p.split('/').pop()!), { force: true });
+    // Only a plain path inside the site, and never through a linked folder (not one out of the site).
+    if (isSiteOutputPath(p)) removeFileInside(within, join(siteDir, p));
   }
 }
 
@@ -195,21 +185,21 @@ export function outputCollisions(planned: { path: string; outputs: PlanOutputs }
  * This build's statuses, written. Plans that share a site path (`x.md` and `X.md`) share a status
  * file too: the first in path order keeps it, as it keeps the printed copies.
  */
-export function recordStatuses(siteDir: string, statuses: Iterable<Omit<PlanStatus, 'format'>>): void {
+export function recordStatuses(siteDir: string, statuses: Iterable<Omit<PlanStatus, 'format'>>, within: string): void {
   const statusOwners = new Set<string>();
   for (const s of [...statuses].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const owner = sitePathOf(s.path).toLowerCase();
     if (statusOwners.has(owner)) continue;
     statusOwners.add(owner);
-    writeStatus(siteDir, s);
+    writeStatus(siteDir, s, within);
   }
 }
 
 /** Plans that no longer exist (checked from `cwd`) leave the site: their printed copies and status file. */
-export function forgetRemovedPlans(siteDir: string, cwd: string): void {
+export function forgetRemovedPlans(siteDir: string, cwd: string, within: string): void {
   for (const old of allStatuses(siteDir)) {
     if (existsSync(resolve(cwd, old.path))) continue;
-    removeOutputs(siteDir, old.outputs);
-    removeStatus(siteDir, old.path);
+    removeOutputs(siteDir, old.outputs, within);
+    removeStatus(siteDir, old.path, within);
   }
 }

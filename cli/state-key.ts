@@ -7,42 +7,62 @@
  * The key is `CONTINUITY_STATE_KEY` when set (CI: one secret shared by every shard and run), otherwise
  * a random key created once in the user's state folder, outside any checkout (mode 0600). When that
  * folder cannot be written, a key for this process only: nothing stored is trusted, which is safe.
+ * A `CONTINUITY_STATE_KEY` too short to be secret is refused loudly (exit 2): ignoring it would leave a
+ * CI that thinks it shares one key with every run silently re-checking and re-printing everything.
+ * An empty one counts as not set (a CI secret that does not exist expands to nothing).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readRegularFile } from '../core/index.js';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomic } from '../core/writing.js';
+import { UsageError } from './discover-files.js';
+
+export const MIN_STATE_KEY_LENGTH = 16;
 
 let key: Buffer | undefined;
 
+/** The folder the per-machine key's folder lives in: `$XDG_STATE_HOME` or `~/.local/state`. */
+function stateHome(): string {
+  return process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
+}
+
 /** Where the per-machine key is kept: `$XDG_STATE_HOME/continuity` or `~/.local/state/continuity`. */
 export function stateKeyFile(): string {
-  const base = process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state');
-  return join(base, 'continuity', 'state.key');
+  return join(stateHome(), 'continuity', 'state.key');
+}
+
+/** Stop with a usage error (exit 2) when `CONTINUITY_STATE_KEY` is set but too short to be a secret. */
+export function checkStateKeySetting(): void {
+  const fromEnv = process.env.CONTINUITY_STATE_KEY;
+  if (fromEnv && fromEnv.length < MIN_STATE_KEY_LENGTH)
+    throw new UsageError(
+      `CONTINUITY_STATE_KEY has ${fromEnv.length} character${fromEnv.length === 1 ? '' : 's'}; it needs at least ${MIN_STATE_KEY_LENGTH}. It signs the result cache and the build's status files, so a short one could be guessed. Set it to a long random secret (for example the output of: openssl rand -hex 32), the same for every CI job that shares the cache or site, or unset it to use this machine's own key.`,
+    );
 }
 
 function loadKey(): Buffer {
+  checkStateKeySetting();
   const fromEnv = process.env.CONTINUITY_STATE_KEY;
-  if (fromEnv && fromEnv.length >= 16) return Buffer.from(fromEnv, 'utf8');
+  if (fromEnv) return Buffer.from(fromEnv, 'utf8');
   const file = stateKeyFile();
   const stored = () => {
-    const read = readRegularFile(file, { maxBytes: 1024 });
+    const read = readRegularFile(file, { root: dirname(file), maxBytes: 1024 });
     return 'bytes' in read && read.bytes.length >= 32 ? Buffer.from(read.bytes) : undefined;
   };
   const existing = stored();
   if (existing) return existing;
   const fresh = randomBytes(32);
   try {
-    // Created exclusively, so two processes starting at once agree on one key (the loser reads it).
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const fd = openSync(file, 'wx', 0o600);
-    try {
-      writeSync(fd, fresh);
-    } finally {
-      closeSync(fd);
-    }
+    // Never replaces a key, so two processes starting at once agree on one (the loser reads the
+    // winner's, which is whole before it has its name); never written through a link.
+    writeFileAtomic(file, fresh, {
+      within: stateHome(),
+      makeFolders: true,
+      folderMode: 0o700,
+      mode: 0o600,
+      ifExists: 'keep',
+    });
     return fresh;
   } catch {
     // Another process made it first, or no writable state folder: its key, or this process's only.

@@ -33,7 +33,6 @@ export { catalogueFor } from './engine/plan-plugin.js';
 export { insertFieldFix, insertRowFix } from './fix/insertions.js';
 export { decodePlanBytes, isDecodeProblem } from './input/decode-text.js';
 export { isInsideFolder, readRegularFile, readRegularText } from './io/read-regular-file.js';
-export { writeFileAtomic } from './io/write-file-atomic.js';
 export { FRONT_MATTER_POINTER, pointerOf, segmentsOf } from './model/model-pointer.js';
 export { NewPlanError, validateOdsCode } from './new-plan.js';
 export { ruleDocsUrl } from './rules/docs-url.js';

@@ -63,25 +63,6 @@ export function defaultHost() { return new MemoryHost({ roots: [], files: {}, re
   },
 };
 
-/**
- * Core's index also offers the CLI its atomic file writer (Node-only): the language server never
- * writes files (the editor does), so in the web bundle the writer is a function that says so.
- */
-const webNodeOnlyCore = {
-  name: 'web-node-only-core',
-  setup(b) {
-    b.onResolve({ filter: /\/io\/write-file-atomic\.js$/ }, () => ({
-      path: 'write-file-atomic',
-      namespace: 'continuity',
-    }));
-    b.onLoad({ filter: /^write-file-atomic$/, namespace: 'continuity' }, () => ({
-      loader: 'js',
-      contents:
-        "export function writeFileAtomic() { throw new Error('Files are written by the editor, not by the language server in a browser.'); }",
-    }));
-  },
-};
-
 /** Fails when a web bundle is over budget; returns its size and what makes it up (by package), for the bench. */
 function checkWebBundle(result, name, outDir) {
   const [file, output] = Object.entries(result.metafile.outputs).find(([f]) => f.endsWith('.js'));
@@ -132,7 +113,7 @@ export async function buildWebBundles(outDir) {
     // A Worker has no DOM: packages' Worker builds (decode-named-character-reference's DOM build
     // decodes entities with document.createElement).
     conditions: ['worker'],
-    plugins: [webDefaultHost, webNodeOnlyCore, noNodeModules],
+    plugins: [webDefaultHost, noNodeModules],
   });
   const sizes = [
     checkWebBundle(client, 'the web client', outDir),

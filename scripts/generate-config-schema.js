@@ -8,6 +8,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const { ruleCatalogue } = await import(join(root, 'dist', 'core', 'index.js'));
 const { RULE_LEVELS } = await import(join(root, 'dist', 'core', 'config', 'config.js'));
+const { DOCS_URL_PATTERN } = await import(join(root, 'dist', 'core', 'config', 'docs-url-setting.js'));
 
 const level = {
   enum: RULE_LEVELS,
@@ -60,9 +61,13 @@ const schema = {
     },
     docsUrl: {
       type: 'string',
-      pattern: '^https?://[^\\s#]+$',
+      format: 'uri',
+      maxLength: 2000,
+      pattern: DOCS_URL_PATTERN,
+      patternErrorMessage:
+        'An https:// address without spaces, quotes, brackets, parentheses, < >, backslashes, @ or a #anchor, e.g. https://icb.example.nhs.uk/continuity/rules.html',
       description:
-        "Web address of the ICB's published copy of the rule docs (docs/rules.md); each rule's #anchor is added. Default: the copy shipped with the tools.",
+        "Web address (https://) of the ICB's published copy of the rule docs (docs/rules.md); each rule's #anchor is added. Default: the copy shipped with the tools.",
     },
   },
 };

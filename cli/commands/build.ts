@@ -20,7 +20,10 @@ import { scopeLabel, selectPlans } from '../plan-selection.js';
 import type { Shard } from '../shard.js';
 import { writeMergedSitePages, writeSitePages, type SiteContext } from '../site-pages.js';
 import { printDecided } from '../site-printing.js';
-import { forgetRemovedPlans, recordStatuses } from '../site-status.js';
+import { forgetRemovedPlans, recordStatuses, STATUS_DIR } from '../site-status.js';
+import { writeRoot } from '../write-root.js';
+import { checkStateKeySetting } from '../state-key.js';
+import { ensureFolderInside } from '../../core/writing.js';
 import { printDates } from '../source-date.js';
 import type { CommandIO } from './lint.js';
 
@@ -41,16 +44,23 @@ export interface BuildOptions extends CheckReportChoices {
   today?: string;
   config?: string;
   cache: boolean;
+  /** Where the result cache is kept (default .continuity-cache/ in the working folder). */
+  cacheLocation?: string;
   signal?: AbortSignal;
 }
 
 export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<number> {
+  // Status files are signed: a key too short to be secret stops the build before any work.
+  checkStateKeySetting();
   const { today, pdfDate } = printDates(opts.today);
   const siteDir = resolve(opts.cwd, opts.out);
   const configPath = opts.config ? resolve(opts.cwd, opts.config) : undefined;
   const resolver = new ConfigResolver(configPath);
   const shown = (f: string) => relative(opts.cwd, f) || f;
   const site: SiteContext = { siteDir, cwd: opts.cwd, today, resolver };
+  const within = writeRoot(opts.cwd, siteDir);
+  // Before any work: a site or status folder that is a link (committed to the checkout) stops the build.
+  ensureFolderInside(within, join(siteDir, STATUS_DIR), { make: false, missingOk: true });
 
   if (opts.indexOnly) {
     writeMergedSitePages(site, opts.out, shown, io);
@@ -62,14 +72,21 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
     { paths: opts.paths, cwd: opts.cwd, resolver, shard: opts.shard, changedSince: opts.changedSince },
     io,
   );
-  const plans = await checkEstate(selection.files, {
-    paths: opts.paths,
-    cwd: opts.cwd,
-    today,
-    resolver,
-    cache: opts.cache,
-    configPath,
-  });
+  const stats = { fromCache: 0 };
+  const plans = await checkEstate(
+    selection.files,
+    {
+      paths: opts.paths,
+      cwd: opts.cwd,
+      today,
+      resolver,
+      cache: opts.cache,
+      cacheLocation: opts.cacheLocation,
+      configPath,
+      stats,
+    },
+    io,
+  );
   reportChecks(plans, { ...opts, resolver }, io);
 
   // 2. Decide what to print: plans that pass, whose printed copies are missing or out of date.
@@ -96,10 +113,10 @@ export async function runBuild(opts: BuildOptions, io: CommandIO): Promise<numbe
   if (printed === 'no-browser' || opts.signal?.aborted) return 2;
 
   // 4. Remember each plan; forget plans that no longer exist; write the site's pages.
-  recordStatuses(siteDir, decision.statuses.values());
-  forgetRemovedPlans(siteDir, opts.cwd);
+  recordStatuses(siteDir, decision.statuses.values(), within);
+  forgetRemovedPlans(siteDir, opts.cwd, within);
   io.stdout(
-    `Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}${printed.failedPlans > 0 ? `; ${n(printed.failedPlans, 'plan', 'plans')} not printed` : ''}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build.\n`,
+    `Checked ${scopeLabel(plans.length, selection, opts)}: ${n(decision.failingChecks, 'fails its checks', 'fail their checks')}; printed ${n(printed.printedFiles, 'file', 'files')}${printed.failedPlans > 0 ? `; ${n(printed.failedPlans, 'plan', 'plans')} not printed` : ''}; ${n(decision.unchanged, 'plan', 'plans')} unchanged since the last build; ${stats.fromCache} of ${plans.length} check results from the result cache.\n`,
   );
   if (opts.shard) {
     // A shard's site is incomplete: its pages are written once, after every shard is merged.

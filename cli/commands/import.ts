@@ -7,12 +7,13 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { ConfigResolver } from '../../core/index.js';
-import { writeFileAtomic } from '../../core/index.js';
+import { writeFileAtomic } from '../../core/writing.js';
 import { importPlan, type ImportResult } from '../../core/importing.js';
 import { ImportError, readSource, type SourceKind } from '../../core/importing.js';
 import { UsageError } from '../discover-files.js';
 import { displayName } from '../display-name.js';
 import type { CommandIO } from './lint.js';
+import { writeRoot } from '../write-root.js';
 
 export interface ImportOptions {
   file: string;
@@ -118,7 +119,11 @@ export async function runImport(opts: ImportOptions, io: CommandIO): Promise<num
   // Never a plan that lost the practice's words: stop, say which and where, write nothing.
   if (result.words.missing.length > 0) return refuse(lostWordsMessage(result, kind));
   try {
-    writeFileAtomic(out, result.text);
+    writeFileAtomic(out, result.text, {
+      within: writeRoot(opts.cwd, dirname(out)),
+      atLink: 'refuse',
+      ifExists: opts.force ? 'replace' : 'keep',
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     throw new UsageError(

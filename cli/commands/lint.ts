@@ -2,8 +2,8 @@
  * `continuity lint [paths or globs...]`: check plans, report in the chosen format, optionally apply
  * safe fixes. Exit 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or internal failure.
  */
-import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { checkPlanBytes } from '../../core/index.js';
 import { fixPlanText } from '../../core/index.js';
 import { monotonicClock, timed, type Clock } from '../stopwatch.js';
@@ -11,7 +11,7 @@ import { addMissing } from '../../core/index.js';
 import { decodePlanBytes, isDecodeProblem } from '../../core/index.js';
 import { todayIso } from '../../core/index.js';
 import { ruleCatalogue } from '../../core/index.js';
-import { checkFiles, readError, readPlanBytes, type FileCheck } from '../check-files.js';
+import { checkFiles, readPlanBytes, type FileCheck } from '../check-files.js';
 import { toFileResults } from '../file-results.js';
 import { ConfigResolver } from '../../core/index.js';
 import { findPlans, UsageError } from '../discover-files.js';
@@ -19,8 +19,9 @@ import { ResultCache } from '../result-cache.js';
 import { reporters, isReporterName } from '../reporters/index.js';
 import type { FileResult } from '../reporters/types.js';
 import { TOOL_NAME, TOOL_VERSION, toolFingerprint } from '../tool-version.js';
-import { writeFileAtomic } from '../../core/index.js';
+import { writeFileAtomic } from '../../core/writing.js';
 import { displayName } from '../display-name.js';
+import { writeRoot } from '../write-root.js';
 
 export interface LintOptions {
   paths: string[];
@@ -70,14 +71,12 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
     // Each file's time (JUnit's `time`) is what this run spent fixing and re-checking it.
     checks = files.map((file) => {
       const { value, ms } = timed(opts.clock ?? monotonicClock, () =>
-        fixOne(file, resolver, today, io, opts.hooks ?? {}, !!opts.addMissing),
+        fixOne(file, { resolver, today, io, hooks: opts.hooks ?? {}, addMissingToo: !!opts.addMissing, cwd: opts.cwd }),
       );
       return { ...value, durationMs: ms };
     });
   } else {
-    const cache = opts.cache
-      ? ResultCache.inDir(resolve(opts.cwd, opts.cacheLocation ?? '.continuity-cache'))
-      : undefined;
+    const cache = opts.cache ? ResultCache.open(opts.cwd, opts.cacheLocation) : undefined;
     checks = await checkFiles(files, {
       resolver,
       today,
@@ -87,7 +86,7 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
       clock: opts.clock,
       configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined,
     });
-    cache?.save();
+    cache?.saveOrWarn(io);
   }
 
   const results: FileResult[] = toFileResults(checks, opts.cwd, opts.quiet);
@@ -102,8 +101,9 @@ export async function runLint(opts: LintOptions, io: CommandIO): Promise<number>
   });
   if (opts.output) {
     // Written whole or not at all; a folder that does not exist is a usage error, not a crash.
+    const out = resolve(opts.cwd, opts.output);
     try {
-      writeFileAtomic(resolve(opts.cwd, opts.output), report);
+      writeFileAtomic(out, report, { within: writeRoot(opts.cwd, dirname(out)) });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
       const why =
@@ -135,24 +135,31 @@ function writeFailure(e: unknown): string {
 
 /**
  * Apply safe fixes to one file: read, fix, check the file did not change meanwhile, write atomically.
- * A symbolic link is fixed through (its target is written; the link stays a link).
+ * A plan that is a symbolic link, or sits in a linked folder, is checked but never fixed: writing
+ * through it would change a file somewhere else (a pull request can commit a link to anything), and
+ * replacing the link would move the plan's words away from where the link says they are. Folder
+ * scans leave links out for the same reason.
  */
 function fixOne(
   file: string,
-  resolver: ConfigResolver,
-  today: string,
-  io: CommandIO,
-  hooks: LintHooks,
-  addMissingToo: boolean,
+  {
+    resolver,
+    today,
+    io,
+    hooks,
+    addMissingToo,
+    cwd,
+  }: {
+    resolver: ConfigResolver;
+    today: string;
+    io: CommandIO;
+    hooks: LintHooks;
+    addMissingToo: boolean;
+    cwd: string;
+  },
 ): FileCheck {
   const config = resolver.forFile(file);
-  let target: string;
-  try {
-    target = realpathSync(file);
-  } catch (e) {
-    return { file, diagnostics: readError(file, e) };
-  }
-  const bytes = readPlanBytes(target);
+  const bytes = readPlanBytes(file);
   if (!Buffer.isBuffer(bytes)) return { file, diagnostics: bytes };
   const decoded = decodePlanBytes(bytes);
   if (isDecodeProblem(decoded))
@@ -178,10 +185,14 @@ function fixOne(
     io.stderr(`continuity: ${displayName(file)}: ${message}\n`);
     return { file, diagnostics: checkPlanBytes(bytes, { config, today, path: file }).diagnostics };
   };
+  if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink())
+    return warn(
+      `not fixed: it is a symbolic link (to ${readlinkSync(file)}), and the tools never write through a link. Run --fix on the file it points to, if that is a plan you mean to change.`,
+    );
   hooks.beforeWrite?.(file);
   let now: Buffer;
   try {
-    now = readFileSync(target);
+    now = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     return warn(
@@ -193,13 +204,16 @@ function fixOne(
   if (!now.equals(bytes)) return warn('not fixed: the file changed while it was being fixed; run --fix again');
   // Root may write anything, so look at the permission bits too: a file marked read-only stays so.
   try {
-    accessSync(target, constants.W_OK);
-    if ((statSync(target).mode & 0o222) === 0) return warn('not fixed: the file is read-only');
+    accessSync(file, constants.W_OK);
+    if ((statSync(file).mode & 0o222) === 0) return warn('not fixed: the file is read-only');
   } catch {
     return warn('not fixed: the file is read-only');
   }
   try {
-    writeFileAtomic(target, (decoded.hadBom ? '\uFEFF' : '') + result.text);
+    writeFileAtomic(file, (decoded.hadBom ? '\uFEFF' : '') + result.text, {
+      within: writeRoot(cwd, dirname(file)),
+      atLink: 'refuse',
+    });
   } catch (e) {
     return warn(`not fixed: ${writeFailure(e)}`);
   }

@@ -6,7 +6,7 @@
  */
 import { basename, join, relative, resolve } from 'node:path';
 import { PlanNotPrintable, type RenderJob } from '../../core/printing.js';
-import { writeFileAtomic } from '../../core/index.js';
+import { ensureFolderInside, writeFileAtomic } from '../../core/writing.js';
 import { locateBrowser, printBatch } from '../print-batch.js';
 import { buildPrintDocument } from '../../core/printing.js';
 import { ConfigResolver } from '../../core/index.js';
@@ -15,6 +15,7 @@ import { findEstatePlans } from '../estate.js';
 import { preparePrint, type PreparedPrint } from '../print-preparation.js';
 import type { CommandIO } from './lint.js';
 import { displayName } from '../display-name.js';
+import { writeRoot } from '../write-root.js';
 
 export interface RenderOptions {
   paths: string[];
@@ -45,6 +46,9 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
   }
 
   const outDir = resolve(opts.cwd, opts.out);
+  const within = writeRoot(opts.cwd, outDir);
+  // Before any work: an output folder that is a link (committed to the checkout) stops the run.
+  ensureFolderInside(within, outDir, { make: false, missingOk: true });
   const prepare = (file: string, shown: string): PreparedPrint =>
     preparePrint(file, shown, { resolver, printedDate, allowErrors: opts.allowErrors, formsOnly: opts.formsOnly });
   const jobs: RenderJob[] = [];
@@ -60,7 +64,7 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
         io.stderr(`continuity: ${displayName(shown)} not printed: ${p.refusal}\n`);
         continue;
       }
-      writeFileAtomic(outFile, buildPrintDocument(p.doc, p.options).html, { makeFolders: true });
+      writeFileAtomic(outFile, buildPrintDocument(p.doc, p.options).html, { within, makeFolders: true });
       io.stdout(`${shown} -> ${relative(opts.cwd, outFile)}\n`);
       continue;
     }
@@ -69,6 +73,7 @@ export async function runRender(opts: RenderOptions, io: CommandIO): Promise<num
     jobs.push({
       name: shown,
       outFile,
+      within,
       build: (pages) => {
         prepared ??= prepare(file, shown);
         if ('refusal' in prepared) throw new PlanNotPrintable(prepared.refusal);

@@ -18,6 +18,7 @@ export interface ReportOptions {
   today?: string;
   config?: string;
   cache: boolean;
+  cacheLocation?: string;
   cwd: string;
 }
 
@@ -39,17 +40,23 @@ export async function runReport(opts: ReportOptions, io: CommandIO): Promise<num
   const today = opts.today ?? todayIso();
   const resolver = new ConfigResolver(opts.config ? resolve(opts.cwd, opts.config) : undefined);
   const files = await findEstatePlans({ paths: opts.paths, cwd: opts.cwd, resolver }, io);
-  const plans = await checkEstate(files, {
-    paths: opts.paths,
-    cwd: opts.cwd,
-    today,
-    resolver,
-    cache: opts.cache,
-    configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined,
-  });
+  const plans = await checkEstate(
+    files,
+    {
+      paths: opts.paths,
+      cwd: opts.cwd,
+      today,
+      resolver,
+      cache: opts.cache,
+      cacheLocation: opts.cacheLocation,
+      configPath: opts.config ? resolve(opts.cwd, opts.config) : undefined,
+    },
+    io,
+  );
   const rows = sortRows(plans.map((p) => toEstateRow(p.path, estateSummary(p, opts.cwd), today)));
   const written = writeEstateReport(
     resolve(opts.cwd, opts.out),
+    opts.cwd,
     { rows, sections: sectionColumns(files, resolver), today },
     opts.formats,
   );

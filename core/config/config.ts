@@ -12,6 +12,7 @@ import { checkRuleOptions } from './rule-options.js';
 import { fixedRuleReason } from '../rules/catalogue.js';
 import { repositoryRoot } from './repository-root.js';
 import { host } from '../host/host.js';
+import { docsUrlProblem } from './docs-url-setting.js';
 
 export const CONFIG_FILE = 'continuity.config.json';
 /** A config file or schema extension is a page of JSON; anything larger is not one. */
@@ -159,11 +160,10 @@ export function resolveConfig(
   }
   let docsUrl: string | undefined;
   if (obj.docsUrl !== undefined) {
-    const bad =
-      typeof obj.docsUrl !== 'string' || obj.docsUrl.length > 2000 || !/^https?:\/\/[^\s#]+$/.test(obj.docsUrl);
-    if (bad)
+    const problem = docsUrlProblem(obj.docsUrl);
+    if (problem)
       throw new ConfigError(
-        '"docsUrl" must be the web address of your copy of the rule docs, starting https:// (no #anchor: each rule\'s is added), e.g. "https://icb.example.nhs.uk/continuity/rules.html"',
+        `"docsUrl" must be the web address of your copy of the rule docs, starting https:// (no #anchor: each rule's is added), e.g. "https://icb.example.nhs.uk/continuity/rules.html"; ${problem}`,
         path,
       );
     docsUrl = obj.docsUrl as string;

@@ -68,7 +68,8 @@ async function stampTocNumbers(pdf: PDFDocument, doc: PrintDocument, pages: Reco
   });
 }
 
-export async function printPdf(page: Page, build: BuildDocument, options: { sourceDate: Date; timeoutMs: number }): Promise<PrintedPdf> {
+/** `first`: the document `build()` makes, when the caller has built it already (to weigh it). */
+export async function printPdf(page: Page, build: BuildDocument, options: { sourceDate: Date; timeoutMs: number; first?: PrintDocument }): Promise<PrintedPdf> {
   const blocked: string[] = [];
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
@@ -93,7 +94,7 @@ export async function printPdf(page: Page, build: BuildDocument, options: { sour
       timeout: options.timeoutMs,
     });
   };
-  const first = build();
+  const first = options.first ?? build();
   const bytes = await print(first);
   const load = (b: Uint8Array) => PDFDocument.load(b, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   let pdf = await load(bytes);

@@ -3,18 +3,28 @@
  * closed whatever happens (errors, a hung page or browser, Ctrl-C); a browser that dies mid-batch is
  * started again for the plans still to do (twice at most); a browser that cannot be started is tried
  * once, not once per plan; each PDF is written to a temporary file and renamed, so a half-written PDF
- * never exists under its real name.
+ * never exists under its real name. Each plan's print document is weighed before the browser sees it
+ * (print-weight.ts): a plan too large to print is refused with the reason, and the plans printing at
+ * once share one memory budget.
  */
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { Browser, Page } from 'puppeteer-core';
 import { closeBrowser, launchBrowser } from './launch.js';
 import { printPdf, type BuildDocument } from './print-pdf.js';
+import { MemoryBudget } from './memory-budget.js';
+import { PRINT_MEMORY_LIMIT_MB, printWeightProblem, weighPrintDocument } from './print-weight.js';
 
 export interface RenderJob {
   /** What the user knows the plan as (its path). */
   name: string;
   build: BuildDocument;
   outFile: string;
+  /**
+   * The folder the PDF belongs in: no folder between it and the file may be a symbolic link (see
+   * io/write-file-atomic.ts). Default: the PDF's own folder, trusted as the caller named it.
+   */
+  within?: string;
   /** This plan's own limit, instead of the batch's `timeoutMs`. */
   timeoutMs?: number;
 }
@@ -50,6 +60,8 @@ export interface BatchOptions {
   launch?: (path: string) => Promise<Browser>;
   /** How long a page or browser may take to close before it is treated as hung (default 5 s). */
   closeTimeoutMs?: number;
+  /** The memory one plan, and the plans printing at once, may take (default PRINT_MEMORY_LIMIT_MB). */
+  memoryLimitMb?: number;
 }
 
 class Timeout extends Error {}
@@ -83,6 +95,8 @@ export async function renderBatch(jobs: RenderJob[], options: BatchOptions): Pro
   const timeoutMs = options.timeoutMs ?? 60_000;
   const closeTimeoutMs = options.closeTimeoutMs ?? 5_000;
   const launch = options.launch ?? ((p: string) => launchBrowser(p));
+  const memoryLimitMb = options.memoryLimitMb ?? PRINT_MEMORY_LIMIT_MB;
+  const budget = new MemoryBudget(memoryLimitMb);
   const outcomes: RenderOutcome[] = [];
   let browser: Browser | undefined;
   let launching: Promise<Browser> | undefined;
@@ -154,12 +168,22 @@ export async function renderBatch(jobs: RenderJob[], options: BatchOptions): Pro
     if (options.signal?.aborted) return finish({ job, ok: false, ms: 0, error: 'stopped before it was printed' });
     let b: Browser | undefined;
     let page: Page | undefined;
+    let taken = 0;
     try {
       b = await getBrowser();
       const limit = job.timeoutMs ?? timeoutMs;
       page = await withTimeout(b.newPage(), limit, 'opening a browser page');
-      const printed = await withTimeout(printPdf(page, job.build, { sourceDate: options.sourceDate, timeoutMs: limit }), limit * 2, 'printing');
-      writeFileAtomic(job.outFile, printed.bytes, { makeFolders: true });
+      // Weighed before the page is given it: a plan too large to print never reaches the browser, and
+      // a blank page waits for room beside the plans printing.
+      const first = job.build();
+      const weight = weighPrintDocument(first.html);
+      const tooLarge = printWeightProblem(weight, memoryLimitMb);
+      if (tooLarge) throw new PlanNotPrintable(tooLarge);
+      await budget.take(weight.megabytes);
+      taken = weight.megabytes;
+      if (options.signal?.aborted) throw new Error('stopped');
+      const printed = await withTimeout(printPdf(page, job.build, { sourceDate: options.sourceDate, timeoutMs: limit, first }), limit * 2, 'printing');
+      writeFileAtomic(job.outFile, printed.bytes, { within: job.within ?? dirname(job.outFile), makeFolders: true });
       finish({ job, ok: true, pages: printed.pages, ms: Date.now() - t0, blocked: printed.blocked });
     } catch (e) {
       const stopped = options.signal?.aborted;
@@ -174,6 +198,7 @@ export async function renderBatch(jobs: RenderJob[], options: BatchOptions): Pro
         // a page that will not close belongs to a browser that is not to be trusted
         await withTimeout(page.close(), closeTimeoutMs, 'closing the page').catch((err) => (err instanceof Timeout ? killHung(b!) : undefined));
       }
+      if (taken) budget.give(taken);
     }
   };
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, optionListsMarkdown } from '../../cli/command-table.js';
-import { runCli, runCliAsync, tempWorkspace } from '../helpers/cli.js';
+import { runCliAsync, tempWorkspace } from '../helpers/cli.js';
 import { ROOT } from '../helpers/plans.js';
 
 const bin = join(ROOT, 'bin', 'continuity.js');
@@ -128,13 +128,13 @@ describe('the plan template', () => {
     expect((JSON.parse(named.stdout) as { path: string; warningCount: number }[])[0].warningCount).toBeGreaterThan(0);
   });
 
-  it('continuity new writes a plan without the marker, which folder checks then include', () => {
+  it('continuity new writes a plan without the marker, which folder checks then include', async () => {
     const dir = tempWorkspace(false);
-    expect(runCli(['new', '--name', 'Marker Surgery', '--ods', 'K81003', '--out', 'plans/marker.md'], dir).code).toBe(
-      0,
-    );
+    expect(
+      (await runCliAsync(['new', '--name', 'Marker Surgery', '--ods', 'K81003', '--out', 'plans/marker.md'], dir)).code,
+    ).toBe(0);
     expect(readFileSync(join(dir, 'plans', 'marker.md'), 'utf8')).not.toContain('plan_template');
-    const r = runCli(['lint', 'plans', '--format', 'json', '--no-cache'], dir);
+    const r = await runCliAsync(['lint', 'plans', '--format', 'json', '--no-cache'], dir);
     expect((JSON.parse(r.stdout) as { path: string }[]).map((f) => f.path)).toEqual(['plans/marker.md']);
   });
 });

@@ -9,14 +9,16 @@ const found = (text: string) =>
   checkPlan(text, { today: TODAY }).diagnostics.filter((d) => d.ruleId === 'outdated-nhs-names');
 
 describe('outdated-nhs-names', () => {
-  it('the shipped plans and the template use no retired names', () => {
+  it('the shipped plans and the template use no retired names', async () => {
     for (const f of [
       'template.md',
       'example-riverside-medical-centre.md',
       'example-moorland-surgery.md',
       'example-castle-street-practice.md',
-    ])
+    ]) {
       expect(found(readPlan(f)), f).toEqual([]);
+      await new Promise((resolve) => setImmediate(resolve)); // vitest's worker keeps answering under load
+    }
   });
 
   it('finds each retired name the audit lists, and says what replaced it', () => {

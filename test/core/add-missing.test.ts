@@ -8,7 +8,7 @@ import { practiceNameFromTitle } from '../../core/add-missing.js';
 import { fieldYaml } from '../../core/fix/front-matter-skeleton.js';
 import { loadPlanSchema } from '../../core/schema/load-schema.js';
 import { cleanPlan, replaceOnce, TODAY } from '../helpers/plans.js';
-import { runCli, tempWorkspace } from '../helpers/cli.js';
+import { runCli, runCliAsync, tempWorkspace } from '../helpers/cli.js';
 
 const SPARSE = `---
 title: Plan
@@ -168,17 +168,17 @@ describe('addMissing', () => {
 });
 
 describe('continuity lint --fix --add-missing', () => {
-  it('completes a plan on disk and says what it inserted', () => {
+  it('completes a plan on disk and says what it inserted', async () => {
     const dir = tempWorkspace(false);
     mkdirSync(join(dir, 'p'));
     writeFileSync(join(dir, 'p', 'plan.md'), SPARSE);
-    const r = runCli(['lint', '--fix', '--add-missing', 'p/plan.md'], dir);
+    const r = await runCliAsync(['lint', '--fix', '--add-missing', 'p/plan.md'], dir);
     const after = readFileSync(join(dir, 'p', 'plan.md'), 'utf8');
     keepsEveryWord(SPARSE, after);
     expect(after).toMatch(/^## Contacts and escalation$/m);
     expect(r.stderr).toMatch(/inserted \d+ missing sections \(If the IT fails: do this first; .*\) as guided drafts/);
     expect(r.stdout).not.toMatch(/schema\/required-section/);
-    const again = runCli(['lint', '--fix', '--add-missing', 'p/plan.md'], dir);
+    const again = await runCliAsync(['lint', '--fix', '--add-missing', 'p/plan.md'], dir);
     expect(readFileSync(join(dir, 'p', 'plan.md'), 'utf8')).toBe(after);
     expect(again.stderr).not.toMatch(/inserted/);
   });

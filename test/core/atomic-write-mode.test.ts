@@ -29,14 +29,14 @@ describe('atomic writes and permissions', () => {
       throw Object.assign(new Error('killed'), { code: 'EINTR' });
     }) as typeof fs.writeSync;
     syncBuiltinESMExports();
-    expect(() => writeFileAtomic(plan, 'new words\n')).toThrow('killed');
+    expect(() => writeFileAtomic(plan, 'new words\n', { within: dir })).toThrow('killed');
     expect(modes).toEqual([0o600]);
     expect(readdirSync(dir)).toEqual(['plan.md']);
     expect(readFileSync(plan, 'utf8')).toBe('old words\n');
 
     fs.writeSync = original;
     syncBuiltinESMExports();
-    writeFileAtomic(plan, 'new words\n');
+    writeFileAtomic(plan, 'new words\n', { within: dir });
     expect(statSync(plan).mode & 0o777).toBe(0o600);
     expect(readFileSync(plan, 'utf8')).toBe('new words\n');
   });

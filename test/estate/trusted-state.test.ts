@@ -3,7 +3,7 @@
  * writes what it likes. Forged entries must never change a verdict, reach the dashboard, or make the
  * build delete a file outside the site.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ const summary = { errors: 0, warnings: 0, sections: {}, practiceName: 'Riverside
 describe('site status files', () => {
   it('a status written by this machine reads back; an unsigned or foreign one is ignored', () => {
     const site = mkdtempSync(join(tmpdir(), 'continuity-site-'));
-    writeStatus(site, { path: 'plans/a.md', summary, renderKey: 'k', outputs: { pdf: 'plans/a.pdf' } });
+    writeStatus(site, { path: 'plans/a.md', summary, renderKey: 'k', outputs: { pdf: 'plans/a.pdf' } }, site);
     expect(readStatus(site, 'plans/a.md')?.outputs).toEqual({ pdf: 'plans/a.pdf' });
 
     const file = join(site, 'status/plans/a.json');
@@ -35,7 +35,7 @@ describe('site status files', () => {
     expect(readStatus(site, 'plans/a.md')).toBeUndefined();
     expect(allStatuses(site)).toEqual([]);
 
-    writeStatus(site, { path: 'plans/b.md', summary, outputs: { pdf: 'plans/b.pdf' } });
+    writeStatus(site, { path: 'plans/b.md', summary, outputs: { pdf: 'plans/b.pdf' } }, site);
     process.env.CONTINUITY_STATE_KEY = 'another machine entirely, 32 chars';
     forgetStateKey();
     try {
@@ -53,9 +53,13 @@ describe('site status files', () => {
     mkdirSync(site);
     writeFileSync(join(outer, 'victim.pdf'), 'keep me');
     writeFileSync(join(site, 'mine.pdf'), 'old copy');
-    removeOutputs(site, { pdf: '../victim.pdf', forms: `${outer}/victim.pdf`, html: 'mine.pdf' });
+    removeOutputs(site, { pdf: '../victim.pdf', forms: `${outer}/victim.pdf`, html: 'mine.pdf' }, outer);
     expect(existsSync(join(outer, 'victim.pdf'))).toBe(true);
     expect(existsSync(join(site, 'mine.pdf'))).toBe(false);
+    // A folder of the site that is a link out of it: nothing is deleted through it.
+    symlinkSync(outer, join(site, 'plans'));
+    removeOutputs(site, { pdf: 'plans/victim.pdf' }, outer);
+    expect(readFileSync(join(outer, 'victim.pdf'), 'utf8')).toBe('keep me');
     for (const bad of [
       '../x.pdf',
       '/etc/x.pdf',
@@ -142,5 +146,42 @@ describe('result cache', () => {
     const second = await runCliAsync(['lint', 'plans/example-riverside-medical-centre.md'], dir);
     expect(second.code).toBe(1);
     expect(second.stdout).toContain('Telephony failure');
+  }, 120_000);
+});
+
+describe('CONTINUITY_STATE_KEY', () => {
+  const withKey = async (key: string, args: string[], dir: string) => {
+    process.env.CONTINUITY_STATE_KEY = key;
+    try {
+      return await runCliAsync(args, dir);
+    } finally {
+      delete process.env.CONTINUITY_STATE_KEY;
+    }
+  };
+  const refusal = (n: number) =>
+    `continuity: CONTINUITY_STATE_KEY has ${n} characters; it needs at least 16. It signs the result cache and the build's status files, so a short one could be guessed. Set it to a long random secret (for example the output of: openssl rand -hex 32), the same for every CI job that shares the cache or site, or unset it to use this machine's own key.\n`;
+
+  it('shorter than 16 characters: lint, report and build stop (exit 2) and say what to set, before writing anything', async () => {
+    const dir = tempWorkspace();
+    const [lint, report, build] = await Promise.all([
+      withKey('short-secret', ['lint', 'plans'], dir),
+      withKey('fifteen chars..', ['report', 'plans', '--out', 'report'], dir),
+      withKey('x', ['build', 'plans', '--outputs', 'html', '--out', 'site'], dir),
+    ]);
+    expect([lint.code, report.code, build.code]).toEqual([2, 2, 2]);
+    expect(lint.stderr).toContain(refusal(12));
+    expect(report.stderr).toContain(refusal(15));
+    expect(build.stderr).toBe(refusal(1).replace('1 characters', '1 character'));
+    for (const f of ['.continuity-cache', 'site', 'report']) expect(existsSync(join(dir, f)), f).toBe(false);
+  }, 120_000);
+
+  it('empty counts as not set (a CI secret that does not exist expands to nothing); 16 characters is enough', async () => {
+    const dir = tempWorkspace();
+    const empty = await withKey('', ['lint', 'plans'], dir);
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toBe(TEMPLATE_LEFT_OUT);
+    const sixteen = await withKey('0123456789abcdef', ['lint', 'plans'], dir);
+    expect(sixteen.code).toBe(0);
+    expect(sixteen.stderr).toBe(TEMPLATE_LEFT_OUT);
   }, 120_000);
 });

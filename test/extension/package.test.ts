@@ -1,6 +1,6 @@
 // The installable extension: engine range, bundled files only, and the language server standalone.
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/plans.js';
@@ -22,8 +22,15 @@ describe('extension package', () => {
     expect(types.startsWith('1.100')).toBe(true);
   });
 
-  it('npm run package makes a .vsix holding the desktop and web bundles, schema and template and no node_modules', () => {
-    const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  it('npm run package makes a .vsix holding the desktop and web bundles, schema and template and no node_modules', async () => {
+    // Not spawnSync: packaging takes a while under load, and vitest's worker must keep answering.
+    const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn('npm', ['run', 'package', '--silent'], { cwd: ROOT });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.resume();
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
     expect(r.status, r.stderr).toBe(0);
     const listing = execFileSync('unzip', ['-Z1', join(ROOT, 'continuity-plans.vsix')], { encoding: 'utf8' })
       .trim()

@@ -2,7 +2,7 @@
 // every declared bin and export run from there. A file missing from package.json `files` fails here
 // (the language server once exited with ERR_MODULE_NOT_FOUND from an installed tarball).
 // Slow (an npm install from the local cache), but never timed: no assertion is on speed.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,25 +27,33 @@ const env = {
   npm_config_fund: 'false',
 };
 
-function run(cmd: string, args: string[], cwd = dir) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+/** Not spawnSync: npm pack and npm install take minutes under load, and vitest's worker must keep answering. */
+function run(cmd: string, args: string[], cwd = dir): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (e) => resolve({ code: -1, stdout, stderr: stderr + String(e) }));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 function installed(...parts: string[]): string {
   return join(dir, 'node_modules', pkg.name, ...parts);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'continuity-tarball-'));
   // The build is already done (npm test builds first); --ignore-scripts keeps `prepare` from rebuilding.
-  const pack = run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], ROOT);
+  const pack = await run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], ROOT);
   expect(pack.code, pack.stderr).toBe(0);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   expect(tarball).toBeDefined();
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'tarball-smoke', private: true, type: 'module' }));
   // The tarball is local; its dependencies come from the npm cache (or the registry when not cached).
-  const install = run('npm', [
+  const install = await run('npm', [
     'install',
     '--prefer-offline',
     '--no-audit',
@@ -61,17 +69,17 @@ afterAll(() => {
 });
 
 describe('the installed npm package', () => {
-  it('declares bins whose files are all in the tarball', () => {
+  it('declares bins whose files are all in the tarball', async () => {
     for (const file of Object.values(pkg.bin)) expect(existsSync(installed(file)), file).toBe(true);
     for (const target of Object.values(pkg.exports)) expect(existsSync(installed(target)), target).toBe(true);
   });
 
-  it('runs continuity --version, new and lint', () => {
-    const version = run(join(dir, 'node_modules', '.bin', 'continuity'), ['--version']);
+  it('runs continuity --version, new and lint', async () => {
+    const version = await run(join(dir, 'node_modules', '.bin', 'continuity'), ['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
 
-    const created = run(join(dir, 'node_modules', '.bin', 'continuity'), [
+    const created = await run(join(dir, 'node_modules', '.bin', 'continuity'), [
       'new',
       '--name',
       'Tarball Surgery',
@@ -85,7 +93,7 @@ describe('the installed npm package', () => {
     expect(created.code, created.stderr).toBe(0);
     expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toContain('Tarball Surgery');
 
-    const lint = run(join(dir, 'node_modules', '.bin', 'continuity'), [
+    const lint = await run(join(dir, 'node_modules', '.bin', 'continuity'), [
       'lint',
       'plan.md',
       '--format',
@@ -103,8 +111,8 @@ describe('the installed npm package', () => {
     expect(readFileSync(installed('docs', 'rules.md'), 'utf8')).toContain(`## ${results[0].diagnostics[0].ruleId}\n`);
   });
 
-  it("runs render's doctor (the browser that prints starts)", () => {
-    const doctor = run(join(dir, 'node_modules', '.bin', 'continuity'), ['doctor']);
+  it("runs render's doctor (the browser that prints starts)", async () => {
+    const doctor = await run(join(dir, 'node_modules', '.bin', 'continuity'), ['doctor']);
     expect(doctor.stderr).toBe('');
     expect(doctor.stdout).toContain('Ready to print PDFs');
     expect(doctor.code).toBe(0);
@@ -143,9 +151,9 @@ describe('the installed npm package', () => {
     expect(answer.result?.capabilities).toHaveProperty('textDocumentSync');
   });
 
-  it('checks a plan with the remark preset in remark-cli', () => {
+  it('checks a plan with the remark preset in remark-cli', async () => {
     writeFileSync(join(dir, 'broken.md'), '---\npractice:\n  name: Broken Surgery\n---\n\n# Plan\n');
-    const remark = run(join(dir, 'node_modules', '.bin', 'remark'), [
+    const remark = await run(join(dir, 'node_modules', '.bin', 'remark'), [
       '--use',
       `${pkg.name}/preset`,
       '--frail',
@@ -155,7 +163,7 @@ describe('the installed npm package', () => {
     expect(remark.code).toBe(1);
     expect(remark.stderr).toMatch(/broken\.md/);
     expect(remark.stderr).toMatch(/error/);
-    const clean = run(join(dir, 'node_modules', '.bin', 'remark'), [
+    const clean = await run(join(dir, 'node_modules', '.bin', 'remark'), [
       '--use',
       `${pkg.name}/preset`,
       '--no-color',
@@ -167,7 +175,7 @@ describe('the installed npm package', () => {
   it('exports the engine and the schema', async () => {
     const script = `import * as core from '${pkg.name}'; import schema from '${pkg.name}/schema/plan.schema.json' with { type: 'json' }; console.log(JSON.stringify({ core: Object.keys(core).length, schema: typeof schema.properties }));`;
     writeFileSync(join(dir, 'exports.mjs'), script);
-    const r = run(process.execPath, ['exports.mjs']);
+    const r = await run(process.execPath, ['exports.mjs']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { core: number; schema: string };
     expect(out.core).toBeGreaterThan(0);

@@ -29,15 +29,15 @@ function insertsOnly(text: string): void {
 }
 
 describe('add-missing properties', () => {
-  it('mutated shipped plans', () => {
-    checkProperty('add-missing on mutated plans: inserts only, idempotent', mutatedPlan, insertsOnly, 40);
+  it('mutated shipped plans', async () => {
+    await checkProperty('add-missing on mutated plans: inserts only, idempotent', mutatedPlan, insertsOnly, 40);
   }, 240_000);
-  it('generated plans', () => {
-    checkProperty('add-missing on generated plans: inserts only, idempotent', generatedPlan, insertsOnly, 40);
+  it('generated plans', async () => {
+    await checkProperty('add-missing on generated plans: inserts only, idempotent', generatedPlan, insertsOnly, 40);
   }, 240_000);
-  it('heading recognition on any text', () => {
+  it('heading recognition on any text', async () => {
     const sections = buildCatalogue([loadPlanSchema()]).sections;
-    checkProperty(
+    await checkProperty(
       'recogniseHeading on any text: an answer, never a fault',
       fc.oneof(anyText, fc.string({ maxLength: 400 })),
       (t) => {

@@ -607,16 +607,22 @@ export interface PropertyRun {
 
 export const propertyRuns: PropertyRun[] = [];
 
-/** Run a property with the fixed seed; fail with fast-check's report (seed, path, counterexample). */
-export function checkProperty<T>(
+/**
+ * Run a property with the fixed seed; fail with fast-check's report (seed, path, counterexample).
+ * Each case (and each shrinking step) first yields to the event loop: hundreds of synchronous cases in
+ * a row held the test worker's thread for over a minute on a busy machine, and vitest then failed the
+ * run ("Timeout calling onTaskUpdate") though every test passed. A slow machine makes it slower, never red.
+ */
+export async function checkProperty<T>(
   name: string,
   arb: fc.Arbitrary<T>,
   predicate: (value: T) => void,
   numRuns: number,
-): PropertyRun {
+): Promise<PropertyRun> {
   const started = performance.now();
-  const details = fc.check(
-    fc.property(arb, (v) => {
+  const details = await fc.check(
+    fc.asyncProperty(arb, async (v) => {
+      await new Promise((resolve) => setImmediate(resolve));
       predicate(v);
     }),
     { seed: SEED, numRuns: runs(numRuns), includeErrorInReport: true },

@@ -33,20 +33,20 @@ function checkText(text: string): void {
 }
 
 describe('checkPlan never throws and gives valid ranges, with no internal-error', () => {
-  it('on mutations of the shipped plans', () => {
-    checkProperty('checkPlan: mutated shipped plans', mutatedPlan, checkText, 200);
+  it('on mutations of the shipped plans', async () => {
+    await checkProperty('checkPlan: mutated shipped plans', mutatedPlan, checkText, 200);
   });
-  it('on plans generated from the plan grammar', () => {
-    checkProperty('checkPlan: generated plans', generatedPlan, checkText, 200);
+  it('on plans generated from the plan grammar', async () => {
+    await checkProperty('checkPlan: generated plans', generatedPlan, checkText, 200);
   });
-  it('on any text (random code points, markdown and YAML fragments)', () => {
-    checkProperty('checkPlan: any text', anyText, checkText, 500);
+  it('on any text (random code points, markdown and YAML fragments)', async () => {
+    await checkProperty('checkPlan: any text', anyText, checkText, 500);
   });
 });
 
 describe('checkPlanBytes never throws and gives valid ranges, with no internal-error', () => {
-  it('on damaged bytes, BOMs of every kind and random bytes', () => {
-    checkProperty(
+  it('on damaged bytes, BOMs of every kind and random bytes', async () => {
+    await checkProperty(
       'checkPlanBytes: damaged and random bytes',
       planBytes,
       (bytes) => {

@@ -58,23 +58,23 @@ function fixProperty(text: string, kind?: keyof typeof fixedCases): void {
 const sameDiagnostic = (a: Diagnostic, b: Diagnostic) => a.ruleId === b.ruleId && a.message === b.message;
 
 describe("fixes keep the user's words, are idempotent and converge", () => {
-  it('on mutations of the shipped plans (British dates, wrong-case values, damage)', () => {
-    const run = checkProperty('fix: mutated shipped plans', mutatedPlan, (t) => fixProperty(t, 'mutated'), 120);
+  it('on mutations of the shipped plans (British dates, wrong-case values, damage)', async () => {
+    const run = await checkProperty('fix: mutated shipped plans', mutatedPlan, (t) => fixProperty(t, 'mutated'), 120);
     console.log(
       `[robustness] fix: mutated shipped plans: ${fixedCases.mutated} of ${run.runs} cases had safe fixes applied`,
     );
     expect(fixedCases.mutated).toBeGreaterThan(run.runs / 10);
   });
-  it('on plans generated from the plan grammar', () => {
-    const run = checkProperty('fix: generated plans', generatedPlan, (t) => fixProperty(t, 'generated'), 120);
+  it('on plans generated from the plan grammar', async () => {
+    const run = await checkProperty('fix: generated plans', generatedPlan, (t) => fixProperty(t, 'generated'), 120);
     console.log(
       `[robustness] fix: generated plans: ${fixedCases.generated} of ${run.runs} cases had safe fixes applied`,
     );
     expect(fixedCases.generated).toBeGreaterThan(run.runs / 10);
   });
-  it('each safe fix, applied alone, resolves its own diagnostic and keeps the rest of the text', () => {
+  it('each safe fix, applied alone, resolves its own diagnostic and keeps the rest of the text', async () => {
     let tried = 0;
-    const run = checkProperty(
+    const run = await checkProperty(
       'fix: each safe fix alone resolves its diagnostic',
       mutatedPlan,
       (text) => {
@@ -137,9 +137,9 @@ const edit = (max: number) =>
     .map(([start, len, text]) => ({ start, end: start + len, text }));
 
 describe('fixes offered in the editor only (not safe)', () => {
-  it('applied one at a time: the rest of the text kept, and the result checks without a fault', () => {
+  it('applied one at a time: the rest of the text kept, and the result checks without a fault', async () => {
     let tried = 0;
-    const run = checkProperty(
+    const run = await checkProperty(
       'fix: unsafe fixes applied alone',
       fc.tuple(mutatedPlan, fc.nat()),
       ([text, pick]) => {
@@ -169,8 +169,8 @@ describe('fixes offered in the editor only (not safe)', () => {
 });
 
 describe('edit machinery', () => {
-  it('applyEdits equals applying the edits one by one from the end', () => {
-    checkProperty(
+  it('applyEdits equals applying the edits one by one from the end', async () => {
+    await checkProperty(
       'applyEdits: equals the reference',
       fc
         .string({ maxLength: 40 })
@@ -179,7 +179,7 @@ describe('edit machinery', () => {
       1000,
     );
   });
-  it('safeFixEdits picks the same fixes as the pairwise comparison (and never half a fix)', () => {
+  it('safeFixEdits picks the same fixes as the pairwise comparison (and never half a fix)', async () => {
     const zero = { line: 1, column: 1, offset: 0 };
     const diagnostic = fc
       .tuple(fc.boolean(), fc.array(edit(30), { minLength: 1, maxLength: 3 }))
@@ -190,7 +190,7 @@ describe('edit machinery', () => {
         range: { start: zero, end: zero },
         fix: { title: 't', safe, edits },
       }));
-    checkProperty(
+    await checkProperty(
       'safeFixEdits: equals the reference',
       fc.array(diagnostic, { maxLength: 12 }),
       (ds) => {

@@ -132,15 +132,17 @@ describe.concurrent('symbolic links met while searching a folder', () => {
     HANG,
   );
   it(
-    '--fix through a link writes the file it points to and leaves the link a link',
+    '--fix on a link (even to a plan beside it) checks it but writes nothing: the link stays a link, its target unchanged',
     async () => {
       const dir = workspace({ 'plans/a.md': FIXABLE });
       symlinkSync('a.md', join(dir, 'plans/current.md'));
       const r = await runCliAsync(['lint', 'plans/current.md', '--fix', '--no-cache'], dir, { hangMs: HANG });
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(
+        `continuity: ${join(dir, 'plans/current.md')}: not fixed: it is a symbolic link (to a.md), and the tools never write through a link. Run --fix on the file it points to, if that is a plan you mean to change.\n`,
+      );
+      expect(r.code).toBe(1);
       expect(lstatSync(join(dir, 'plans/current.md')).isSymbolicLink()).toBe(true);
-      expect(readFileSync(join(dir, 'plans/a.md'), 'utf8')).toBe(CLEAN);
+      expect(readFileSync(join(dir, 'plans/a.md'), 'utf8')).toBe(FIXABLE);
       noTempFiles(join(dir, 'plans'));
     },
     HANG,
@@ -298,7 +300,7 @@ describe('--fix never writes what it must not, and never half', () => {
   });
   it('writing over a folder fails cleanly: the error is thrown, nothing is left behind', () => {
     const dir = workspace({ 'taken.md/inside.md': 'x' });
-    expect(() => writeFileAtomic(join(dir, 'taken.md'), 'new')).toThrow();
+    expect(() => writeFileAtomic(join(dir, 'taken.md'), 'new', { within: dir })).toThrow();
     expect(readdirSync(dir)).toEqual(['taken.md']);
     expect(readFileSync(join(dir, 'taken.md/inside.md'), 'utf8')).toBe('x');
   });
