@@ -8,9 +8,9 @@
  */
 
 /** The same test as a JSON Schema pattern, so an editor flags a bad address while the config is edited. */
-export const DOCS_URL_PATTERN =
-  '^https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?](?:[A-Za-z0-9._~:/?!$&+,;=-]|%[0-9A-Fa-f]{2})*)?$';
-const DOCS_URL = new RegExp(DOCS_URL_PATTERN);
+const DOCS_URL =
+  /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?](?:[A-Za-z0-9._~:/?!$&+,;=-]|%[0-9A-Fa-f]{2})*)?$/;
+export const DOCS_URL_PATTERN = DOCS_URL.source;
 const MAX_DOCS_URL = 2000;
 
 /** What is wrong with a `docsUrl` value, in words for the person editing the config; undefined when it is fine. */

@@ -48,8 +48,10 @@ const EMBEDDED_PICTURE = /data:image\/[a-z0-9.+-]+;base64,([A-Za-z0-9+/=]*)/g;
 const SECTION_OR_ELEMENT = /<h2\b[^>]*>([\s\S]*?)<\/h2>|<[a-zA-Z]/g;
 
 function unescapeHtml(s: string): string {
+  // [^<>]: a tag that never closes stops at the next '<', so the removal stays linear in the text
+  // (with [^>]*, each '<' would scan to the end: quadratic on a heading of unclosed '<').
   return s
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
