@@ -6,6 +6,7 @@
  *
  * The edits are against the text given and never overlap, so an editor can apply them as one edit.
  */
+import { nameInLine } from './model/practice-name-in-line.js';
 import { checkPlan, type CheckOptions } from './check-plan.js';
 import type { TextEdit } from './diagnostic.js';
 import type { PlanDocument } from './model/plan-document.js';
@@ -86,18 +87,14 @@ function guidanceComment(def: SectionDef): string {
   return `<!-- ${text} -->`;
 }
 
-/** "Riverside Surgery" from "# Riverside Surgery: IT outage business continuity plan", when clear. */
+/**
+ * "Riverside Surgery" from "# Riverside Surgery: IT outage business continuity plan", when clear;
+ * never a name made of the plan's type ("IT outage" from the tool's own title).
+ */
 export function practiceNameFromTitle(title: string): string | undefined {
   const t = title.replace(/\s+/g, ' ').trim();
-  if (!t || t.includes('{{') || t.length > 200) return undefined;
-  // t's only blanks are single spaces (collapsed above), so ' ?' and ' ' say what \s* and \s+ would,
-  // without the ambiguity that lets a lazy name followed by blank runs backtrack.
-  const byColon = /^(.{3,80}?) ?[:|\u2013\u2014-] \S/.exec(t);
-  const bySuffix =
-    /^(.{3,80}?) (?:it )?(?:outage )?business continuity(?: and disaster recovery)?(?: plan| policy)?\b/i.exec(t);
-  const name = (byColon?.[1] ?? bySuffix?.[1])?.trim();
-  if (!name || !/\p{L}/u.test(name) || /business continuity|continuity plan/i.test(name)) return undefined;
-  return name;
+  if (!t || t.includes('{{')) return undefined;
+  return nameInLine(t, true);
 }
 
 function sectionBlock(def: SectionDef, depth: number, fills: ReturnType<typeof knownFills>, eol: string): string {

@@ -164,6 +164,12 @@ describe('addMissing', () => {
     expect(practiceNameFromTitle('Moorland Surgery Business Continuity Plan')).toBe('Moorland Surgery');
     expect(practiceNameFromTitle('Business Continuity Plan')).toBeUndefined();
     expect(practiceNameFromTitle('{{practice name}}: IT outage business continuity plan')).toBeUndefined();
+    // never a name made of the plan's type or the tool's own title, nor a vendor's name
+    expect(practiceNameFromTitle('IT outage business continuity plan')).toBeUndefined();
+    expect(practiceNameFromTitle('IT Outage: Business Continuity Plan')).toBeUndefined();
+    expect(practiceNameFromTitle('First Practice Management Ltd: business continuity plan template')).toBeUndefined();
+    expect(practiceNameFromTitle('The Practice of Health: IT outage plan')).toBe('The Practice of Health');
+    expect(practiceNameFromTitle('Hexley Health - Business Continuity Plan')).toBe('Hexley Health');
   });
 });
 

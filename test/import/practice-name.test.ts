@@ -1,6 +1,7 @@
 // The practice's name, found where documents put it and recognised by what a name is (issue 22).
 import { describe, expect, it } from 'vitest';
-import { findPracticeName, nameInLine } from '../../core/import/practice-name.js';
+import { findPracticeName } from '../../core/import/practice-name.js';
+import { nameInLine } from '../../core/model/practice-name-in-line.js';
 
 describe('a name in a line', () => {
   it.each([
